@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace BzPeer.Explorer.Tests.Browser;
+
+/// <summary>Playwright driving Debian's Chromium (Playwright cannot download browsers here) against the app under test.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly Uri _baseAddress;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, Uri baseAddress)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _baseAddress = baseAddress;
+    }
+
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    {
+        if (Chromium.MissingReason is { } reason)
+            throw new InvalidOperationException($"A browser is required ({Chromium.RequireVariable}=1) but missing: {reason}.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+        return new BrowserSession(playwright, browser, baseAddress);
+    }
+
+    /// <summary>A new page in its own context (no shared cookies), sized like a laptop screen.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
+
+public static class PageExtensions
+{
+    /// <summary>Waits until the Blazor circuit is connected, after which clicks reach their handlers.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves a screenshot under the test output folder, for a person to look at.</summary>
+    public static async Task<string> ScreenshotForReviewAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}

@@ -1,0 +1,183 @@
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Profiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Tests.Import;
+
+/// <summary>One demo database shared by the read-only checks below; the tests that load their own say so.</summary>
+public sealed class DemoDatabaseFixture : IAsyncLifetime
+{
+    public TemporaryDatabase Database { get; } = new();
+
+    public Task InitializeAsync() => Database.InitializeAsync();
+
+    public Task DisposeAsync()
+    {
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
+{
+    [Fact]
+    public async Task The_reference_record_reproduces_the_original_page()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var kong = await db.Researchers.SingleAsync(r => r.Slug == "meihao-kong");
+        Assert.Equal("Meihao Kong", kong.DisplayName);
+        Assert.Null(kong.LastKnownInstitutionId);
+        Assert.Empty(await db.Affiliations.Where(a => a.ResearcherId == kong.Id).ToListAsync());
+        Assert.Equal(1, kong.WorksCount);
+        Assert.Null(kong.OpenAlexId);
+
+        var paper = await db.Works.Include(w => w.Venue).SingleAsync(w => w.Authorships.Any(a => a.ResearcherId == kong.Id));
+        Assert.Equal("Playing Lottery Tickets in Style Transfer Models", paper.Title);
+        Assert.Equal("preprint", paper.Type);
+        Assert.Equal(2022, paper.Year);
+        Assert.Equal("arXiv", paper.Venue!.DisplayName);
+        Assert.Equal("2203.13802", paper.ArxivId);
+        Assert.StartsWith("Style transfer has achieved great success", paper.Abstract);
+        Assert.EndsWith("LTH can be generalized to various style transfer models.", paper.Abstract);
+
+        var authors = await db.Authorships.Where(a => a.WorkId == paper.Id).OrderBy(a => a.AuthorOrder)
+            .Select(a => a.Researcher.DisplayName).ToListAsync();
+        Assert.Equal(["Meihao Kong", "Jing Huo", "Wenbin Li", "Jing Wu", "Yu-Kun Lai", "Yang Gao"], authors);
+
+        var coAuthors = await db.CoAuthorPairs.Where(p => p.ResearcherId == kong.Id).CountAsync();
+        Assert.Equal(5, coAuthors);
+
+        var institutions = await db.Researchers.Where(r => r.Slug == "jing-huo" || r.Slug == "yu-kun-lai")
+            .OrderBy(r => r.Slug).Select(r => r.LastKnownInstitution!.DisplayName).ToListAsync();
+        Assert.Equal(["Nanjing University", "Cardiff University"], institutions);
+    }
+
+    [Fact]
+    public async Task The_papers_topics_lead_into_the_synthetic_corpus()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var paperTopics = await db.WorkTopics.Where(t => t.WorkId == db.Works.Single(w => w.ArxivId == "2203.13802").Id)
+            .Select(t => t.TopicId).ToListAsync();
+        Assert.Equal(2, paperTopics.Count);
+        foreach (var topicId in paperTopics)
+        {
+            var corpusWorks = await db.WorkTopics.CountAsync(t => t.TopicId == topicId && db.Works.Any(w => w.Id == t.WorkId && w.Origin == RecordOrigin.Synthetic));
+            Assert.True(corpusWorks >= 10, $"topic {topicId} has only {corpusWorks} corpus works");
+        }
+    }
+
+    [Fact]
+    public async Task No_synthetic_work_is_attributed_to_a_real_person_and_no_OpenAlex_id_is_invented()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var realPeopleOnSyntheticWorks = await db.Authorships
+            .CountAsync(a => a.Researcher.Origin != RecordOrigin.Synthetic && a.Work.Origin == RecordOrigin.Synthetic);
+        Assert.Equal(0, realPeopleOnSyntheticWorks);
+
+        Assert.Equal(0, await db.Researchers.CountAsync(r => r.OpenAlexId != null || r.Orcid != null));
+        Assert.Equal(0, await db.Works.CountAsync(w => w.OpenAlexId != null || w.Doi != null));
+        Assert.Equal(0, await db.Institutions.CountAsync(i => i.OpenAlexId != null));
+        Assert.Equal(0, await db.Topics.CountAsync(t => t.OpenAlexId != null));
+        Assert.Equal(0, await db.Institutions.CountAsync(i => i.Origin == RecordOrigin.Synthetic && !i.HomepageUrl!.EndsWith(".example")));
+    }
+
+    [Fact]
+    public async Task The_corpus_has_the_size_and_shape_of_real_data()
+    {
+        await using var db = fixture.Database.CreateContext();
+        Assert.InRange(await db.Researchers.CountAsync(r => r.Origin == RecordOrigin.Synthetic), 2000, 20000);
+        Assert.Equal(6000, await db.Works.CountAsync(w => w.Origin == RecordOrigin.Synthetic));
+        Assert.True(await db.Topics.CountAsync() >= 150);
+        Assert.True(await db.Institutions.CountAsync() >= 60);
+        Assert.True(await db.Topics.Select(t => t.DomainName).Distinct().CountAsync() >= 3);
+        Assert.True(await db.Topics.Select(t => t.FieldName).Distinct().CountAsync() >= 6);
+
+        // Skewed productivity: most researchers have one or two works, a few have very many.
+        var works = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic).Select(r => r.WorksCount).OrderBy(c => c).ToListAsync();
+        Assert.True(works[works.Count / 2] <= 2, $"median works {works[works.Count / 2]}");
+        Assert.True(works[^1] >= 50, $"most productive has {works[^1]} works");
+
+        // Affiliations that change over the years.
+        var movers = await db.Affiliations.GroupBy(a => a.ResearcherId).CountAsync(g => g.Count() > 1);
+        Assert.True(movers >= 50, $"{movers} researchers with more than one institution");
+
+        // Citations exist and only point back in time.
+        Assert.True(await db.Citations.CountAsync() >= 6000);
+        var citesTheFuture = await db.Citations.CountAsync(c =>
+            db.Works.Single(w => w.Id == c.CitedWorkId).Year > db.Works.Single(w => w.Id == c.CitingWorkId).Year);
+        Assert.Equal(0, citesTheFuture);
+
+        // Many works per year, more in recent years.
+        var perYear = await db.Works.Where(w => w.Origin == RecordOrigin.Synthetic).GroupBy(w => w.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync();
+        Assert.True(perYear.Count >= 15);
+        Assert.True(perYear.Single(y => y.Year == 2024).Count > perYear.Single(y => y.Year == 2005).Count);
+    }
+
+    [Fact]
+    public async Task Derived_tables_agree_with_the_authorships_they_come_from()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var sample = await db.Researchers.OrderByDescending(r => r.WorksCount).Select(r => r.Id).Take(3).ToListAsync();
+        foreach (var researcherId in sample)
+        {
+            var workIds = await db.Authorships.Where(a => a.ResearcherId == researcherId).Select(a => a.WorkId).ToListAsync();
+            var expected = await db.Authorships.Where(a => workIds.Contains(a.WorkId) && a.ResearcherId != researcherId)
+                .GroupBy(a => a.ResearcherId).Select(g => new { g.Key, Shared = g.Select(a => a.WorkId).Distinct().Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Shared);
+            var stored = await db.CoAuthorPairs.Where(p => p.ResearcherId == researcherId).ToDictionaryAsync(p => p.CoAuthorId, p => p.SharedWorks);
+            Assert.Equal(expected.OrderBy(p => p.Key), stored.OrderBy(p => p.Key));
+            var mirrored = await db.CoAuthorPairs.CountAsync(p => p.CoAuthorId == researcherId);
+            Assert.Equal(stored.Count, mirrored);
+
+            var researcher = await db.Researchers.SingleAsync(r => r.Id == researcherId);
+            Assert.Equal(workIds.Count, researcher.WorksCount);
+            var citations = await db.Works.Where(w => workIds.Contains(w.Id)).Select(w => w.CitedByCount).ToListAsync();
+            Assert.Equal(citations.Sum(), researcher.CitedByCount);
+            Assert.Equal(Metrics.HIndex(citations), researcher.HIndex);
+        }
+    }
+}
+
+public class DemoLoadingTests
+{
+    [Fact]
+    public async Task Two_fresh_loads_give_the_same_counts_and_slugs()
+    {
+        using var first = new TemporaryDatabase();
+        using var second = new TemporaryDatabase();
+        await Task.WhenAll(first.InitializeAsync(), second.InitializeAsync());
+
+        Assert.Equal(await Snapshot(first), await Snapshot(second));
+    }
+
+    [Fact]
+    public async Task Starting_twice_adds_nothing()
+    {
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+        var before = await Snapshot(database);
+
+        await database.InitializeAsync();
+
+        Assert.Equal(before, await Snapshot(database));
+        await using var db = database.CreateContext();
+        Assert.Null(await DemoData.LoadIfEmptyAsync(db));
+    }
+
+    /// <summary>Row counts of every table, all slugs in key order, and every work's title and year.</summary>
+    private static async Task<string> Snapshot(TemporaryDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var counts = string.Join(",", new[]
+        {
+            await db.Researchers.CountAsync(), await db.Works.CountAsync(), await db.Authorships.CountAsync(),
+            await db.AuthorshipInstitutions.CountAsync(), await db.Affiliations.CountAsync(), await db.Topics.CountAsync(),
+            await db.WorkTopics.CountAsync(), await db.ResearcherTopics.CountAsync(), await db.Institutions.CountAsync(),
+            await db.Venues.CountAsync(), await db.Citations.CountAsync(), await db.CoAuthorPairs.CountAsync(),
+        });
+        var slugs = string.Join(",", await db.Researchers.OrderBy(r => r.Id).Select(r => r.Slug).ToListAsync());
+        var works = string.Join("|", await db.Works.OrderBy(w => w.Id).Select(w => w.Title + w.Year).ToListAsync());
+        return $"{counts}\n{slugs}\n{works.GetHashCode(StringComparison.Ordinal)}:{works.Length}";
+    }
+}

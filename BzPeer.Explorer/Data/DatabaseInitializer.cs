@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using BzPeer.Explorer.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Data;
+
+/// <summary>Brings the database up to date at start: pending migrations, WAL journal, and the demo data into an empty database.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbFactory, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        var migrationTime = clock.Elapsed;
+
+        var loaded = await DemoData.LoadIfEmptyAsync(db, cancellationToken);
+        clock.Stop();
+
+        if (loaded is { } counts)
+        {
+            logger.LogInformation(
+                "First start: database created in {Total:0.00} s (migrations {Migrations:0.00} s, demo data {Demo:0.00} s: " +
+                "{Researchers} researchers, {Works} works, {Topics} topics, {Institutions} institutions)",
+                clock.Elapsed.TotalSeconds, migrationTime.TotalSeconds, (clock.Elapsed - migrationTime).TotalSeconds,
+                counts.Researchers, counts.Works, counts.Topics, counts.Institutions);
+        }
+        else
+        {
+            logger.LogInformation("Database ready in {Total:0.00} s ({Source})", clock.Elapsed.TotalSeconds, db.Database.GetDbConnection().DataSource);
+        }
+    }
+}

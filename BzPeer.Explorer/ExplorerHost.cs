@@ -1,0 +1,35 @@
+using BzPeer.Explorer.Components;
+using BzPeer.Explorer.Data;
+using MudBlazor.Services;
+
+namespace BzPeer.Explorer;
+
+/// <summary>The app's service registrations and request pipeline, kept out of Program.cs.</summary>
+public static class ExplorerHost
+{
+    public static WebApplicationBuilder AddExplorer(this WebApplicationBuilder builder)
+    {
+        // Serve package assets (_content/…) and the top-level wwwroot/ from their source folders in every
+        // environment, not only Development; published output has its own manifest and ignores this.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddExplorerDatabase();
+        return builder;
+    }
+
+    public static WebApplication UseExplorer(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
