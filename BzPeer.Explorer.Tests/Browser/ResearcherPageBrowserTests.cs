@@ -16,10 +16,12 @@ public class ResearcherPageBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForCircuitAsync();
 
         Assert.Equal("Meihao Kong", (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.True(await page.GetByText("Affiliation not imported").IsVisibleAsync());
+        Assert.Equal("Affiliation not imported", await page.Locator(".researcher-affiliation").InnerTextAsync());
+        Assert.Equal("Trust 11 - Unverified", await page.Locator(".trust-chip.score").InnerTextAsync());
 
         var paper = page.Locator("article.work-item").First;
         Assert.Equal("Playing Lottery Tickets in Style Transfer Models", (await paper.Locator(".work-title").InnerTextAsync()).Trim());
+        Assert.True(await paper.Locator(".work-abstract").IsVisibleAsync());
         Assert.Contains("preprint", await paper.Locator(".work-meta").InnerTextAsync());
         Assert.Equal("2022", await paper.Locator(".work-year").InnerTextAsync());
         Assert.Equal("arXiv", await paper.Locator(".work-venue").InnerTextAsync());
@@ -45,5 +47,75 @@ public class ResearcherPageBrowserTests(ExplorerAppFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Reference profile" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
+    }
+
+    [BrowserFact]
+    public async Task From_her_page_a_person_reaches_the_paper_a_co_author_a_topic_and_an_institution_and_back()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        var h1 = page.Locator("h1");
+
+        await page.Locator(".work-title a").First.ClickAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Playing Lottery Tickets in Style Transfer Models");
+        Assert.EndsWith("/works/1", page.Url);
+        await page.ScreenshotForReviewAsync("work-lottery-tickets");
+
+        await page.GoBackAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Meihao Kong");
+
+        await page.Locator(".collaborators a", new() { HasText = "Yu-Kun Lai" }).ClickAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Yu-Kun Lai");
+        Assert.EndsWith("/researchers/yu-kun-lai", page.Url);
+
+        await page.Locator("a.researcher-affiliation").ClickAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Cardiff University");
+        await page.ScreenshotForReviewAsync("institution-cardiff");
+
+        await page.Locator("a.topic-chip", new() { HasText = "Advanced Neural Network Applications" }).ClickAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Advanced Neural Network Applications");
+        Assert.True(await page.Locator("article.work-item").CountAsync() > 1);
+        await page.ScreenshotForReviewAsync("topic-advanced-neural-network-applications");
+
+        await page.GoBackAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Cardiff University");
+        await page.GoBackAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Yu-Kun Lai");
+        await page.GoBackAsync();
+        await Assertions.Expect(h1).ToHaveTextAsync("Meihao Kong");
+    }
+
+    [BrowserFact]
+    public async Task Show_more_expands_a_long_abstract_in_place()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        var abstractText = page.Locator(".work-abstract").First;
+        var clampedHeight = (await abstractText.BoundingBoxAsync())!.Height;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "show more" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "show less" })).ToBeVisibleAsync();
+        Assert.True((await abstractText.BoundingBoxAsync())!.Height > clampedHeight * 2);
+    }
+
+    [BrowserFact]
+    public async Task Paging_through_a_prolific_researchers_works_stays_on_the_page()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForCircuitAsync();
+        await page.Locator("a.researcher-card").First.ClickAsync();
+        await page.WaitForURLAsync("**/researchers/**");
+        var firstTitle = await page.Locator(".work-title").First.InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next ›" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".pager-position")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Page 2 of"));
+        Assert.Contains("page=2", page.Url);
+        Assert.NotEqual(firstTitle, await page.Locator(".work-title").First.InnerTextAsync());
+        await page.ScreenshotForReviewAsync("researcher-prolific-page-2");
     }
 }

@@ -21,23 +21,6 @@ public class PageResponseTests(ExplorerAppFixture fixture)
         Assert.True(CountOccurrences(html, "class=\"researcher-card\"") >= 5, "the start page should list researchers from the corpus");
     }
 
-    [Fact]
-    public async Task The_reference_profile_is_prerendered_with_name_affiliation_and_paper()
-    {
-        var response = await _client.GetAsync("/researchers/meihao-kong");
-        var html = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<title>Meihao Kong · BzPeer Explorer</title>", html);
-        Assert.Contains("Meihao Kong", html);
-        Assert.Contains("Affiliation not imported", html);
-        Assert.Contains("Playing Lottery Tickets in Style Transfer Models", html);
-        Assert.Contains(">preprint<", html);
-        Assert.Contains(">2022<", html);
-        Assert.Contains(">arXiv<", html);
-        Assert.Contains("Style transfer has achieved great success", html);
-    }
-
     [Theory]
     [InlineData("/researchers/nobody-by-this-name")]
     [InlineData("/researchers/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]

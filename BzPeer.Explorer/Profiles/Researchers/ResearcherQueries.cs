@@ -1,0 +1,142 @@
+using System.Linq.Expressions;
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Profiles.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Profiles.Researchers;
+
+public sealed record ResearcherSummary(
+    int Id, string Slug, string DisplayName, string? Summary, int? InstitutionId, string? InstitutionName,
+    bool OpenToCollaborate, int WorksCount, int CitedByCount, RecordOrigin Origin);
+
+public sealed record TopicShare(int TopicId, string Name, int Works);
+
+public sealed record Collaborator(string Slug, string Name, int SharedWorks, int? LastYear);
+
+public sealed record AffiliationPeriod(int InstitutionId, string Name, string? CountryCode, int? FirstYear, int? LastYear);
+
+public sealed record ResearcherIdentifiers(string? Orcid, string? OpenAlexId, string? ArxivAuthorQuery);
+
+/// <summary>Everything the researcher page shows above its list of works.</summary>
+public sealed record ResearcherProfile(
+    ResearcherSummary Researcher,
+    string Description,
+    ResearcherIdentifiers Identifiers,
+    TrustResult Trust,
+    int Followers,
+    int TopicCount,
+    int CollaboratorCount,
+    int StoredWorks,
+    int HIndex,
+    int I10Index,
+    List<TopicShare> Topics,
+    List<Collaborator> Collaborators,
+    List<AffiliationPeriod> Affiliations,
+    List<YearCount> WorksPerYear,
+    List<YearCount> CitationsPerYear);
+
+/// <summary>The reads behind researcher pages: projected to small records, paged; the caller owns the short-lived context.</summary>
+public static class ResearcherQueries
+{
+    public const int WorksPageSize = 20;
+
+    /// <summary>Finds a researcher by slug, OpenAlex id (A…) or ORCID iD; anything else names nobody.</summary>
+    public static async Task<ResearcherSummary?> FindAsync(ExplorerDbContext db, string key, CancellationToken cancellationToken = default)
+    {
+        // An ORCID iD also has the shape of a slug, so it is tried first; its check digit keeps real slugs out.
+        IQueryable<Researcher> match;
+        if (EntityKeys.TryParseOrcid(key, out var orcid)) match = db.Researchers.Where(r => r.Orcid == orcid).OrderBy(r => r.Id);
+        else if (EntityKeys.TryParseOpenAlex(key, 'A', out var openAlexId)) match = db.Researchers.Where(r => r.OpenAlexId == openAlexId);
+        else if (Slug.IsWellFormed(key)) match = db.Researchers.Where(r => r.Slug == key);
+        else return null;
+        return await match.Select(Summary).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static async Task<ResearcherProfile> LoadProfileAsync(ExplorerDbContext db, ResearcherSummary researcher, CancellationToken cancellationToken = default)
+    {
+        var id = researcher.Id;
+        var ids = await db.Researchers.Where(r => r.Id == id)
+            .Select(r => new { r.Orcid, r.OpenAlexId, r.HIndex, r.I10Index }).SingleAsync(cancellationToken);
+        var followers = await db.Follows.CountAsync(f => f.ResearcherId == id, cancellationToken);
+        var topicCount = await db.ResearcherTopics.CountAsync(t => t.ResearcherId == id, cancellationToken);
+        var collaboratorCount = await db.CoAuthorPairs.CountAsync(p => p.ResearcherId == id, cancellationToken);
+        var storedWorks = await db.Authorships.Where(a => a.ResearcherId == id).Select(a => a.WorkId).Distinct().CountAsync(cancellationToken);
+
+        var topics = await db.ResearcherTopics.Where(t => t.ResearcherId == id)
+            .OrderByDescending(t => t.WorkCount).ThenBy(t => t.TopicId).Take(12)
+            .Select(t => new TopicShare(t.TopicId, t.Topic.DisplayName, t.WorkCount)).ToListAsync(cancellationToken);
+
+        var collaborators = await (
+            from pair in db.CoAuthorPairs
+            where pair.ResearcherId == id
+            orderby pair.SharedWorks descending, pair.LastYear descending, pair.CoAuthorId
+            join coAuthor in db.Researchers on pair.CoAuthorId equals coAuthor.Id
+            select new Collaborator(coAuthor.Slug, coAuthor.DisplayName, pair.SharedWorks, pair.LastYear))
+            .Take(8).ToListAsync(cancellationToken);
+
+        var affiliations = await db.Affiliations.Where(a => a.ResearcherId == id)
+            .OrderByDescending(a => a.LastYear).ThenByDescending(a => a.FirstYear)
+            .Select(a => new AffiliationPeriod(a.InstitutionId, a.Institution.DisplayName, a.Institution.CountryCode, a.FirstYear, a.LastYear))
+            .ToListAsync(cancellationToken);
+
+        var worksPerYear = await db.Authorships.Where(a => a.ResearcherId == id && a.Work.Year != null)
+            .GroupBy(a => a.Work.Year!.Value).Select(g => new YearCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var citationsPerYear = await (
+            from authorship in db.Authorships
+            where authorship.ResearcherId == id
+            join citation in db.Citations on authorship.WorkId equals citation.CitedWorkId
+            join citing in db.Works on citation.CitingWorkId equals citing.Id
+            where citing.Year != null
+            group citing by citing.Year!.Value into year
+            select new YearCount(year.Key, year.Count()))
+            .ToListAsync(cancellationToken);
+
+        var claims = await db.AuthorClaims.Where(c => c.ResearcherId == id && (c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.Pending))
+            .Select(c => new { c.Status, EmailConfirmed = db.Users.Any(u => u.Id == c.UserId && u.EmailConfirmed) })
+            .ToListAsync(cancellationToken);
+
+        var trust = TrustScore.Compute(new TrustFacts(
+            researcher.Origin,
+            HasOrcid: ids.Orcid is not null,
+            HasApprovedClaim: claims.Any(c => c.Status == ClaimStatus.Approved),
+            HasPendingClaimWithConfirmedEmail: claims.Any(c => c.Status == ClaimStatus.Pending && c.EmailConfirmed),
+            Works: researcher.WorksCount,
+            Citations: researcher.CitedByCount,
+            HasKnownAffiliation: researcher.InstitutionId is not null || affiliations.Count > 0,
+            CoAuthors: collaboratorCount,
+            Followers: followers));
+
+        var years = worksPerYear.Select(y => y.Year).ToList();
+        var description = researcher.Summary ?? ResearcherDescription.Compose(
+            researcher.WorksCount, topics.Select(t => t.Name).ToList(),
+            years.Count > 0 ? years.Min() : null, years.Count > 0 ? years.Max() : null, researcher.InstitutionName);
+
+        var arxivQuery = researcher.Origin == RecordOrigin.Arxiv ? researcher.DisplayName : null;
+
+        return new ResearcherProfile(
+            researcher, description, new ResearcherIdentifiers(ids.Orcid, ids.OpenAlexId, arxivQuery), trust,
+            followers, topicCount, collaboratorCount, storedWorks, ids.HIndex, ids.I10Index, topics, collaborators, affiliations,
+            YearCount.Fill(worksPerYear), YearCount.Fill(citationsPerYear));
+    }
+
+    public static Task<List<ResearcherSummary>> MostProductiveAsync(ExplorerDbContext db, RecordOrigin origin, int count, CancellationToken cancellationToken = default) =>
+        db.Researchers.Where(r => r.Origin == origin)
+            .OrderByDescending(r => r.WorksCount).ThenBy(r => r.Id)
+            .Take(count).Select(Summary).ToListAsync(cancellationToken);
+
+    public static Task<List<WorkListItem>> WorksAsync(ExplorerDbContext db, int researcherId, WorkOrder order, int page, CancellationToken cancellationToken = default)
+    {
+        var works = db.Works.Where(w => w.Authorships.Any(a => a.ResearcherId == researcherId));
+        var ordered = order == WorkOrder.MostCited
+            ? works.OrderByDescending(w => w.CitedByCount).ThenByDescending(w => w.Year).ThenBy(w => w.Id)
+            : works.OrderByDescending(w => w.Year).ThenByDescending(w => w.CitedByCount).ThenBy(w => w.Id);
+        return ordered.Skip(Paging.Offset(page, WorksPageSize)).Take(WorksPageSize).Select(WorkListItem.FromWork).ToListAsync(cancellationToken);
+    }
+
+    private static readonly Expression<Func<Researcher, ResearcherSummary>> Summary = r => new ResearcherSummary(
+        r.Id, r.Slug, r.DisplayName, r.Summary, r.LastKnownInstitutionId,
+        r.LastKnownInstitution != null ? r.LastKnownInstitution.DisplayName : null,
+        r.OpenToCollaborate, r.WorksCount, r.CitedByCount, r.Origin);
+}
