@@ -1,5 +1,6 @@
 using BzPeer.Explorer.Components;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Graph;
 using MudBlazor.Services;
 
 namespace BzPeer.Explorer;
@@ -16,6 +17,7 @@ public static class ExplorerHost
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddExplorerDatabase();
+        builder.Services.AddSingleton<GraphService>();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class ExplorerHost
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapGraphExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,178 @@
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Tests.Graph;
+
+/// <summary>The demo database plus one hub: a topic carried by 2,500 works.</summary>
+public sealed class GraphDatabaseFixture : IAsyncLifetime
+{
+    public const string HubTopicName = "Hub Topic With Thousands Of Works";
+    public const int HubWorks = 2500;
+
+    public TemporaryDatabase Database { get; } = new();
+    public GraphService Graphs => new(Database.Factory);
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await using var db = Database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        using (var writer = new BulkWriter(db))
+        {
+            var topic = new Topic
+            {
+                Id = writer.NextId<Topic>(), DisplayName = HubTopicName, SubfieldName = "Artificial Intelligence",
+                FieldName = "Computer Science", DomainName = "Physical Sciences", Origin = RecordOrigin.Synthetic,
+            };
+            writer.Add(topic);
+            var firstWork = writer.NextId<Work>();
+            for (var i = 0; i < HubWorks; i++)
+            {
+                var year = 2000 + i % 25;
+                writer.Add(new Work { Id = firstWork + i, Title = $"Hub work {i}", Type = "article", Year = year, Origin = RecordOrigin.Synthetic });
+                writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topic.Id, Score = 0.9, IsPrimary = true, WorkYear = year });
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public class GraphQueriesTests(GraphDatabaseFixture fixture) : IClassFixture<GraphDatabaseFixture>
+{
+    [Fact]
+    public async Task The_reference_profiles_graph_holds_her_paper_co_authors_topics_and_their_institutions()
+    {
+        var graph = await fixture.Graphs.StartAsync("person:meihao-kong");
+
+        Assert.NotNull(graph);
+        var ids = graph.Nodes.Select(n => n.Node.Id).ToHashSet();
+        Assert.Contains("paper:1", ids);
+        Assert.Subset(ids, new HashSet<string> { "person:jing-huo", "person:wenbin-li", "person:jing-wu", "person:yu-kun-lai", "person:yang-gao" });
+        Assert.Equal(2, graph.Nodes.Count(n => n.Node.Kind == NodeKind.Topic));
+        var institutions = graph.Nodes.Where(n => n.Node.Kind == NodeKind.Institution).Select(n => n.Node.Label).Order().ToList();
+        Assert.Equal(["Cardiff University", "Nanjing University"], institutions);
+
+        // Edges among the neighbours: the paper's topics, the co-authors' shared paper, co-authors with each other.
+        Assert.Contains(graph.Edges, e => e.Kind == EdgeKind.About && e.Source == "paper:1");
+        Assert.Contains(graph.Edges, e => e.Kind == EdgeKind.Authored && e.Source == "person:yu-kun-lai" && e.Target == "paper:1");
+        Assert.Contains(graph.Edges, e => e.Kind == EdgeKind.CoAuthor && e.Source == "person:jing-huo" && e.Target == "person:wenbin-li");
+        Assert.Contains(graph.Edges, e => e.Kind == EdgeKind.Affiliated && e.Source == "person:jing-wu" && e.Target.StartsWith("institution:"));
+        Assert.DoesNotContain(graph.Nodes, n => n.Node.Kind == NodeKind.More);
+    }
+
+    [Fact]
+    public async Task A_prolific_researchers_groups_are_capped_with_more_nodes_that_page_in_the_rest()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var hub = await db.Researchers.OrderByDescending(r => r.WorksCount).FirstAsync();
+        var coAuthors = await db.CoAuthorPairs.CountAsync(p => p.ResearcherId == hub.Id);
+        var graph = (await fixture.Graphs.StartAsync(NodeIds.Person(hub.Slug)))!;
+
+        var coAuthorNodes = graph.Edges.Count(e => e.Kind == EdgeKind.CoAuthor && (e.Source == NodeIds.Person(hub.Slug) || e.Target == NodeIds.Person(hub.Slug)) && !e.Target.StartsWith("more:"));
+        Assert.Equal(10, coAuthorNodes);
+        var more = graph.Nodes.Single(n => n.Node.Id.StartsWith($"more:person:{hub.Slug}:coauthors:", StringComparison.Ordinal)).Node;
+        Assert.Equal($"+{coAuthors - 10:N0} more co-authors", more.Label);
+        Assert.Equal(8, graph.Nodes.Count(n => n.Node.Kind == NodeKind.Paper));
+        Assert.True(graph.NodeCount <= 45, $"a profile's first slice should hold a few dozen nodes, not {graph.NodeCount}");
+
+        var before = graph.Nodes.Select(n => n.Node.Id).ToHashSet();
+        var result = await fixture.Graphs.ExpandAsync(graph, more.Id);
+
+        Assert.Equal(ExpandOutcome.Expanded, result.Outcome);
+        Assert.False(graph.Contains(more.Id));
+        var paged = graph.Nodes.Select(n => n.Node).Where(n => !before.Contains(n.Id) && n.Kind == NodeKind.Person).ToList();
+        Assert.InRange(paged.Count, 1, 10);
+        Assert.Contains(graph.Nodes, n => n.Node.Id == $"more:person:{hub.Slug}:coauthors:20" && n.Node.Label == $"+{coAuthors - 20:N0} more co-authors");
+    }
+
+    [Fact]
+    public async Task A_topic_with_thousands_of_works_loads_its_cap_and_pages_further()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var topicId = await db.Topics.Where(t => t.DisplayName == GraphDatabaseFixture.HubTopicName).Select(t => t.Id).SingleAsync();
+        var graph = (await fixture.Graphs.StartAsync(NodeIds.Topic(topicId)))!;
+
+        var works = graph.Nodes.Where(n => n.Node.Kind == NodeKind.Paper).Select(n => n.Node).ToList();
+        Assert.Equal(10, works.Count);
+        Assert.All(works, w => Assert.Equal(2024, w.Year));
+        var more = graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node;
+        Assert.Equal($"+{GraphDatabaseFixture.HubWorks - 10:N0} more recent works", more.Label);
+
+        await fixture.Graphs.ExpandAsync(graph, more.Id);
+        await fixture.Graphs.ExpandAsync(graph, $"more:topic:{topicId}:works:20");
+
+        Assert.Equal(30, graph.Nodes.Count(n => n.Node.Kind == NodeKind.Paper));
+        Assert.Equal($"+{GraphDatabaseFixture.HubWorks - 30:N0} more recent works", graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node.Label);
+        AssertNoOverlaps(graph.Nodes.ToDictionary(n => n.Node.Id, n => n.Position));
+    }
+
+    [Fact]
+    public async Task Expanding_a_co_author_adds_their_neighbourhood_and_leaves_drawn_nodes_in_place()
+    {
+        var graph = (await fixture.Graphs.StartAsync("person:meihao-kong"))!;
+        var before = graph.Nodes.ToDictionary(n => n.Node.Id, n => n.Position);
+        var snapshot = graph.Snapshot();
+
+        var result = await fixture.Graphs.ExpandAsync(graph, "person:yu-kun-lai");
+        foreach (var (id, position) in before) Assert.Equal(position, graph.Find(id)!.Position);
+
+        // Yu-Kun Lai has only the reference paper: expanding adds his edges to nodes already drawn, or nothing.
+        Assert.True(result.Outcome is ExpandOutcome.Expanded or ExpandOutcome.NothingNew);
+        if (result.Outcome == ExpandOutcome.Expanded)
+        {
+            graph.Undo();
+            Assert.Equal(snapshot, graph.Snapshot());
+        }
+    }
+
+    [Fact]
+    public async Task Every_kind_of_focus_has_a_slice()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var institution = await db.Institutions.Where(i => i.Origin == RecordOrigin.Synthetic).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        var cited = await db.Citations.GroupBy(c => c.CitedWorkId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+
+        var paper = (await fixture.Graphs.StartAsync(NodeIds.Paper(cited)))!;
+        Assert.Contains(paper.Edges, e => e.Kind == EdgeKind.Cites && e.Target == NodeIds.Paper(cited));
+        Assert.Contains(paper.Nodes, n => n.Node.Kind == NodeKind.Person);
+        Assert.Contains(paper.Nodes, n => n.Node.Kind == NodeKind.Topic);
+
+        var place = (await fixture.Graphs.StartAsync(NodeIds.Institution(institution)))!;
+        Assert.Contains(place.Nodes, n => n.Node.Kind == NodeKind.Person);
+        Assert.Contains(place.Nodes, n => n.Node.Kind == NodeKind.Topic);
+    }
+
+    [Theory]
+    [InlineData("person:nobody-at-all")]
+    [InlineData("paper:999999")]
+    [InlineData("topic:abc")]
+    [InlineData("venue:1")]
+    [InlineData("more:person:meihao-kong:works:8")]
+    [InlineData("")]
+    public async Task Unknown_or_malformed_focus_ids_give_no_graph(string id) =>
+        Assert.Null(await fixture.Graphs.StartAsync(id));
+
+    [Fact]
+    public async Task A_link_rebuilds_the_same_graph()
+    {
+        var graph = (await fixture.Graphs.StartAsync("topic:1"))!;
+        var person = graph.Nodes.First(n => n.Node.Kind == NodeKind.Person).Node.Id;
+        await fixture.Graphs.ExpandAsync(graph, person);
+        var state = new ExplorerState("topic:1", graph.ExpandedNodeIds.ToList(), new HashSet<NodeKind>(), null, null);
+
+        var (rebuilt, skipped) = await fixture.Graphs.RebuildAsync(ExplorerState.Parse("topic:1", string.Join(',', state.Expansions), null, null, null));
+
+        Assert.Equal(0, skipped);
+        Assert.Equal(graph.Snapshot(), rebuilt!.Snapshot());
+    }
+
+    private static void AssertNoOverlaps(IReadOnlyDictionary<string, Point2> positions) => GraphLayoutTests.AssertNoOverlaps(positions);
+}

@@ -1,0 +1,235 @@
+namespace BzPeer.Explorer.Graph;
+
+public readonly record struct Point2(double X, double Y);
+
+/// <summary>
+/// Deterministic force-directed placement of new nodes around the node that brought them. Nodes already placed
+/// never move; new ones start on arcs facing away from the rest of the graph (grouped by kind), relax among
+/// themselves under springs and repulsion, and are finally nudged along a spiral until no two boxes overlap.
+/// </summary>
+public static class GraphLayout
+{
+    /// <summary>Every node is drawn as a box of this size (fixed, so the browser never has to measure it).</summary>
+    public const double NodeWidth = 184;
+    public const double NodeHeight = 46;
+
+    /// <summary>The clearance kept between two boxes.</summary>
+    public const double Gap = 12;
+
+    private const double FirstRingRadius = 250;
+    private const double RingSpacing = 120;
+    private const double SpringLength = 230;
+    private const int Iterations = 120;
+
+    public static Dictionary<string, Point2> PlaceNew(
+        IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, IEnumerable<GraphEdge> edges, string? anchorId)
+    {
+        var result = new Dictionary<string, Point2>(newNodes.Count);
+        if (newNodes.Count == 0) return result;
+
+        var random = new Random(StableHash(anchorId ?? newNodes[0].Id) ^ newNodes.Count);
+        var anchor = anchorId is not null && placed.TryGetValue(anchorId, out var a) ? a : new Point2(0, 0);
+        var positions = InitialArcs(placed, newNodes, anchorId, anchor, random);
+        Relax(placed, newNodes, edges, anchor, positions);
+        RemoveOverlaps(placed, newNodes, anchor, positions, result);
+        return result;
+    }
+
+    /// <summary>True when the two centres' boxes, with the gap between them, intersect.</summary>
+    public static bool Overlaps(Point2 a, Point2 b) =>
+        Math.Abs(a.X - b.X) < NodeWidth + Gap && Math.Abs(a.Y - b.Y) < NodeHeight + Gap;
+
+    /// <summary>FNV-1a: a hash that is the same in every process (string.GetHashCode is not).</summary>
+    public static int StableHash(string text)
+    {
+        unchecked
+        {
+            var hash = (int)2166136261;
+            foreach (var c in text) hash = (hash ^ c) * 16777619;
+            return hash & 0x7fffffff;
+        }
+    }
+
+    private static Point2[] InitialArcs(IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, string? anchorId, Point2 anchor, Random random)
+    {
+        // Face away from the centre of what is already drawn, so the graph grows outward.
+        double sumX = 0, sumY = 0;
+        var others = 0;
+        foreach (var (id, point) in placed)
+        {
+            if (id == anchorId) continue;
+            sumX += point.X;
+            sumY += point.Y;
+            others++;
+        }
+        var outward = others == 0
+            ? random.NextDouble() * 2 * Math.PI
+            : Math.Atan2(anchor.Y - sumY / others, anchor.X - sumX / others);
+        var span = others == 0 ? 2 * Math.PI : Math.PI * 4 / 3;
+        if (others > 0 && Math.Abs(anchor.X - sumX / others) + Math.Abs(anchor.Y - sumY / others) < 1) span = 2 * Math.PI;
+
+        // Kinds together, so each kind takes its own sector.
+        var order = Enumerable.Range(0, newNodes.Count).OrderBy(i => newNodes[i].FilterKind).ThenBy(i => i).ToArray();
+        var positions = new Point2[newNodes.Count];
+        var index = 0;
+        for (var ring = 0; index < order.Length; ring++)
+        {
+            var radius = FirstRingRadius + ring * RingSpacing;
+            var capacity = Math.Max(4, (int)(span * radius / (NodeWidth * 0.75)));
+            var count = Math.Min(capacity, order.Length - index);
+            for (var k = 0; k < count; k++, index++)
+            {
+                var fraction = span >= 2 * Math.PI ? (double)k / count : (k + 0.5) / count;
+                var angle = outward - span / 2 + span * fraction + (random.NextDouble() - 0.5) * 0.05;
+                positions[order[index]] = new Point2(anchor.X + radius * Math.Cos(angle), anchor.Y + radius * Math.Sin(angle) * 0.8);
+            }
+        }
+        return positions;
+    }
+
+    private static void Relax(IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, IEnumerable<GraphEdge> edges, Point2 anchor, Point2[] positions)
+    {
+        var indexOf = new Dictionary<string, int>(newNodes.Count);
+        for (var i = 0; i < newNodes.Count; i++) indexOf[newNodes[i].Id] = i;
+
+        // Springs: each new node to its neighbours, placed or new.
+        var springs = new List<(int Node, int OtherNew, Point2 OtherFixed)>();
+        foreach (var edge in edges)
+        {
+            var sourceNew = indexOf.TryGetValue(edge.Source, out var s);
+            var targetNew = indexOf.TryGetValue(edge.Target, out var t);
+            if (sourceNew && targetNew) springs.Add((s, t, default));
+            else if (sourceNew && placed.TryGetValue(edge.Target, out var tp)) springs.Add((s, -1, tp));
+            else if (targetNew && placed.TryGetValue(edge.Source, out var sp)) springs.Add((t, -1, sp));
+        }
+
+        var fixedGrid = new SpatialGrid(RepulsionRange);
+        foreach (var point in placed.Values) fixedGrid.Add(point);
+        var force = new Point2[positions.Length];
+
+        for (var iteration = 0; iteration < Iterations; iteration++)
+        {
+            var temperature = 40.0 * (1 - (double)iteration / Iterations) + 2;
+            Array.Clear(force);
+
+            for (var i = 0; i < positions.Length; i++)
+            {
+                var p = positions[i];
+                foreach (var q in fixedGrid.Near(p)) force[i] = Add(force[i], Repulsion(p, q));
+                for (var j = i + 1; j < positions.Length; j++)
+                {
+                    var push = Repulsion(p, positions[j]);
+                    force[i] = Add(force[i], push);
+                    force[j] = new Point2(force[j].X - push.X, force[j].Y - push.Y);
+                }
+                // A weak pull back to the expanded node keeps the new group together.
+                force[i] = Add(force[i], new Point2((anchor.X - p.X) * 0.004, (anchor.Y - p.Y) * 0.004));
+            }
+
+            foreach (var (node, otherNew, otherFixed) in springs)
+            {
+                var other = otherNew >= 0 ? positions[otherNew] : otherFixed;
+                var dx = other.X - positions[node].X;
+                var dy = other.Y - positions[node].Y;
+                var distance = Math.Max(1, Math.Sqrt(dx * dx + dy * dy));
+                var pull = 0.05 * (distance - SpringLength) / distance;
+                force[node] = Add(force[node], new Point2(dx * pull, dy * pull));
+                if (otherNew >= 0) force[otherNew] = new Point2(force[otherNew].X - dx * pull, force[otherNew].Y - dy * pull);
+            }
+
+            for (var i = 0; i < positions.Length; i++)
+            {
+                var length = Math.Sqrt(force[i].X * force[i].X + force[i].Y * force[i].Y);
+                if (length < 1e-9) continue;
+                var step = Math.Min(length, temperature) / length;
+                positions[i] = new Point2(positions[i].X + force[i].X * step, positions[i].Y + force[i].Y * step);
+            }
+        }
+    }
+
+    private const double RepulsionRange = 360;
+
+    /// <summary>
+    /// Push between two centres, measured in box-shaped units (a box width across, a box height plus some air down),
+    /// so wide boxes keep apart sideways as much as vertically; nothing beyond three units away pushes.
+    /// </summary>
+    private static Point2 Repulsion(Point2 p, Point2 q)
+    {
+        var dx = (p.X - q.X) / (NodeWidth + Gap);
+        var dy = (p.Y - q.Y) / (NodeHeight + Gap * 3);
+        var distanceSquared = dx * dx + dy * dy;
+        if (distanceSquared > 9) return default;
+        if (distanceSquared < 1e-6)
+        {
+            dx = 0.01;
+            distanceSquared = 1e-4;
+        }
+        var strength = 60 / distanceSquared;
+        var distance = Math.Sqrt(distanceSquared);
+        return new Point2(dx / distance * strength, dy / distance * strength);
+    }
+
+    private static void RemoveOverlaps(IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, Point2 anchor, Point2[] positions, Dictionary<string, Point2> result)
+    {
+        var taken = new SpatialGrid(NodeWidth * 2);
+        foreach (var point in placed.Values) taken.Add(point);
+
+        // Nearest to the expanded node first, so it keeps the best places.
+        var order = Enumerable.Range(0, positions.Length)
+            .OrderBy(i => Math.Pow(positions[i].X - anchor.X, 2) + Math.Pow(positions[i].Y - anchor.Y, 2)).ThenBy(i => i);
+        foreach (var i in order)
+        {
+            var spot = FreeSpotNear(positions[i], taken);
+            taken.Add(spot);
+            result[newNodes[i].Id] = spot;
+        }
+    }
+
+    /// <summary>The first spot along an outward spiral from <paramref name="start"/> whose box overlaps nothing taken.</summary>
+    private static Point2 FreeSpotNear(Point2 start, SpatialGrid taken)
+    {
+        var candidate = Round(start);
+        for (var step = 0; taken.AnyOverlap(candidate); step++)
+        {
+            var angle = step * 0.5;
+            var radius = 8 + step * 3.0;
+            candidate = Round(new Point2(start.X + radius * Math.Cos(angle), start.Y + radius * Math.Sin(angle) * 0.5));
+        }
+        return candidate;
+    }
+
+    private static Point2 Round(Point2 p) => new(Math.Round(p.X, 1), Math.Round(p.Y, 1));
+
+    private static Point2 Add(Point2 a, Point2 b) => new(a.X + b.X, a.Y + b.Y);
+
+    /// <summary>Points bucketed by square cells, for "what is near here" without scanning everything.</summary>
+    private sealed class SpatialGrid(double cellSize)
+    {
+        private readonly Dictionary<(long, long), List<Point2>> _cells = [];
+
+        public void Add(Point2 point)
+        {
+            var key = Cell(point);
+            if (!_cells.TryGetValue(key, out var list)) _cells[key] = list = [];
+            list.Add(point);
+        }
+
+        public IEnumerable<Point2> Near(Point2 point)
+        {
+            var (cx, cy) = Cell(point);
+            for (var x = cx - 1; x <= cx + 1; x++)
+            for (var y = cy - 1; y <= cy + 1; y++)
+                if (_cells.TryGetValue((x, y), out var list))
+                    foreach (var p in list) yield return p;
+        }
+
+        public bool AnyOverlap(Point2 point)
+        {
+            foreach (var other in Near(point))
+                if (Overlaps(point, other)) return true;
+            return false;
+        }
+
+        private (long, long) Cell(Point2 p) => ((long)Math.Floor(p.X / cellSize), (long)Math.Floor(p.Y / cellSize));
+    }
+}

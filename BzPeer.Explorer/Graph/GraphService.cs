@@ -1,0 +1,45 @@
+using BzPeer.Explorer.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Graph;
+
+/// <summary>Builds and grows exploration graphs from the database: one short-lived context per operation.</summary>
+public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
+{
+    /// <summary>The focus node's slice, laid out; null when the id names nothing.</summary>
+    public async Task<ExplorationGraph?> StartAsync(string focusId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var slice = await GraphQueries.SliceAsync(db, focusId, cancellationToken);
+        if (slice is null || NodeIds.TryParseMore(focusId, out _, out _, out _)) return null;
+        var all = slice.Nodes.Append(slice.Focus).ToList();
+        var among = await GraphQueries.EdgesAmongAsync(db, all, all, cancellationToken);
+        return ExplorationGraph.Start(slice, among);
+    }
+
+    public async Task<ExpandResult> ExpandAsync(ExplorationGraph graph, string nodeId, CancellationToken cancellationToken = default)
+    {
+        if (!graph.Contains(nodeId)) return new ExpandResult(ExpandOutcome.UnknownNode);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var slice = await GraphQueries.SliceAsync(db, nodeId, cancellationToken);
+        if (slice is null) return new ExpandResult(ExpandOutcome.UnknownNode);
+        var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
+        var present = graph.Nodes.Select(n => n.Node).ToList();
+        var among = await GraphQueries.EdgesAmongAsync(db, added, present.Concat(added).ToList(), cancellationToken);
+        return graph.Expand(nodeId, slice, among);
+    }
+
+    /// <summary>Rebuilds the graph a link describes; steps that cannot be replayed (unknown ids, over budget) are counted and skipped.</summary>
+    public async Task<(ExplorationGraph? Graph, int SkippedSteps)> RebuildAsync(ExplorerState state, CancellationToken cancellationToken = default)
+    {
+        var graph = await StartAsync(state.Focus, cancellationToken);
+        if (graph is null) return (null, 0);
+        var skipped = 0;
+        foreach (var nodeId in state.Expansions)
+        {
+            var result = await ExpandAsync(graph, nodeId, cancellationToken);
+            if (result.Outcome != ExpandOutcome.Expanded) skipped++;
+        }
+        return (graph, skipped);
+    }
+}
