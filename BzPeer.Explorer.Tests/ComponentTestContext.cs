@@ -1,13 +1,13 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace BzPeer.Explorer.Tests;
 
 /// <summary>
-/// The one bUnit setup every component test shares: MudBlazor's services, loose JS interop, an interactive
-/// server renderer. Disposed asynchronously because MudBlazor's popover service is only IAsyncDisposable.
+/// The one bUnit setup every component test shares: MudBlazor's services and loose JS interop. Tests of components
+/// that read RendererInfo set it themselves, after registering any services of their own (setting it starts the
+/// service provider). Disposed asynchronously because MudBlazor's popover service is only IAsyncDisposable.
 /// </summary>
 public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 {
@@ -15,7 +15,6 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -132,7 +132,7 @@ public static class GraphLayout
                 var dx = other.X - positions[node].X;
                 var dy = other.Y - positions[node].Y;
                 var distance = Math.Max(1, Math.Sqrt(dx * dx + dy * dy));
-                var pull = 0.05 * (distance - SpringLength) / distance;
+                var pull = 0.03 * (distance - SpringLength) / distance;
                 force[node] = Add(force[node], new Point2(dx * pull, dy * pull));
                 if (otherNew >= 0) force[otherNew] = new Point2(force[otherNew].X - dx * pull, force[otherNew].Y - dy * pull);
             }
@@ -164,7 +164,7 @@ public static class GraphLayout
             dx = 0.01;
             distanceSquared = 1e-4;
         }
-        var strength = 60 / distanceSquared;
+        var strength = 110 / distanceSquared;
         var distance = Math.Sqrt(distanceSquared);
         return new Point2(dx / distance * strength, dy / distance * strength);
     }

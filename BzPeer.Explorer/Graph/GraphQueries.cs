@@ -98,7 +98,11 @@ public static class GraphQueries
         return new GraphSlice(focus, sliceNodes.Where(n => n.Id != focus.Id).DistinctBy(n => n.Id).ToList(), sliceEdges.DistinctBy(e => e.Id).ToList());
     }
 
-    /// <summary>The edges between newly added nodes and every node on screen (two co-authors both drawn get their edge).</summary>
+    /// <summary>
+    /// The edges between newly added nodes and every node on screen (two co-authors both drawn get their edge).
+    /// A person's topics are left to that person's own slice: drawn for everyone on screen, they would tie every
+    /// person to every topic twice over (the papers already connect them).
+    /// </summary>
     public static async Task<List<GraphEdge>> EdgesAmongAsync(ExplorerDbContext db, IReadOnlyCollection<GraphNode> added, IReadOnlyCollection<GraphNode> all, CancellationToken cancellationToken = default)
     {
         var newPeople = IdsOf(added, NodeKind.Person);
@@ -134,12 +138,6 @@ public static class GraphQueries
             foreach (var t in await db.WorkTopics.Where(t => (newPapers.Contains(t.WorkId) && topics.Contains(t.TopicId)) || (newTopics.Contains(t.TopicId) && papers.Contains(t.WorkId)))
                          .Select(t => new { t.WorkId, t.TopicId, t.Score }).ToListAsync(cancellationToken))
                 AddEdge(NodeKind.Paper, t.WorkId, NodeKind.Topic, t.TopicId, EdgeKind.About, t.Score);
-        }
-        if (people.Count > 0 && topics.Count > 0 && (newPeople.Count > 0 || newTopics.Count > 0))
-        {
-            foreach (var t in await db.ResearcherTopics.Where(t => (newPeople.Contains(t.ResearcherId) && topics.Contains(t.TopicId)) || (newTopics.Contains(t.TopicId) && people.Contains(t.ResearcherId)))
-                         .Select(t => new { t.ResearcherId, t.TopicId, t.WorkCount }).ToListAsync(cancellationToken))
-                AddEdge(NodeKind.Person, t.ResearcherId, NodeKind.Topic, t.TopicId, EdgeKind.WorksOn, t.WorkCount);
         }
         if (people.Count > 0 && institutions.Count > 0 && (newPeople.Count > 0 || newInstitutions.Count > 0))
         {

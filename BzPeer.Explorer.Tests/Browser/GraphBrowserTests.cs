@@ -1,0 +1,244 @@
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BzPeer.Explorer.Tests.Browser;
+
+[Collection(ExplorerAppCollection.Name)]
+[Trait("Category", "Browser")]
+public class GraphBrowserTests(ExplorerAppFixture fixture)
+{
+    private const string NodeSelector = ".graph-node[data-node-id]";
+
+    [BrowserFact]
+    public async Task The_reference_profiles_panel_draws_her_paper_co_authors_topics_and_institutions()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(page.Locator(".graph-node[data-node-id='person:meihao-kong']")).ToBeVisibleAsync();
+        Assert.Contains("focus", await page.Locator(".graph-node[data-node-id='person:meihao-kong']").GetAttributeAsync("class"));
+        Assert.Equal(1, await page.Locator(".graph-node[data-node-kind=paper]").CountAsync());
+        Assert.Equal(6, await page.Locator(".graph-node[data-node-kind=person]").CountAsync());
+        Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=topic]").CountAsync());
+        Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=institution]").CountAsync());
+        Assert.True(await page.Locator("svg path").CountAsync() > 10, "the edges are drawn");
+        await page.ScreenshotForReviewAsync("graph-panel-meihao-kong");
+    }
+
+    [BrowserFact]
+    public async Task Expanding_a_co_author_adds_nodes_and_edges_without_moving_the_others_and_undo_takes_exactly_that_back()
+    {
+        var slug = await HubResearcherAsync();
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/researchers/{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var before = await NodeBoxesAsync(page);
+        var edgesBefore = await EdgeCountAsync(page);
+
+        var coAuthor = page.Locator($".graph-node[data-node-kind=person]:not([data-node-id='person:{slug}'])").First;
+        var coAuthorId = await coAuthor.GetAttributeAsync("data-node-id");
+        await coAuthor.ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-preview-node='{coAuthorId}']")).ToBeVisibleAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", before.Count);
+
+        var after = await NodeBoxesAsync(page);
+        Assert.True(after.Count > before.Count);
+        Assert.True(await EdgeCountAsync(page) > edgesBefore);
+        foreach (var (id, box) in before)
+        {
+            Assert.True(after.TryGetValue(id, out var moved), $"{id} disappeared");
+            Assert.True(Math.Abs(box.X - moved.X) < 0.5 && Math.Abs(box.Y - moved.Y) < 0.5, $"{id} moved from {box.X},{box.Y} to {moved.X},{moved.Y}");
+        }
+        await page.ScreenshotForReviewAsync("graph-panel-after-expand");
+
+        await page.Locator("[data-action=undo]").ClickAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length === n", before.Count);
+        var undone = await NodeBoxesAsync(page);
+        Assert.Equal(before.Keys.Order(), undone.Keys.Order());
+        Assert.Equal(edgesBefore, await EdgeCountAsync(page));
+    }
+
+    [BrowserFact]
+    public async Task Open_page_on_a_co_author_lands_on_their_profile_with_the_graph_focused_on_them()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+
+        await page.Locator(".graph-node[data-node-id='person:wenbin-li']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-node='person:wenbin-li'] dd").First).ToHaveTextAsync("Nanjing University");
+        await page.Locator("[data-action=open]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
+        Assert.EndsWith("/researchers/wenbin-li", page.Url);
+        await Assertions.Expect(page.Locator(".graph-node.focus")).ToHaveAttributeAsync("data-node-id", "person:wenbin-li");
+        Assert.Equal("person:wenbin-li", await page.Locator(".graph-view").GetAttributeAsync("data-graph-focus"));
+    }
+
+    [BrowserFact]
+    public async Task The_explorer_keeps_its_state_in_the_address_and_a_reload_shows_the_same_graph()
+    {
+        var slug = await HubResearcherAsync();
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/researchers/{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var paper = page.Locator(".graph-node[data-node-kind=paper]").First;
+        await paper.DblClickAsync();
+        await Assertions.Expect(page.Locator(".graph-notice")).ToContainTextAsync("node(s) around");
+
+        await page.Locator("[data-action=open-explorer]").ClickAsync();
+        await page.WaitForURLAsync("**/explore?**");
+        Assert.Contains("expand=paper", Uri.UnescapeDataString(page.Url));
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
+        var topic = page.Locator(".graph-node[data-node-kind=topic]").First;
+        await topic.ClickAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 3");
+        await page.WaitForFunctionAsync("() => decodeURIComponent(location.search).split(',').length >= 2");
+        await page.Locator("[data-filter-kind=institution]").UncheckAsync();
+        await page.WaitForFunctionAsync("() => location.search.includes('hide=institution')");
+        await page.WaitForFunctionAsync("() => !document.querySelector('.graph-node[data-node-kind=institution]')");
+        var shown = await NodeIdsAsync(page);
+        Assert.DoesNotContain(shown, id => id.StartsWith("institution:", StringComparison.Ordinal));
+
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length === n", shown.Count);
+        Assert.Equal(shown.Order(), (await NodeIdsAsync(page)).Order());
+        Assert.False(await page.Locator("[data-filter-kind=institution]").IsCheckedAsync());
+    }
+
+    [BrowserFact]
+    public async Task A_topic_with_thousands_of_works_shows_its_cap_and_a_more_node_that_pages_further()
+    {
+        var topicId = await HubTopicAsync();
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=topic:{topicId}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        Assert.Equal(10, await page.Locator(".graph-node[data-node-kind=paper]").CountAsync());
+        var more = page.Locator(".graph-node[data-node-kind=more]");
+        await Assertions.Expect(more).ToContainTextAsync("+2,490 more recent works");
+
+        await more.ClickAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.graph-node[data-node-kind=paper]').length === 20");
+        await Assertions.Expect(page.Locator(".graph-node[data-node-kind=more]")).ToContainTextAsync("+2,480 more recent works");
+    }
+
+    [BrowserFact]
+    public async Task The_list_view_lets_a_keyboard_user_reach_and_expand_every_node()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        await page.Locator(".graph-list summary").ClickAsync();
+        var items = page.Locator(".graph-list li[data-list-node]");
+        Assert.Equal(await page.Locator(NodeSelector).CountAsync(), await items.CountAsync());
+        var paperLink = page.Locator(".graph-list li[data-list-node='paper:1'] a");
+        Assert.Equal("works/1", await paperLink.GetAttributeAsync("href"));
+    }
+
+    [BrowserFact]
+    public async Task A_large_exploration_stays_readable()
+    {
+        var slug = await HubResearcherAsync();
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        // Expand people from the list view (reachable whatever part of the canvas is in view) until ~150 nodes.
+        await page.Locator(".graph-list summary").ClickAsync();
+        for (var round = 0; round < 12 && await page.Locator(NodeSelector).CountAsync() < 140; round++)
+        {
+            var steps = await page.Locator("[data-trail-step]").CountAsync();
+            var expand = page.Locator(".graph-list li[data-list-node^='person:'] button", new() { HasText = "Expand" }).Nth(round + 1);
+            await expand.ClickAsync();
+            await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length > n || document.querySelector('.graph-notice')?.textContent.includes('already')", steps);
+        }
+        Assert.True(await page.Locator(NodeSelector).CountAsync() >= 100);
+        await page.Locator("[data-action=fit]").ClickAsync();
+        await page.ScreenshotForReviewAsync("graph-explorer-large");
+    }
+
+    private async Task<IPage> NewPageAsync() => await (await fixture.BrowserAsync()).NewPageAsync();
+
+    /// <summary>Where each node is drawn, relative to the canvas (the page may scroll between two readings).</summary>
+    private static async Task<Dictionary<string, (double X, double Y)>> NodeBoxesAsync(IPage page)
+    {
+        var boxes = await page.Locator(NodeSelector).EvaluateAllAsync<NodeBox[]>(
+            """
+            nodes => {
+                const canvas = document.querySelector('.graph-canvas').getBoundingClientRect();
+                return nodes.map(n => { const r = n.getBoundingClientRect(); return { id: n.dataset.nodeId, x: r.left - canvas.left, y: r.top - canvas.top }; });
+            }
+            """);
+        return boxes.ToDictionary(b => b.Id, b => (b.X, b.Y));
+    }
+
+    private sealed class NodeBox
+    {
+        public string Id { get; set; } = "";
+        public double X { get; set; }
+        public double Y { get; set; }
+    }
+
+    private static async Task<List<string>> NodeIdsAsync(IPage page) =>
+        (await page.Locator(NodeSelector).EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)")).ToList();
+
+    private static Task<int> EdgeCountAsync(IPage page) => page.Locator(".graph-canvas svg g path").CountAsync();
+
+    private async Task<string> HubResearcherAsync()
+    {
+        await using var db = fixture.App.Database.Factory.CreateDbContext();
+        return await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic).OrderByDescending(r => r.WorksCount).Select(r => r.Slug).FirstAsync();
+    }
+
+    private static readonly SemaphoreSlim HubTopicLock = new(1, 1);
+
+    /// <summary>Adds (once) a topic carried by 2,500 works to the running app's database.</summary>
+    private async Task<int> HubTopicAsync()
+    {
+        const string name = "Browser Hub Topic";
+        await HubTopicLock.WaitAsync();
+        try
+        {
+            await using var db = fixture.App.Database.Factory.CreateDbContext();
+            var existing = await db.Topics.Where(t => t.DisplayName == name).Select(t => t.Id).FirstOrDefaultAsync();
+            if (existing != 0) return existing;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            int topicId;
+            using (var writer = new BulkWriter(db))
+            {
+                topicId = writer.NextId<Topic>();
+                writer.Add(new Topic { Id = topicId, DisplayName = name, SubfieldName = "Artificial Intelligence", FieldName = "Computer Science", DomainName = "Physical Sciences", Origin = RecordOrigin.Synthetic });
+                var firstWork = writer.NextId<Work>();
+                for (var i = 0; i < 2500; i++)
+                {
+                    writer.Add(new Work { Id = firstWork + i, Title = $"Browser hub work {i}", Type = "article", Year = 2000 + i % 25, Origin = RecordOrigin.Synthetic });
+                    writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topicId, Score = 0.9, WorkYear = 2000 + i % 25 });
+                }
+            }
+            await transaction.CommitAsync();
+            return topicId;
+        }
+        finally
+        {
+            HubTopicLock.Release();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Bunit;
+using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Graph.View;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BzPeer.Explorer.Tests.Graph;
+
+public class GraphComponentTests : ComponentTestContext
+{
+    [Fact]
+    public void A_node_carries_its_id_kind_label_and_detail_for_users_and_scripts()
+    {
+        var node = new GraphNode("paper:12", NodeKind.Paper, 12, "<b>A paper</b>", "2022 · arXiv", 2022);
+
+        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(node, new Point2(100, 50), isFocus: false)));
+
+        var element = widget.Find(".graph-node");
+        Assert.Equal("paper:12", element.GetAttribute("data-node-id"));
+        Assert.Equal("paper", element.GetAttribute("data-node-kind"));
+        Assert.Contains("kind-paper", element.ClassList);
+        Assert.DoesNotContain("focus", element.ClassList);
+        Assert.Equal("<b>A paper</b>", widget.Find(".node-label").TextContent);
+        Assert.Empty(widget.FindAll(".node-label b"));
+        Assert.Equal("2022 · arXiv", widget.Find(".node-detail").TextContent);
+        Assert.Equal("<b>A paper</b> — 2022 · arXiv", element.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void The_focus_node_is_marked()
+    {
+        var node = new GraphNode("person:meihao-kong", NodeKind.Person, 1, "Meihao Kong", null);
+        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(node, new Point2(0, 0), isFocus: true)));
+
+        Assert.Contains("focus", widget.Find(".graph-node").ClassList);
+        Assert.Empty(widget.FindAll(".node-detail"));
+    }
+
+    [Fact]
+    public void While_prerendering_the_panel_shows_the_loading_text_and_loads_nothing()
+    {
+        Services.AddSingleton(new GraphService(new ThrowingFactory()));
+        Services.AddSingleton<IDbContextFactory<BzPeer.Explorer.Data.ExplorerDbContext>>(new ThrowingFactory());
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var panel = Render<ResearchGraphPanel>(p => p.Add(c => c.FocusNodeId, "person:meihao-kong").Add(c => c.Subject, "researcher"));
+
+        Assert.Equal("See the researcher in context", panel.Find("h2").TextContent);
+        Assert.Contains("Building this graph slice", panel.Find(".graph-loading").TextContent);
+        Assert.Contains("loading the nearby papers, people, topics and institutions for this page", panel.Find(".graph-loading").TextContent);
+        Assert.Equal("explore?focus=person%3Ameihao-kong", panel.Find("a.explorer-link").GetAttribute("href"));
+        Assert.Empty(panel.FindAll(".diagram-canvas"));
+    }
+
+    private sealed class ThrowingFactory : IDbContextFactory<BzPeer.Explorer.Data.ExplorerDbContext>
+    {
+        public BzPeer.Explorer.Data.ExplorerDbContext CreateDbContext() => throw new InvalidOperationException("prerendering must not query the graph");
+    }
+}

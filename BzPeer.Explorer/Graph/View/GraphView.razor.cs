@@ -1,0 +1,365 @@
+using System.Globalization;
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+using Blazor.Diagrams.Core.Routers;
+using Blazor.Diagrams.Options;
+using BzPeer.Explorer.Data;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Graph.View;
+
+/// <summary>
+/// The interactive graph: draws an <see cref="ExplorationGraph"/> with Blazor.Diagrams and turns clicks into
+/// selections and expansions. The graph itself (slices, merging, layout, undo) is plain C#; this only renders it.
+/// Nothing is loaded while prerendering: the server's HTML carries the loading text and the page never waits.
+/// </summary>
+public partial class GraphView : IDisposable
+{
+    private readonly BlazorDiagram _diagram = CreateDiagram();
+    private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
+    private readonly Dictionary<string, LinkModel> _linkModels = [];
+    private ExplorationGraph? _graph;
+    private string? _loadedKey;
+    private GraphFilter _filter = GraphFilter.None;
+    private bool _notFound;
+    private bool _busy;
+    private bool _fitWhenSized;
+    private string? _message;
+    private ExplorerNodeModel? _selected;
+    private NodePreview? _preview;
+    private int _visibleNodes;
+    private int _visibleEdges;
+
+    [Inject]
+    private GraphService Graphs { get; set; } = null!;
+
+    [Inject]
+    private IDbContextFactory<ExplorerDbContext> DbFactory { get; set; } = null!;
+
+    /// <summary>The node the graph starts from, e.g. person:meihao-kong.</summary>
+    [Parameter, EditorRequired]
+    public string FocusNodeId { get; set; } = "";
+
+    /// <summary>Expansions to replay after the focus slice (from a link).</summary>
+    [Parameter]
+    public IReadOnlyList<string> Expansions { get; set; } = [];
+
+    [Parameter]
+    public GraphFilter? Filter { get; set; }
+
+    /// <summary>The profile pages' panel: smaller canvas, no filters, trail or export, no wheel zoom (the page scrolls).</summary>
+    [Parameter]
+    public bool Compact { get; set; }
+
+    /// <summary>Raised after every change a link should carry (expansions, filters).</summary>
+    [Parameter]
+    public EventCallback<ExplorerState> StateChanged { get; set; }
+
+    public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear);
+
+    private string CanvasHeight => Compact ? "440px" : "calc(100vh - 190px)";
+
+    private static BlazorDiagram CreateDiagram()
+    {
+        var options = new BlazorDiagramOptions { AllowMultiSelection = false };
+        options.Links.DefaultRouter = new NormalRouter();
+        options.Links.DefaultPathGenerator = new StraightPathGenerator();
+        options.Zoom.Minimum = 0.15;
+        options.Zoom.Maximum = 2;
+        options.Constraints.ShouldDeleteNode = _ => ValueTask.FromResult(false);
+        options.Constraints.ShouldDeleteLink = _ => ValueTask.FromResult(false);
+        var diagram = new BlazorDiagram(options);
+        diagram.RegisterComponent<ExplorerNodeModel, GraphNodeWidget>();
+        return diagram;
+    }
+
+    protected override void OnInitialized()
+    {
+        _diagram.Options.Zoom.Enabled = !Compact;
+        _diagram.PointerClick += OnPointerClick;
+        _diagram.PointerDoubleClick += OnPointerDoubleClick;
+        _diagram.ContainerChanged += OnContainerChanged;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive) return;
+
+        var key = StateKey(FocusNodeId, Expansions);
+        var currentKey = _graph is null ? _loadedKey : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
+        if (Filter is { } filter && !SameFilter(filter, _filter))
+        {
+            _filter = filter;
+            if (_graph is not null) SyncDiagram();
+        }
+        if (key == currentKey) return;
+
+        _loadedKey = key;
+        _graph = null;
+        _notFound = false;
+        _selected = null;
+        _preview = null;
+        _message = null;
+        var (graph, skipped) = await Graphs.RebuildAsync(new ExplorerState(FocusNodeId, Expansions, _filter.HiddenKinds, _filter.FromYear, _filter.ToYear));
+        if (_loadedKey != key) return;
+        if (graph is null)
+        {
+            _notFound = true;
+            return;
+        }
+        _graph = graph;
+        if (skipped > 0) _message = $"{skipped} step(s) of this link could not be replayed and were left out.";
+        ClearDiagram();
+        SyncDiagram();
+        if (_diagram.Container is null) _fitWhenSized = true;
+        else FitView();
+    }
+
+    public async Task ExpandAsync(string nodeId)
+    {
+        if (_graph is null || _busy) return;
+        _busy = true;
+        _message = null;
+        StateHasChanged();
+        try
+        {
+            var label = _graph.Find(nodeId)?.Node.Label ?? nodeId;
+            var result = await Graphs.ExpandAsync(_graph, nodeId);
+            _message = result.Outcome switch
+            {
+                ExpandOutcome.Expanded => $"Added {result.AddedNodes} node(s) around {label}.",
+                ExpandOutcome.NothingNew => $"Everything around {label} is already shown.",
+                ExpandOutcome.OverBudget => $"The graph holds at most {ExplorationGraph.MaxNodes} nodes. Collapse a node or undo an expansion to make room.",
+                _ => "That node is no longer in the graph.",
+            };
+            if (result.Outcome == ExpandOutcome.Expanded)
+            {
+                if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
+                SyncDiagram();
+                await NotifyStateAsync();
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task Undo()
+    {
+        if (_graph?.Undo() != true) return;
+        _message = "Took back the last expansion.";
+        await AfterStructuralChangeAsync();
+    }
+
+    private async Task ReturnTo(int step)
+    {
+        if (_graph is null) return;
+        _graph.ReturnTo(step);
+        _message = step == 0 ? "Back to the start." : $"Back to step {step}.";
+        await AfterStructuralChangeAsync();
+    }
+
+    private async Task Collapse(string nodeId)
+    {
+        if (_graph?.Collapse(nodeId) != true) return;
+        _message = "Collapsed: removed what only that node brought.";
+        await AfterStructuralChangeAsync();
+    }
+
+    private async Task AfterStructuralChangeAsync()
+    {
+        if (_selected is not null && !_graph!.Contains(_selected.Node.Id)) ClearSelection();
+        SyncDiagram();
+        await NotifyStateAsync();
+    }
+
+    private async Task ToggleKind(NodeKind kind, bool shown)
+    {
+        var hidden = new HashSet<NodeKind>(_filter.HiddenKinds);
+        if (shown) hidden.Remove(kind);
+        else hidden.Add(kind);
+        _filter = _filter with { HiddenKinds = hidden };
+        SyncDiagram();
+        await NotifyStateAsync();
+    }
+
+    private async Task SetYears(string? from, string? to)
+    {
+        static int? Year(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 3000 ? year : null;
+        _filter = from is not null ? _filter with { FromYear = Year(from) } : _filter with { ToYear = Year(to) };
+        SyncDiagram();
+        await NotifyStateAsync();
+    }
+
+    private async Task NotifyStateAsync()
+    {
+        _loadedKey = _graph is null ? _loadedKey : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
+        await StateChanged.InvokeAsync(CurrentState);
+    }
+
+    private string ExportLink(string format) => $"explore/export?{CurrentState.ToQuery()}&format={format}";
+
+    private void Select(string nodeId)
+    {
+        if (_nodeModels.TryGetValue(nodeId, out var model))
+        {
+            _diagram.SelectModel(model, unselectOthers: true);
+            _ = ShowPreviewAsync(model);
+        }
+    }
+
+    private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
+    {
+        if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ShowPreviewAsync(node));
+    }
+
+    private void OnPointerDoubleClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
+    {
+        if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ExpandAsync(node.Node.Id));
+    }
+
+    private async Task ShowPreviewAsync(ExplorerNodeModel node)
+    {
+        _selected = node;
+        _preview = null;
+        StateHasChanged();
+        await using var db = await DbFactory.CreateDbContextAsync();
+        var preview = await NodePreviews.LoadAsync(db, node.Node);
+        if (_selected == node)
+        {
+            _preview = preview;
+            StateHasChanged();
+        }
+    }
+
+    private void ClearSelection()
+    {
+        _selected = null;
+        _preview = null;
+    }
+
+    private void OnContainerChanged()
+    {
+        if (!_fitWhenSized || _graph is null) return;
+        _fitWhenSized = false;
+        FitView();
+    }
+
+    /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
+    private void FitView()
+    {
+        if (_diagram.Container is not { } container || _nodeModels.Count == 0) return;
+        const double margin = 30;
+        var left = _nodeModels.Values.Min(n => n.Position.X) - margin;
+        var top = _nodeModels.Values.Min(n => n.Position.Y) - margin;
+        var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth) + margin;
+        var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight) + margin;
+        var zoom = Math.Clamp(Math.Min(container.Width / (right - left), container.Height / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
+        CentreOn((left + right) / 2, (top + bottom) / 2, zoom);
+    }
+
+    private void ResetView()
+    {
+        if (_graph is null) return;
+        CentreOn(0, 0, 1);
+    }
+
+    private void ZoomBy(double factor)
+    {
+        if (_diagram.Container is not { } container) return;
+        var zoom = Math.Clamp(_diagram.Zoom * factor, _diagram.Options.Zoom.Minimum, _diagram.Options.Zoom.Maximum);
+        // Keep the point at the middle of the canvas where it is.
+        var middleX = (container.Width / 2 - _diagram.Pan.X) / _diagram.Zoom;
+        var middleY = (container.Height / 2 - _diagram.Pan.Y) / _diagram.Zoom;
+        CentreOn(middleX, middleY, zoom);
+    }
+
+    private void CentreOn(double x, double y, double zoom)
+    {
+        if (_diagram.Container is not { } container) return;
+        _diagram.Batch(() =>
+        {
+            _diagram.SetZoom(zoom);
+            _diagram.SetPan(container.Width / 2 - x * zoom, container.Height / 2 - y * zoom);
+        });
+    }
+
+    private void ClearDiagram()
+    {
+        _diagram.Batch(() =>
+        {
+            _diagram.Links.Remove(_linkModels.Values.ToList());
+            _diagram.Nodes.Remove(_nodeModels.Values.ToList());
+        });
+        _linkModels.Clear();
+        _nodeModels.Clear();
+    }
+
+    /// <summary>Brings the drawing in line with the graph and the filter, in one batch: removes what went, adds what came.</summary>
+    private void SyncDiagram()
+    {
+        var graph = _graph!;
+        var visible = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).ToDictionary(n => n.Node.Id);
+        var edges = graph.Edges.Where(e => visible.ContainsKey(e.Source) && visible.ContainsKey(e.Target)).ToDictionary(e => e.Id);
+
+        _diagram.Batch(() =>
+        {
+            var goneLinks = _linkModels.Where(l => !edges.ContainsKey(l.Key)).ToList();
+            _diagram.Links.Remove(goneLinks.Select(l => l.Value).ToList());
+            foreach (var (id, _) in goneLinks) _linkModels.Remove(id);
+
+            var goneNodes = _nodeModels.Where(n => !visible.TryGetValue(n.Key, out var placed) || !SamePlace(n.Value, placed)).ToList();
+            _diagram.Nodes.Remove(goneNodes.Select(n => n.Value).ToList());
+            foreach (var (id, _) in goneNodes) _nodeModels.Remove(id);
+            foreach (var (id, link) in _linkModels.ToList())
+                if (!_diagram.Links.Contains(link)) _linkModels.Remove(id);
+
+            var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
+                .Select(p => new ExplorerNodeModel(p.Node, p.Position, p.Node.Id == graph.FocusId)).ToList();
+            foreach (var model in newNodes) _nodeModels[model.Node.Id] = model;
+            _diagram.Nodes.Add(newNodes);
+
+            var newLinks = edges.Values.Where(e => !_linkModels.ContainsKey(e.Id)).Select(e =>
+            {
+                var link = new LinkModel(e.Id, _nodeModels[e.Source], _nodeModels[e.Target])
+                {
+                    Color = GraphStyle.EdgeColour(e.Kind),
+                    SelectedColor = "#1f4e79",
+                    Width = GraphStyle.EdgeWidth(e),
+                    Locked = true,
+                };
+                if (e.Kind == EdgeKind.Cites) link.TargetMarker = LinkMarker.NewArrow(8, 8);
+                _linkModels[e.Id] = link;
+                return link;
+            }).ToList();
+            _diagram.Links.Add(newLinks);
+        });
+
+        _visibleNodes = visible.Count;
+        _visibleEdges = edges.Count;
+        if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
+    }
+
+    private static bool SamePlace(ExplorerNodeModel model, PlacedNode placed)
+    {
+        var topLeft = ExplorerNodeModel.TopLeft(placed.Position);
+        return Math.Abs(model.Position.X - topLeft.X) < 0.01 && Math.Abs(model.Position.Y - topLeft.Y) < 0.01;
+    }
+
+    private static bool SameFilter(GraphFilter a, GraphFilter b) =>
+        a.FromYear == b.FromYear && a.ToYear == b.ToYear && a.HiddenKinds.SetEquals(b.HiddenKinds);
+
+    private static string StateKey(string focus, IEnumerable<string> expansions) => focus + "|" + string.Join(',', expansions);
+
+    public void Dispose()
+    {
+        _diagram.PointerClick -= OnPointerClick;
+        _diagram.PointerDoubleClick -= OnPointerDoubleClick;
+        _diagram.ContainerChanged -= OnContainerChanged;
+    }
+}
