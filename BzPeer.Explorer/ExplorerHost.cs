@@ -13,11 +13,14 @@ public static class ExplorerHost
         // Serve package assets (_content/…) and the top-level wwwroot/ from their source folders in every
         // environment, not only Development; published output has its own manifest and ignores this.
         builder.WebHost.UseStaticWebAssets();
+        // A long pasted search (10 KB of text) must still reach the search page, which trims it, rather than a 414.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 32 * 1024);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddExplorerDatabase();
         builder.Services.AddSingleton<GraphService>();
+        builder.Services.AddSingleton<BzPeer.Explorer.Search.SearchService>();
         return builder;
     }
 

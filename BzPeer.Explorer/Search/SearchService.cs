@@ -1,0 +1,196 @@
+using System.Globalization;
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Profiles;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Search;
+
+public enum SearchKind { Researchers, Works, Topics, Institutions }
+
+/// <summary>One result: what it is, its name, one line of context, and its page.</summary>
+public sealed record SearchHit(SearchKind Kind, int Id, string Title, string? Context, string Link, string? Text = null);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool TotalIsAtLeast);
+
+/// <summary>
+/// Full-text search over researchers, works, topics and institutions. Ranked by relevance (bm25, names and
+/// titles weighted far above abstracts and hierarchy), then by citations and works, so of two namesakes the
+/// better-known comes first. User text only ever reaches SQLite as a bound parameter built by <see cref="SearchTerms"/>.
+/// </summary>
+public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Counts stop here; more matches read as "1,000+".</summary>
+    public const int CountLimit = 1000;
+
+    public static readonly SearchKind[] Kinds = [SearchKind.Researchers, SearchKind.Works, SearchKind.Topics, SearchKind.Institutions];
+
+    /// <summary>A few of the best matches of each kind, for the suggestions under the search box.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SuggestAsync(string? text, int perKind = 4, CancellationToken cancellationToken = default)
+    {
+        var terms = SearchTerms.Parse(text);
+        if (terms.IsEmpty) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hits = new List<SearchHit>();
+        if (await IdentifierHitAsync(db, text!, cancellationToken) is { } identified) hits.Add(identified);
+        foreach (var kind in Kinds)
+            hits.AddRange(await QueryAsync(db, kind, terms, 0, perKind, null, null, cancellationToken));
+        return hits.DistinctBy(h => (h.Kind, h.Id)).ToList();
+    }
+
+    public async Task<SearchResults> SearchAsync(string? text, SearchKind kind, int page, int? fromYear, int? toYear, CancellationToken cancellationToken = default)
+    {
+        var terms = SearchTerms.Parse(text);
+        if (terms.IsEmpty) return new SearchResults([], 0, false);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hits = await QueryAsync(db, kind, terms, Math.Max(0, page) * PageSize, PageSize, fromYear, toYear, cancellationToken);
+        var total = await CountAsync(db, kind, terms, fromYear, toYear, cancellationToken);
+        return new SearchResults(hits, total, total > CountLimit);
+    }
+
+    /// <summary>How many matches of each kind (up to <see cref="CountLimit"/> + 1), for the tabs of the results page.</summary>
+    public async Task<IReadOnlyDictionary<SearchKind, int>> CountsAsync(string? text, int? fromYear, int? toYear, CancellationToken cancellationToken = default)
+    {
+        var terms = SearchTerms.Parse(text);
+        var counts = Kinds.ToDictionary(k => k, _ => 0);
+        if (terms.IsEmpty) return counts;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var kind in Kinds) counts[kind] = await CountAsync(db, kind, terms, fromYear, toYear, cancellationToken);
+        return counts;
+    }
+
+    /// <summary>The page of a record whose identifier was typed (ORCID iD, DOI, arXiv id, ROR or OpenAlex id), if any.</summary>
+    public async Task<string?> IdentifierLinkAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 300) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await IdentifierHitAsync(db, text, cancellationToken))?.Link;
+    }
+
+    private static async Task<SearchHit?> IdentifierHitAsync(ExplorerDbContext db, string text, CancellationToken cancellationToken)
+    {
+        var key = text.Trim();
+        if (EntityKeys.TryParseOrcid(key, out var orcid))
+            return await ResearcherHit(db.Researchers.Where(r => r.Orcid == orcid));
+        if (EntityKeys.TryParseOpenAlex(key, 'A', out var author))
+            return await ResearcherHit(db.Researchers.Where(r => r.OpenAlexId == author));
+        if (EntityKeys.TryParseOpenAlex(key, 'W', out var openAlexWork))
+            return await WorkHit(db.Works.Where(w => w.OpenAlexId == openAlexWork));
+        if (EntityKeys.TryParseDoi(key, out var doi))
+            return await WorkHit(db.Works.Where(w => w.Doi == doi));
+        if (EntityKeys.TryParseArxiv(key, out var arxiv))
+            return await WorkHit(db.Works.Where(w => w.ArxivId == arxiv));
+        if (EntityKeys.TryParseOpenAlex(key, 'T', out var topic))
+            return await db.Topics.Where(t => t.OpenAlexId == topic)
+                .Select(t => new SearchHit(SearchKind.Topics, t.Id, t.DisplayName, t.FieldName, Links.Topic(t.Id), null)).FirstOrDefaultAsync(cancellationToken);
+        if (EntityKeys.TryParseRor(key, out var ror) || EntityKeys.TryParseOpenAlex(key, 'I', out _))
+        {
+            EntityKeys.TryParseOpenAlex(key, 'I', out var institution);
+            return await db.Institutions.Where(i => (ror != "" && i.Ror == ror) || (institution != "" && i.OpenAlexId == institution))
+                .Select(i => new SearchHit(SearchKind.Institutions, i.Id, i.DisplayName, i.CountryCode, Links.Institution(i.Id), null)).FirstOrDefaultAsync(cancellationToken);
+        }
+        return null;
+
+        Task<SearchHit?> ResearcherHit(IQueryable<Researcher> researchers) =>
+            researchers.OrderByDescending(r => r.WorksCount)
+                .Select(r => new SearchHit(SearchKind.Researchers, r.Id, r.DisplayName, r.LastKnownInstitution != null ? r.LastKnownInstitution.DisplayName : null, Links.Researcher(r.Slug), null))
+                .FirstOrDefaultAsync(cancellationToken);
+
+        Task<SearchHit?> WorkHit(IQueryable<Work> works) =>
+            works.OrderBy(w => w.Id)
+                .Select(w => new SearchHit(SearchKind.Works, w.Id, w.Title, w.Year.ToString(), Links.Work(w.Id), null))
+                .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static readonly Dictionary<SearchKind, string> SelectSql = new()
+    {
+        [SearchKind.Researchers] = """
+            SELECT r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL
+            FROM ResearcherSearch JOIN Researchers r ON r.Id = ResearcherSearch.rowid
+            LEFT JOIN Institutions i ON i.Id = r.LastKnownInstitutionId
+            WHERE ResearcherSearch MATCH $match
+            ORDER BY round(bm25(ResearcherSearch, 10.0, 4.0), 3), r.CitedByCount DESC, r.WorksCount DESC, r.Id
+            LIMIT $take OFFSET $skip
+            """,
+        [SearchKind.Works] = """
+            SELECT w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract
+            FROM WorkSearch JOIN Works w ON w.Id = WorkSearch.rowid
+            LEFT JOIN Venues v ON v.Id = w.VenueId
+            WHERE WorkSearch MATCH $match AND ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to)
+            ORDER BY round(bm25(WorkSearch, 10.0, 1.0), 3), w.CitedByCount DESC, w.Id
+            LIMIT $take OFFSET $skip
+            """,
+        [SearchKind.Topics] = """
+            SELECT t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description
+            FROM TopicSearch JOIN Topics t ON t.Id = TopicSearch.rowid
+            WHERE TopicSearch MATCH $match
+            ORDER BY round(bm25(TopicSearch, 10.0, 2.0, 1.0, 1.0), 3), t.WorksCount DESC, t.Id
+            LIMIT $take OFFSET $skip
+            """,
+        [SearchKind.Institutions] = """
+            SELECT i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL
+            FROM InstitutionSearch JOIN Institutions i ON i.Id = InstitutionSearch.rowid
+            WHERE InstitutionSearch MATCH $match
+            ORDER BY round(bm25(InstitutionSearch, 10.0, 6.0, 2.0, 1.0), 3), i.WorksCount DESC, i.Id
+            LIMIT $take OFFSET $skip
+            """,
+    };
+
+    private static readonly Dictionary<SearchKind, string> CountSql = new()
+    {
+        [SearchKind.Researchers] = "SELECT count(*) FROM (SELECT 1 FROM ResearcherSearch WHERE ResearcherSearch MATCH $match LIMIT $limit)",
+        [SearchKind.Works] = """
+            SELECT count(*) FROM (SELECT 1 FROM WorkSearch JOIN Works w ON w.Id = WorkSearch.rowid
+            WHERE WorkSearch MATCH $match AND ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to) LIMIT $limit)
+            """,
+        [SearchKind.Topics] = "SELECT count(*) FROM (SELECT 1 FROM TopicSearch WHERE TopicSearch MATCH $match LIMIT $limit)",
+        [SearchKind.Institutions] = "SELECT count(*) FROM (SELECT 1 FROM InstitutionSearch WHERE InstitutionSearch MATCH $match LIMIT $limit)",
+    };
+
+    private static async Task<List<SearchHit>> QueryAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, int skip, int take, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(db, SelectSql[kind], terms, fromYear, toYear, cancellationToken);
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt32(0);
+            var context = reader.IsDBNull(2) ? null : reader.GetString(2);
+            var link = kind switch
+            {
+                SearchKind.Researchers => Links.Researcher(reader.GetString(3)),
+                SearchKind.Works => Links.Work(id),
+                SearchKind.Topics => Links.Topic(id),
+                _ => Links.Institution(id),
+            };
+            hits.Add(new SearchHit(kind, id, reader.GetString(1), string.IsNullOrEmpty(context) ? null : context, link, reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return hits;
+    }
+
+    private static async Task<int> CountAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(db, CountSql[kind], terms, fromYear, toYear, cancellationToken);
+        command.Parameters.AddWithValue("$limit", CountLimit + 1);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<SqliteCommand> CommandAsync(ExplorerDbContext db, string sql, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$match", terms.ToMatchExpression());
+        if (sql.Contains("$from", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("$from", (object?)fromYear ?? DBNull.Value);
+            command.Parameters.AddWithValue("$to", (object?)toYear ?? DBNull.Value);
+        }
+        return command;
+    }
+}
