@@ -1,6 +1,13 @@
 using BzPeer.Explorer;
 using BzPeer.Explorer.Data;
 
+if (args is ["bench", ..])
+{
+    var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables().Build();
+    return await BzPeer.Explorer.Benchmarks.BenchCommand.RunAsync(args[1..], configuration.GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddExplorer();
 
@@ -9,3 +16,4 @@ app.UseExplorer();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 await app.RunAsync();
+return 0;

@@ -103,27 +103,31 @@ public static class GraphLayout
             else if (targetNew && placed.TryGetValue(edge.Source, out var sp)) springs.Add((t, -1, sp));
         }
 
-        var fixedGrid = new SpatialGrid(RepulsionRange);
-        foreach (var point in placed.Values) fixedGrid.Add(point);
-        var force = new Point2[positions.Length];
+        var fixedPoints = placed.Values.ToArray();
+        var fixedGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
+        fixedGrid.Fill(fixedPoints);
+        var newGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
+        var n = positions.Length;
+        var forceX = new double[n];
+        var forceY = new double[n];
+        // Big groups settle in fewer rounds; each round costs more.
+        var iterations = n > 100 ? Iterations / 2 : Iterations;
 
-        for (var iteration = 0; iteration < Iterations; iteration++)
+        for (var iteration = 0; iteration < iterations; iteration++)
         {
-            var temperature = 40.0 * (1 - (double)iteration / Iterations) + 2;
-            Array.Clear(force);
+            var temperature = 40.0 * (1 - (double)iteration / iterations) + 2;
+            Array.Clear(forceX);
+            Array.Clear(forceY);
+            newGrid.Fill(positions);
 
-            for (var i = 0; i < positions.Length; i++)
+            for (var i = 0; i < n; i++)
             {
                 var p = positions[i];
-                foreach (var q in fixedGrid.Near(p)) force[i] = Add(force[i], Repulsion(p, q));
-                for (var j = i + 1; j < positions.Length; j++)
-                {
-                    var push = Repulsion(p, positions[j]);
-                    force[i] = Add(force[i], push);
-                    force[j] = new Point2(force[j].X - push.X, force[j].Y - push.Y);
-                }
+                fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
+                newGrid.AddRepulsion(p, positions, i, ref forceX[i], ref forceY[i]);
                 // A weak pull back to the expanded node keeps the new group together.
-                force[i] = Add(force[i], new Point2((anchor.X - p.X) * 0.004, (anchor.Y - p.Y) * 0.004));
+                forceX[i] += (anchor.X - p.X) * 0.004;
+                forceY[i] += (anchor.Y - p.Y) * 0.004;
             }
 
             foreach (var (node, otherNew, otherFixed) in springs)
@@ -133,32 +137,37 @@ public static class GraphLayout
                 var dy = other.Y - positions[node].Y;
                 var distance = Math.Max(1, Math.Sqrt(dx * dx + dy * dy));
                 var pull = 0.03 * (distance - SpringLength) / distance;
-                force[node] = Add(force[node], new Point2(dx * pull, dy * pull));
-                if (otherNew >= 0) force[otherNew] = new Point2(force[otherNew].X - dx * pull, force[otherNew].Y - dy * pull);
+                forceX[node] += dx * pull;
+                forceY[node] += dy * pull;
+                if (otherNew < 0) continue;
+                forceX[otherNew] -= dx * pull;
+                forceY[otherNew] -= dy * pull;
             }
 
-            for (var i = 0; i < positions.Length; i++)
+            for (var i = 0; i < n; i++)
             {
-                var length = Math.Sqrt(force[i].X * force[i].X + force[i].Y * force[i].Y);
+                var length = Math.Sqrt(forceX[i] * forceX[i] + forceY[i] * forceY[i]);
                 if (length < 1e-9) continue;
                 var step = Math.Min(length, temperature) / length;
-                positions[i] = new Point2(positions[i].X + force[i].X * step, positions[i].Y + force[i].Y * step);
+                positions[i] = new Point2(positions[i].X + forceX[i] * step, positions[i].Y + forceY[i] * step);
             }
         }
     }
 
-    private const double RepulsionRange = 360;
+    /// <summary>How far repulsion reaches: three box-shaped units (see <see cref="Repulsion"/>) each way.</summary>
+    private const double RepulsionWidth = 3 * (NodeWidth + Gap);
+    private const double RepulsionHeight = 3 * (NodeHeight + Gap * 3);
 
     /// <summary>
-    /// Push between two centres, measured in box-shaped units (a box width across, a box height plus some air down),
-    /// so wide boxes keep apart sideways as much as vertically; nothing beyond three units away pushes.
+    /// Adds the push of <paramref name="q"/> on <paramref name="p"/>, measured in box-shaped units (a box width across, a
+    /// box height plus some air down), so wide boxes keep apart sideways as much as vertically; beyond three units, none.
     /// </summary>
-    private static Point2 Repulsion(Point2 p, Point2 q)
+    private static void AddRepulsion(Point2 p, Point2 q, ref double forceX, ref double forceY)
     {
         var dx = (p.X - q.X) / (NodeWidth + Gap);
         var dy = (p.Y - q.Y) / (NodeHeight + Gap * 3);
         var distanceSquared = dx * dx + dy * dy;
-        if (distanceSquared > 9) return default;
+        if (distanceSquared > 9) return;
         if (distanceSquared < 1e-6)
         {
             dx = 0.01;
@@ -166,12 +175,13 @@ public static class GraphLayout
         }
         var strength = 110 / distanceSquared;
         var distance = Math.Sqrt(distanceSquared);
-        return new Point2(dx / distance * strength, dy / distance * strength);
+        forceX += dx / distance * strength;
+        forceY += dy / distance * strength;
     }
 
     private static void RemoveOverlaps(IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, Point2 anchor, Point2[] positions, Dictionary<string, Point2> result)
     {
-        var taken = new SpatialGrid(NodeWidth * 2);
+        var taken = new SpatialGrid(NodeWidth + Gap, NodeHeight + Gap);
         foreach (var point in placed.Values) taken.Add(point);
 
         // Nearest to the expanded node first, so it keeps the best places.
@@ -200,10 +210,45 @@ public static class GraphLayout
 
     private static Point2 Round(Point2 p) => new(Math.Round(p.X, 1), Math.Round(p.Y, 1));
 
-    private static Point2 Add(Point2 a, Point2 b) => new(a.X + b.X, a.Y + b.Y);
+    /// <summary>
+    /// Indexes of points bucketed by cell, rebuilt in place each round (no allocation once warm), for "who is near
+    /// here": the point's cell and the eight around it.
+    /// </summary>
+    private sealed class CellIndex(double cellWidth, double cellHeight)
+    {
+        private readonly Dictionary<long, List<int>> _cells = [];
 
-    /// <summary>Points bucketed by square cells, for "what is near here" without scanning everything.</summary>
-    private sealed class SpatialGrid(double cellSize)
+        public void Fill(Point2[] points)
+        {
+            foreach (var list in _cells.Values) list.Clear();
+            for (var i = 0; i < points.Length; i++)
+            {
+                var key = Key(Cell(points[i].X, cellWidth), Cell(points[i].Y, cellHeight));
+                if (!_cells.TryGetValue(key, out var list)) _cells[key] = list = [];
+                list.Add(i);
+            }
+        }
+
+        public void AddRepulsion(Point2 p, Point2[] points, int self, ref double forceX, ref double forceY)
+        {
+            var cx = Cell(p.X, cellWidth);
+            var cy = Cell(p.Y, cellHeight);
+            for (var x = cx - 1; x <= cx + 1; x++)
+            for (var y = cy - 1; y <= cy + 1; y++)
+            {
+                if (!_cells.TryGetValue(Key(x, y), out var list)) continue;
+                foreach (var j in list)
+                    if (j != self) GraphLayout.AddRepulsion(p, points[j], ref forceX, ref forceY);
+            }
+        }
+
+        private static long Cell(double value, double size) => (long)Math.Floor(value / size);
+
+        private static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
+    }
+
+    /// <summary>Points bucketed by cells, for "what is near here" (the cell and the eight around it) without scanning everything.</summary>
+    private sealed class SpatialGrid(double cellWidth, double cellHeight)
     {
         private readonly Dictionary<(long, long), List<Point2>> _cells = [];
 
@@ -230,6 +275,6 @@ public static class GraphLayout
             return false;
         }
 
-        private (long, long) Cell(Point2 p) => ((long)Math.Floor(p.X / cellSize), (long)Math.Floor(p.Y / cellSize));
+        private (long, long) Cell(Point2 p) => ((long)Math.Floor(p.X / cellWidth), (long)Math.Floor(p.Y / cellHeight));
     }
 }

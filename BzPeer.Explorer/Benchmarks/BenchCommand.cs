@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Search;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Benchmarks;
+
+/// <summary>
+/// <c>bench [--db FILE] [--iterations N]</c>: measures the operations the performance budget names on a database,
+/// with ids sampled from that database (its most connected records and ordinary ones alike), after a warm-up,
+/// and prints one line per operation: <c>bench: op n=… p50_ms=… p95_ms=… p99_ms=… max_ms=…</c>.
+/// </summary>
+public static class BenchCommand
+{
+    public const string Usage = """
+        Usage: bench [--db FILE] [--iterations N]
+
+        Measures graph slices, expansion (with layout), search suggestions and the researcher page's server
+        render on a database, and prints p50/p95/p99/max per operation. Run it on a Release build:
+          dotnet run -c Release --project BzPeer.Explorer -- bench --db data/bench-1m.db
+        --db FILE        the SQLite file to measure (default: the configured ConnectionStrings:Explorer)
+        --iterations N   measured runs per operation (default 200)
+        """;
+
+    public static async Task<int> RunAsync(string[] args, string? configuredConnectionString, string contentRoot)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+        string? dbFile = null;
+        var iterations = 200;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--db" when i + 1 < args.Length:
+                    dbFile = args[++i];
+                    break;
+                case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    iterations = n;
+                    i++;
+                    break;
+                default:
+                    Console.Error.WriteLine($"bench: unknown or incomplete argument '{args[i]}'.\n\n{Usage}");
+                    return 1;
+            }
+        }
+        if (dbFile is not null && !File.Exists(dbFile))
+        {
+            Console.Error.WriteLine($"bench: no database file at {Path.GetFullPath(dbFile)}.");
+            return 1;
+        }
+        var connectionString = dbFile is null
+            ? ExplorerDatabase.ResolveConnectionString(configuredConnectionString, contentRoot)
+            : new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(dbFile) }.ToString();
+
+        var factory = ExplorerDatabase.CreateFactory(connectionString);
+        var sample = await BenchSample.LoadAsync(factory);
+        var graphs = new GraphService(factory);
+        var search = new SearchService(factory);
+
+        await MeasureAsync("slice-person", iterations, sample.People, id => graphs.StartAsync(id));
+        await MeasureAsync("slice-paper", iterations, sample.Papers, id => graphs.StartAsync(id));
+        await MeasureAsync("slice-topic", iterations, sample.Topics, id => graphs.StartAsync(id));
+        await MeasureAsync("slice-institution", iterations, sample.Institutions, id => graphs.StartAsync(id));
+        await MeasureExpandAsync(graphs, sample, iterations);
+        MeasureLayout(iterations);
+        await MeasureAsync("search-suggest", iterations, sample.SearchPrefixes, text => search.SuggestAsync(text));
+        await MeasurePageAsync(connectionString, sample, iterations);
+        await PrintDatabaseAsync(factory, connectionString);
+        return 0;
+    }
+
+    private static async Task MeasureAsync<T>(string operation, int iterations, IReadOnlyList<string> inputs, Func<string, Task<T>> run)
+    {
+        if (inputs.Count == 0)
+        {
+            Console.WriteLine($"bench: {operation} skipped: nothing to sample");
+            return;
+        }
+        for (var i = 0; i < Math.Min(inputs.Count, 20); i++) await run(inputs[i]);
+        var times = new List<double>(iterations);
+        for (var i = 0; i < iterations; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await run(inputs[i % inputs.Count]);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Print(operation, times);
+    }
+
+    /// <summary>Grows a hub's graph to ~150 nodes, then times expanding one more node (queries and layout), undoing after each.</summary>
+    private static async Task MeasureExpandAsync(GraphService graphs, BenchSample sample, int iterations)
+    {
+        var graph = await graphs.StartAsync(sample.People[0]);
+        if (graph is null) return;
+        foreach (var placed in graph.Nodes.Where(n => n.Node.Kind == NodeKind.Person).ToList())
+        {
+            if (graph.NodeCount >= 150) break;
+            if (placed.Node.Id != graph.FocusId) await graphs.ExpandAsync(graph, placed.Node.Id);
+        }
+        var candidates = graph.Nodes.Where(n => n.Node.Kind is NodeKind.Person or NodeKind.Paper or NodeKind.Topic && n.Node.Id != graph.FocusId)
+            .Select(n => n.Node.Id).Where(id => !graph.ExpandedNodeIds.Contains(id)).ToList();
+        var times = new List<double>(iterations);
+        for (var i = 0; i < iterations + 20; i++)
+        {
+            var nodeId = candidates[i % candidates.Count];
+            var clock = Stopwatch.StartNew();
+            var result = await graphs.ExpandAsync(graph, nodeId);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            if (result.Outcome == ExpandOutcome.Expanded) graph.Undo();
+            if (i >= 20) times.Add(elapsed);
+        }
+        Print($"expand", times, $" graph_nodes={graph.NodeCount}");
+    }
+
+    /// <summary>The layout alone: 300 new nodes around one, as a full explorer holds at most.</summary>
+    private static void MeasureLayout(int iterations)
+    {
+        var nodes = Enumerable.Range(0, 300).Select(i => new GraphNode($"person:n{i}", (NodeKind)(i % 4), i, $"Node {i}", null)).ToList();
+        var edges = nodes.Skip(1).Select((n, i) => GraphEdge.Create(nodes[i / 3].Id, n.Id, EdgeKind.CoAuthor)).ToList();
+        var placed = new Dictionary<string, Point2> { [nodes[0].Id] = new(0, 0) };
+        var times = new List<double>(iterations);
+        for (var i = 0; i < iterations + 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            GraphLayout.PlaceNew(placed, nodes.Skip(1).ToList(), edges, nodes[0].Id);
+            if (i >= 5) times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Print("layout-300", times);
+    }
+
+    /// <summary>The researcher page's HTML through the real app (routing, components, queries, prerender) on a loopback port.</summary>
+    private static async Task MeasurePageAsync(string connectionString, BenchSample sample, int iterations)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration["ConnectionStrings:Explorer"] = connectionString;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddExplorer();
+        await using var app = builder.Build();
+        app.UseExplorer();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        var slugs = sample.People.Select(id => id["person:".Length..]).ToList();
+        await MeasureAsync("page-researcher", iterations, slugs, async slug =>
+        {
+            using var response = await client.GetAsync($"/researchers/{slug}");
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadAsStringAsync();
+        });
+        await app.StopAsync();
+    }
+
+    private static async Task PrintDatabaseAsync(IDbContextFactory<ExplorerDbContext> factory, string connectionString)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var works = await db.Works.CountAsync();
+        var researchers = await db.Researchers.CountAsync();
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var size = new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0);
+        Console.WriteLine(FormattableString.Invariant($"bench: db works={works} researchers={researchers} size_mb={size / 1048576.0:0}"));
+    }
+
+    private static void Print(string operation, List<double> times, string extra = "")
+    {
+        times.Sort();
+        double At(double quantile) => times[Math.Clamp((int)Math.Ceiling(quantile * times.Count) - 1, 0, times.Count - 1)];
+        Console.WriteLine(FormattableString.Invariant(
+            $"bench: {operation} n={times.Count} p50_ms={At(0.50):0.###} p95_ms={At(0.95):0.###} p99_ms={At(0.99):0.###} max_ms={times[^1]:0.###}{extra}"));
+    }
+}
