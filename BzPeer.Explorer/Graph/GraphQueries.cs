@@ -184,7 +184,7 @@ public static class GraphQueries
             {
                 var works = db.Works.Where(w => w.Authorships.Any(a => a.ResearcherId == id));
                 var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await db.Authorships.CountAsync(a => a.ResearcherId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.Authorships.CountAsync(a => a.ResearcherId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Authored)).ToList(), total);
             }
             case (NodeKind.Person, "coauthors"):
@@ -195,7 +195,7 @@ public static class GraphQueries
                 var ids = pairs.Select(p => p.CoAuthorId).ToList();
                 var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
                 var weights = pairs.ToDictionary(p => p.CoAuthorId, p => p.SharedWorks);
-                var total = await db.CoAuthorPairs.CountAsync(p => p.ResearcherId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.CoAuthorPairs.CountAsync(p => p.ResearcherId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.CoAuthor, weights[n.EntityId])).ToList(), total);
             }
             case (NodeKind.Person, "topics"):
@@ -206,7 +206,7 @@ public static class GraphQueries
                 var ids = shares.Select(t => t.TopicId).ToList();
                 var nodes = InOrder(await TopicNodes(db.Topics.Where(t => ids.Contains(t.Id)), cancellationToken), ids);
                 var weights = shares.ToDictionary(t => t.TopicId, t => t.WorkCount);
-                var total = await db.ResearcherTopics.CountAsync(t => t.ResearcherId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.ResearcherTopics.CountAsync(t => t.ResearcherId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.WorksOn, weights[n.EntityId])).ToList(), total);
             }
             case (NodeKind.Person, "institutions"):
@@ -215,7 +215,7 @@ public static class GraphQueries
                     .OrderByDescending(a => a.LastYear).ThenBy(a => a.InstitutionId).Skip(offset).Take(take)
                     .Select(a => a.InstitutionId).ToListAsync(cancellationToken);
                 var nodes = InOrder(await InstitutionNodes(db.Institutions.Where(i => ids.Contains(i.Id)), cancellationToken), ids);
-                var total = await db.Affiliations.CountAsync(a => a.ResearcherId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.Affiliations.CountAsync(a => a.ResearcherId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Affiliated)).ToList(), total);
             }
             case (NodeKind.Paper, "authors"):
@@ -223,7 +223,7 @@ public static class GraphQueries
                 var ids = await db.Authorships.Where(a => a.WorkId == id).OrderBy(a => a.AuthorOrder).Skip(offset).Take(take)
                     .Select(a => a.ResearcherId).ToListAsync(cancellationToken);
                 var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
-                var total = await db.Authorships.CountAsync(a => a.WorkId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.Authorships.CountAsync(a => a.WorkId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Authored)).ToList(), total);
             }
             case (NodeKind.Paper, "topics"):
@@ -233,21 +233,21 @@ public static class GraphQueries
                 var ids = shares.Select(t => t.TopicId).ToList();
                 var nodes = InOrder(await TopicNodes(db.Topics.Where(t => ids.Contains(t.Id)), cancellationToken), ids);
                 var weights = shares.ToDictionary(t => t.TopicId, t => t.Score);
-                var total = await db.WorkTopics.CountAsync(t => t.WorkId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.WorkTopics.CountAsync(t => t.WorkId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.About, weights[n.EntityId])).ToList(), total);
             }
             case (NodeKind.Paper, "references"):
             {
                 var works = db.Works.Where(w => db.Citations.Any(c => c.CitingWorkId == id && c.CitedWorkId == w.Id));
                 var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await db.Citations.CountAsync(c => c.CitingWorkId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.Citations.CountAsync(c => c.CitingWorkId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Cites)).ToList(), total);
             }
             case (NodeKind.Paper, "citedby"):
             {
                 var works = db.Works.Where(w => db.Citations.Any(c => c.CitedWorkId == id && c.CitingWorkId == w.Id));
                 var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await db.Citations.CountAsync(c => c.CitedWorkId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.Citations.CountAsync(c => c.CitedWorkId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Cites)).ToList(), total);
             }
             case (NodeKind.Paper, "venue"):
@@ -256,7 +256,7 @@ public static class GraphQueries
                 if (venue is null) return new GroupPage([], [], 0);
                 var works = db.Works.Where(w => w.VenueId == venue && w.Id != id);
                 var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await works.CountAsync(cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => works.CountAsync(cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.SameVenue)).ToList(), total);
             }
             case (NodeKind.Topic, "researchers"):
@@ -267,7 +267,7 @@ public static class GraphQueries
                 var ids = shares.Select(t => t.ResearcherId).ToList();
                 var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
                 var weights = shares.ToDictionary(t => t.ResearcherId, t => t.WorkCount);
-                var total = await db.ResearcherTopics.CountAsync(t => t.TopicId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.ResearcherTopics.CountAsync(t => t.TopicId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.WorksOn, weights[n.EntityId])).ToList(), total);
             }
             case (NodeKind.Topic, "works"):
@@ -275,7 +275,7 @@ public static class GraphQueries
                 var ids = await db.WorkTopics.Where(t => t.TopicId == id).OrderByDescending(t => t.WorkYear).ThenByDescending(t => t.WorkId)
                     .Skip(offset).Take(take).Select(t => t.WorkId).ToListAsync(cancellationToken);
                 var nodes = InOrder(await PaperNodes(db.Works.Where(w => ids.Contains(w.Id)), cancellationToken), ids);
-                var total = await db.WorkTopics.CountAsync(t => t.TopicId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.WorkTopics.CountAsync(t => t.TopicId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.About)).ToList(), total);
             }
             case (NodeKind.Institution, "researchers"):
@@ -284,7 +284,7 @@ public static class GraphQueries
                     .OrderByDescending(a => a.LastYear).ThenBy(a => a.ResearcherId).Skip(offset).Take(take)
                     .Select(a => a.ResearcherId).ToListAsync(cancellationToken);
                 var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
-                var total = await db.Affiliations.CountAsync(a => a.InstitutionId == id, cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => db.Affiliations.CountAsync(a => a.InstitutionId == id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Affiliated)).ToList(), total);
             }
             case (NodeKind.Institution, "topics"):
@@ -297,7 +297,7 @@ public static class GraphQueries
                 var ids = shares.Select(t => t.TopicId).ToList();
                 var nodes = InOrder(await TopicNodes(db.Topics.Where(t => ids.Contains(t.Id)), cancellationToken), ids);
                 var weights = shares.ToDictionary(t => t.TopicId, t => t.Works);
-                var total = await grouped.CountAsync(cancellationToken);
+                var total = await TotalAsync(offset, nodes.Count, take, () => grouped.CountAsync(cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.WorksOn, weights[n.EntityId])).ToList(), total);
             }
             default:
@@ -322,6 +322,10 @@ public static class GraphQueries
             .Select(l => GraphEdge.Create(personOf[l.Id], nodeOf[l.InstitutionId], EdgeKind.Affiliated)).ToList();
         return (nodes, edges);
     }
+
+    /// <summary>A short page is the whole rest of the group, so only a full page needs counting.</summary>
+    private static async Task<int> TotalAsync(int offset, int returned, int take, Func<Task<int>> count) =>
+        returned < take ? offset + returned : await count();
 
     private static List<GraphNode> InOrder(List<GraphNode> nodes, List<int> ids) =>
         nodes.OrderBy(n => ids.IndexOf(n.EntityId)).ToList();

@@ -9,7 +9,7 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
     /// <summary>The focus node's slice, laid out; null when the id names nothing.</summary>
     public async Task<ExplorationGraph?> StartAsync(string focusId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var slice = await GraphQueries.SliceAsync(db, focusId, cancellationToken);
         if (slice is null || NodeIds.TryParseMore(focusId, out _, out _, out _)) return null;
         var all = slice.Nodes.Append(slice.Focus).ToList();
@@ -20,13 +20,21 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
     public async Task<ExpandResult> ExpandAsync(ExplorationGraph graph, string nodeId, CancellationToken cancellationToken = default)
     {
         if (!graph.Contains(nodeId)) return new ExpandResult(ExpandOutcome.UnknownNode);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var slice = await GraphQueries.SliceAsync(db, nodeId, cancellationToken);
         if (slice is null) return new ExpandResult(ExpandOutcome.UnknownNode);
         var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
         var present = graph.Nodes.Select(n => n.Node).ToList();
         var among = await GraphQueries.EdgesAmongAsync(db, added, present.Concat(added).ToList(), cancellationToken);
         return graph.Expand(nodeId, slice, among);
+    }
+
+    /// <summary>A context whose connection stays open for the dozen small reads of one operation.</summary>
+    private async Task<ExplorerDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return db;
     }
 
     /// <summary>Rebuilds the graph a link describes; steps that cannot be replayed (unknown ids, over budget) are counted and skipped.</summary>
