@@ -1,3 +1,4 @@
+using BzPeer.Explorer.Accounts;
 using BzPeer.Explorer.Components;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
@@ -18,6 +19,7 @@ public static class ExplorerHost
         builder.Services.AddMudServices();
         builder.Services.AddExplorerDatabase();
         builder.Services.AddSingleton<GraphService>();
+        builder.AddAccounts();
         return builder;
     }
 
@@ -29,9 +31,11 @@ public static class ExplorerHost
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAccounts();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGraphExport();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
