@@ -111,6 +111,31 @@ public class AccountPagesTests(ExplorerAppFixture fixture)
     }
 
     [Fact]
+    public async Task An_account_changes_its_password_and_its_email_through_a_confirmation_link()
+    {
+        var email = NewEmail();
+        var (client, _) = await SignedInClientAsync(App, email);
+        const string newPassword = "another quite long phrase";
+
+        var changed = await SubmitFormAsync(client, "/Account/Manage/ChangePassword", "change-password", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = Password, ["Input.NewPassword"] = newPassword, ["Input.ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal("/Account/Manage/ChangePassword", LocationOf(changed));
+        Assert.Contains("Your password is changed.", await client.GetStringAsync("/Account/Manage/ChangePassword"));
+
+        var newEmail = NewEmail("nju.edu.cn");
+        var asked = await SubmitFormAsync(client, "/Account/Manage/Email", "change-email", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+        Assert.Contains("Your email changes when you open it.", await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(App.CreateCookieClient(), newEmail, newPassword)).StatusCode);
+
+        var link = new Uri(await LinkFromOutboxAsync(App.OutboxFolder, newEmail, "/Account/ConfirmEmailChange")).PathAndQuery;
+        Assert.Contains("your new email address is confirmed", await client.GetStringAsync(link));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(App.CreateCookieClient(), newEmail, newPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(App.CreateCookieClient(), email, newPassword)).StatusCode);
+    }
+
+    [Fact]
     public async Task Forms_without_an_antiforgery_token_are_refused()
     {
         var email = NewEmail();

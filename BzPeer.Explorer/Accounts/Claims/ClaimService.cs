@@ -194,7 +194,8 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
 
         var rows = await (
             from claim in db.AuthorClaims
-            where claim.Status == ClaimStatus.Pending
+            // A reviewer's own claims wait for another reviewer.
+            where claim.Status == ClaimStatus.Pending && claim.UserId != account.Id
             orderby claim.CreatedAt, claim.Id
             join user in db.Users on claim.UserId equals user.Id
             select new
