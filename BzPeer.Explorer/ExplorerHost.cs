@@ -1,3 +1,4 @@
+using BzPeer.Explorer.Accounts;
 using BzPeer.Explorer.Components;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
@@ -21,6 +22,7 @@ public static class ExplorerHost
         builder.Services.AddExplorerDatabase();
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<BzPeer.Explorer.Search.SearchService>();
+        builder.AddAccounts();
         return builder;
     }
 
@@ -32,9 +34,11 @@ public static class ExplorerHost
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAccounts();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapGraphExport();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,5 @@
 using BzPeer.Explorer;
+using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Data;
 
 if (args is ["bench", ..])
@@ -7,6 +8,9 @@ if (args is ["bench", ..])
         .AddEnvironmentVariables().Build();
     return await BzPeer.Explorer.Benchmarks.BenchCommand.RunAsync(args[1..], configuration.GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
 }
+
+// Accounts: the `add-reviewer EMAIL` verb (to be folded into the shared command-line dispatcher).
+if (args is [AddReviewerCommand.Verb, ..]) return await AddReviewerCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddExplorer();

@@ -60,6 +60,14 @@ public class DatabaseSetupTests
             "SELECT CitedWorkId FROM Citations WHERE CitingWorkId = 1",
             "SELECT CitingWorkId FROM Citations WHERE CitedWorkId = 1",
             "SELECT ResearcherId FROM Affiliations WHERE InstitutionId = 1",
+            "SELECT ResearcherId FROM Follows WHERE UserId = 'u'",
+            "SELECT UserId FROM AuthorClaims WHERE ResearcherId = 1 AND Status = 'Approved'",
+            "SELECT Id FROM AuthorClaims WHERE Status = 'Pending' ORDER BY CreatedAt",
+            "SELECT COUNT(*) FROM CollaborationInvitations WHERE SenderUserId = 'u' AND CreatedAt > '2026-01-01'",
+            "SELECT Id FROM CollaborationInvitations WHERE RecipientUserId = 'u' AND Status = 'Pending'",
+            "SELECT Id FROM Conversations WHERE StartedByUserId = 'u' OR RecipientUserId = 'u'",
+            "SELECT Id FROM ConversationMessages WHERE ConversationId = 1 ORDER BY SentAt",
+            "SELECT 1 FROM UserBlocks WHERE BlockedUserId = 'u'",
         ];
         foreach (var lookup in lookups)
         {

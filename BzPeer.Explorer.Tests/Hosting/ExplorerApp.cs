@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,24 +9,39 @@ namespace BzPeer.Explorer.Tests.Hosting;
 
 /// <summary>
 /// The real app on a loopback port (Kestrel, not the in-memory test server, so a browser can reach it) with a
-/// database of its own in a temporary folder. Subclassed rather than configured with WithWebHostBuilder, which
-/// would lose the Kestrel port.
+/// database of its own in a temporary folder, and its outbox beside it. Subclassed rather than configured with
+/// WithWebHostBuilder, which would lose the Kestrel port. Sign-in and registration limits are raised, since every
+/// test client shares one address; tests of the limits pass their own settings.
 /// </summary>
 public sealed class ExplorerApp : WebApplicationFactory<Program>
 {
     private readonly TemporaryDatabase _database = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _kestrel;
 
-    public ExplorerApp()
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="kestrel">False runs the in-memory test server instead, whose clients can pretend to use HTTPS.</param>
+    public ExplorerApp(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = true)
     {
-        UseKestrel(0);
+        _settings = settings ?? new Dictionary<string, string?>();
+        _kestrel = kestrel;
+        if (kestrel) UseKestrel(0);
     }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public TemporaryDatabase Database => _database;
 
+    /// <summary>The folder the app's outbox writes every email to.</summary>
+    public string OutboxFolder => Path.Combine(_database.Folder, "outbox");
+
     public void Start()
     {
+        if (!_kestrel)
+        {
+            BaseAddress = Server.BaseAddress;
+            return;
+        }
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
@@ -33,11 +49,45 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
+    /// <summary>
+    /// A client that keeps cookies (one person's browser) and does not follow redirects, so tests see them. On the
+    /// in-memory server it can also pretend to come from its own address, as rate limits count per address.
+    /// </summary>
+    public HttpClient CreateCookieClient(Uri? baseAddress = null, string? clientAddress = null)
+    {
+        if (_kestrel)
+            return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = baseAddress ?? BaseAddress };
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? BaseAddress });
+        if (clientAddress is not null) client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, clientAddress);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseUrls("http://127.0.0.1:0");
+        if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Explorer", _database.ConnectionString);
+        builder.UseSetting("Email:OutboxPath", OutboxFolder);
+        foreach (var limit in new[] { "SignIn", "Register", "AccountEmail", "Invitation" })
+            builder.UseSetting($"Accounts:RateLimits:{limit}:PermitLimit", "10000");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (!_kestrel) builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>The in-memory server has no client address; this gives each test client one, from a header.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[Header], out var address)) context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

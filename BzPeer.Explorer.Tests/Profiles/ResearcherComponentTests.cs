@@ -1,5 +1,7 @@
 using Bunit;
+using BzPeer.Explorer.Accounts.Follows;
 using BzPeer.Explorer.Data;
+using Microsoft.Extensions.DependencyInjection;
 using BzPeer.Explorer.Profiles.Researchers;
 using BzPeer.Explorer.Profiles.Shared;
 
@@ -7,6 +9,12 @@ namespace BzPeer.Explorer.Tests.Profiles;
 
 public class ResearcherComponentTests : ComponentTestContext
 {
+    public ResearcherComponentTests()
+    {
+        // The connect panels' follow button talks to the follow service; a visitor's panels never call it.
+        Services.AddSingleton(new FollowService(ExplorerDatabase.CreateFactory("Data Source=:memory:"), TimeProvider.System));
+    }
+
     private static readonly TrustFacts Unclaimed = new(RecordOrigin.Arxiv, false, false, false, 1, 0, false, 5, 0);
 
     [Fact]
@@ -62,7 +70,7 @@ public class ResearcherComponentTests : ComponentTestContext
     [Fact]
     public void Signed_out_visitors_of_an_unclaimed_record_are_asked_to_log_in_and_collaboration_is_locked()
     {
-        var panels = Render<ConnectPanels>(p => p.Add(c => c.Slug, "meihao-kong").Add(c => c.Followers, 0).Add(c => c.IsClaimed, false));
+        var panels = Render<ConnectPanels>(p => p.Add(c => c.Researcher, Summary("meihao-kong")).Add(c => c.Followers, 0).Add(c => c.IsClaimed, false));
 
         Assert.Contains("Follow researcher", panels.Find("[data-panel=follow] .connect-button").TextContent);
         Assert.Equal("0", panels.Find(".follower-count").TextContent);
@@ -78,7 +86,7 @@ public class ResearcherComponentTests : ComponentTestContext
     [Fact]
     public void A_claimed_record_unlocks_collaboration_and_hides_the_claim_button()
     {
-        var panels = Render<ConnectPanels>(p => p.Add(c => c.Slug, "someone").Add(c => c.Followers, 3).Add(c => c.IsClaimed, true));
+        var panels = Render<ConnectPanels>(p => p.Add(c => c.Researcher, Summary("someone")).Add(c => c.Followers, 3).Add(c => c.IsClaimed, true));
 
         Assert.Empty(panels.FindAll("[data-panel=claim] .connect-button"));
         Assert.Contains("has been claimed", panels.Find("[data-panel=claim]").TextContent);
@@ -108,6 +116,8 @@ public class ResearcherComponentTests : ComponentTestContext
         Assert.Empty(header.FindAll("script"));
         Assert.Equal("<script>alert(1)</script>", header.Find("h1").TextContent);
     }
+
+    private static ResearcherSummary Summary(string slug) => new(1, slug, "Someone", null, null, null, true, 1, 0, RecordOrigin.Arxiv);
 
     private static ResearcherProfile Profile(string name, (int Id, string Name)? institution, bool open) => new(
         new ResearcherSummary(1, "slug", name, null, institution?.Id, institution?.Name, open, 1, 0, RecordOrigin.Arxiv),

@@ -18,7 +18,15 @@ public class Follow
     public DateTime CreatedAt { get; set; }
 }
 
-public enum ClaimStatus { Pending, Approved, Rejected, Withdrawn }
+public enum ClaimStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Withdrawn,
+    /// <summary>Was approved, until a reviewer upheld a dispute and approved another account's claim.</summary>
+    Superseded,
+}
 
 public enum ClaimVerification { None, InstitutionalEmail, Orcid, Reviewer }
 
@@ -29,7 +37,13 @@ public class AuthorClaim
     public int ResearcherId { get; set; }
     public Researcher Researcher { get; set; } = null!;
     public required string UserId { get; set; }
+    /// <summary>Who the claimant says they are: their name as they publish under it.</summary>
+    public string ClaimantName { get; set; } = "";
+    /// <summary>Their position and institution, in their words.</summary>
+    public string? ClaimantAffiliation { get; set; }
     public ClaimStatus Status { get; set; }
+    /// <summary>Made while another account held the record: never approved at once, always reviewed.</summary>
+    public bool IsDispute { get; set; }
     public ClaimVerification VerifiedBy { get; set; }
     public string? EvidenceEmail { get; set; }
     public string? EvidenceOrcid { get; set; }
@@ -41,14 +55,40 @@ public class AuthorClaim
     public DateTime? DecidedAt { get; set; }
 }
 
-/// <summary>A focused conversation about working together, opened with the account that claimed a researcher.</summary>
+public enum InvitationStatus { Pending, Accepted, Declined, Withdrawn }
+
+/// <summary>A request, sent to the account that claimed a researcher record, to open a conversation about working together.</summary>
+public class CollaborationInvitation
+{
+    public int Id { get; set; }
+    public int ResearcherId { get; set; }
+    public required string SenderUserId { get; set; }
+    /// <summary>The record's owner when the invitation was sent.</summary>
+    public required string RecipientUserId { get; set; }
+    public required string Subject { get; set; }
+    public required string Message { get; set; }
+    public InvitationStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RespondedAt { get; set; }
+    /// <summary>The conversation an accepted invitation opened.</summary>
+    public int? ConversationId { get; set; }
+}
+
+/// <summary>A focused conversation about working together, opened when the account that claimed a researcher accepts an invitation.</summary>
 public class Conversation
 {
     public int Id { get; set; }
     public int ResearcherId { get; set; }
+    /// <summary>The account that sent the invitation.</summary>
     public required string StartedByUserId { get; set; }
+    /// <summary>The record's owner, who accepted it.</summary>
+    public required string RecipientUserId { get; set; }
     public required string Subject { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime LastMessageAt { get; set; }
+    /// <summary>Read markers: the id of the last message each participant has seen (0: none).</summary>
+    public int StarterLastReadMessageId { get; set; }
+    public int RecipientLastReadMessageId { get; set; }
     public List<ConversationMessage> Messages { get; set; } = [];
 }
 
@@ -59,6 +99,14 @@ public class ConversationMessage
     public required string SenderUserId { get; set; }
     public required string Body { get; set; }
     public DateTime SentAt { get; set; }
+}
+
+/// <summary>One account blocking another: no invitations or messages pass between them while it stands.</summary>
+public class UserBlock
+{
+    public required string BlockerUserId { get; set; }
+    public required string BlockedUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
 }
 
 internal sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
@@ -78,6 +126,8 @@ internal sealed class AuthorClaimConfiguration : IEntityTypeConfiguration<Author
     public void Configure(EntityTypeBuilder<AuthorClaim> entity)
     {
         entity.ToTable("AuthorClaims");
+        entity.Property(c => c.ClaimantName).HasMaxLength(200);
+        entity.Property(c => c.ClaimantAffiliation).HasMaxLength(300);
         entity.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         entity.Property(c => c.VerifiedBy).HasConversion<string>().HasMaxLength(24);
         entity.Property(c => c.EvidenceEmail).HasMaxLength(320);
@@ -90,6 +140,8 @@ internal sealed class AuthorClaimConfiguration : IEntityTypeConfiguration<Author
         entity.HasIndex(c => c.ResearcherId).IsUnique().HasFilter("Status = 'Approved'").HasDatabaseName("IX_AuthorClaims_OneApproved");
         entity.HasIndex(c => new { c.Status, c.CreatedAt });
         entity.HasIndex(c => c.UserId);
+        // At most one claim per account and record waiting for review.
+        entity.HasIndex(c => new { c.ResearcherId, c.UserId }).IsUnique().HasFilter("Status = 'Pending'").HasDatabaseName("IX_AuthorClaims_OnePendingPerAccount");
         entity.HasOne(c => c.Researcher).WithMany().OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -103,8 +155,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         entity.Property(c => c.Subject).HasMaxLength(300);
         entity.HasIndex(c => c.ResearcherId);
         entity.HasIndex(c => c.StartedByUserId);
+        entity.HasIndex(c => c.RecipientUserId);
         entity.HasOne<Researcher>().WithMany().HasForeignKey(c => c.ResearcherId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(c => c.StartedByUserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(c => c.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -117,5 +171,36 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         entity.Property(m => m.Body).HasMaxLength(10000);
         entity.HasIndex(m => new { m.ConversationId, m.SentAt });
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(m => m.SenderUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CollaborationInvitationConfiguration : IEntityTypeConfiguration<CollaborationInvitation>
+{
+    public void Configure(EntityTypeBuilder<CollaborationInvitation> entity)
+    {
+        entity.ToTable("CollaborationInvitations");
+        entity.Property(i => i.Subject).HasMaxLength(200);
+        entity.Property(i => i.Message).HasMaxLength(2000);
+        entity.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        // The daily limit counts a sender's invitations since a time.
+        entity.HasIndex(i => new { i.SenderUserId, i.CreatedAt });
+        entity.HasIndex(i => new { i.RecipientUserId, i.Status });
+        entity.HasIndex(i => new { i.SenderUserId, i.RecipientUserId }).IsUnique().HasFilter("Status = 'Pending'").HasDatabaseName("IX_CollaborationInvitations_OnePendingPerPair");
+        entity.HasOne<Researcher>().WithMany().HasForeignKey(i => i.ResearcherId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(i => i.SenderUserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(i => i.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<Conversation>().WithMany().HasForeignKey(i => i.ConversationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class UserBlockConfiguration : IEntityTypeConfiguration<UserBlock>
+{
+    public void Configure(EntityTypeBuilder<UserBlock> entity)
+    {
+        entity.ToTable("UserBlocks");
+        entity.HasKey(b => new { b.BlockerUserId, b.BlockedUserId });
+        entity.HasIndex(b => b.BlockedUserId);
+        entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(b => b.BlockerUserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(b => b.BlockedUserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

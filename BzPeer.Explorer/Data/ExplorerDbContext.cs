@@ -22,6 +22,8 @@ public class ExplorerDbContext(DbContextOptions<ExplorerDbContext> options) : Id
     public DbSet<AuthorClaim> AuthorClaims => Set<AuthorClaim>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<CollaborationInvitation> CollaborationInvitations => Set<CollaborationInvitation>();
+    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

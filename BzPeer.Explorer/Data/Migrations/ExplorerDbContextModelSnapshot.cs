@@ -45,6 +45,15 @@ namespace BzPeer.Explorer.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimantAffiliation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -66,6 +75,9 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.Property<string>("EvidenceUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDispute")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("INTEGER");
@@ -101,6 +113,11 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("ResearcherId", "Status");
+
+                    b.HasIndex("ResearcherId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AuthorClaims_OnePendingPerAccount")
+                        .HasFilter("Status = 'Pending'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -194,6 +211,65 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.ToTable("CoAuthorPairs", (string)null);
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.CollaborationInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResearcherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("ResearcherId");
+
+                    b.HasIndex("RecipientUserId", "Status");
+
+                    b.HasIndex("SenderUserId", "CreatedAt");
+
+                    b.HasIndex("SenderUserId", "RecipientUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CollaborationInvitations_OnePendingPerPair")
+                        .HasFilter("Status = 'Pending'");
+
+                    b.ToTable("CollaborationInvitations", (string)null);
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.Conversation", b =>
                 {
                     b.Property<int>("Id")
@@ -203,6 +279,16 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientLastReadMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResearcherId")
                         .HasColumnType("INTEGER");
 
@@ -210,12 +296,17 @@ namespace BzPeer.Explorer.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StarterLastReadMessageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId");
 
                     b.HasIndex("ResearcherId");
 
@@ -581,6 +672,24 @@ namespace BzPeer.Explorer.Data.Migrations
                         .HasFilter("OpenAlexId IS NOT NULL");
 
                     b.ToTable("Topics", (string)null);
+                });
+
+            modelBuilder.Entity("BzPeer.Explorer.Data.UserBlock", b =>
+                {
+                    b.Property<string>("BlockerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BlockerUserId", "BlockedUserId");
+
+                    b.HasIndex("BlockedUserId");
+
+                    b.ToTable("UserBlocks", (string)null);
                 });
 
             modelBuilder.Entity("BzPeer.Explorer.Data.Venue", b =>
@@ -962,8 +1071,40 @@ namespace BzPeer.Explorer.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.CollaborationInvitation", b =>
+                {
+                    b.HasOne("BzPeer.Explorer.Data.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BzPeer.Explorer.Data.Researcher", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("SenderUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.Conversation", b =>
                 {
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("BzPeer.Explorer.Data.Researcher", null)
                         .WithMany()
                         .HasForeignKey("ResearcherId")
@@ -1041,6 +1182,21 @@ namespace BzPeer.Explorer.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("BzPeer.Explorer.Data.UserBlock", b =>
+                {
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BzPeer.Explorer.Data.Work", b =>
