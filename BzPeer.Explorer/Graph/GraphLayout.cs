@@ -16,9 +16,12 @@ public static class GraphLayout
     /// <summary>The clearance kept between two boxes.</summary>
     public const double Gap = 12;
 
-    private const double FirstRingRadius = 250;
+    /// <summary>Screens and panels are wider than tall and so are the boxes: the graph is laid out as a flattened circle.</summary>
+    private const double Flattening = 0.6;
+
+    private const double FirstRingRadius = 215;
     private const double RingSpacing = 120;
-    private const double SpringLength = 230;
+    private const double SpringLength = 195;
     private const int Iterations = 120;
 
     public static Dictionary<string, Point2> PlaceNew(
@@ -81,7 +84,7 @@ public static class GraphLayout
             {
                 var fraction = span >= 2 * Math.PI ? (double)k / count : (k + 0.5) / count;
                 var angle = outward - span / 2 + span * fraction + (random.NextDouble() - 0.5) * 0.05;
-                positions[order[index]] = new Point2(anchor.X + radius * Math.Cos(angle), anchor.Y + radius * Math.Sin(angle) * 0.8);
+                positions[order[index]] = new Point2(anchor.X + radius * Math.Cos(angle), anchor.Y + radius * Math.Sin(angle) * Flattening);
             }
         }
         return positions;
@@ -135,7 +138,8 @@ public static class GraphLayout
                 var other = otherNew >= 0 ? positions[otherNew] : otherFixed;
                 var dx = other.X - positions[node].X;
                 var dy = other.Y - positions[node].Y;
-                var distance = Math.Max(1, Math.Sqrt(dx * dx + dy * dy));
+                // Vertical distance counts extra, which keeps the whole graph flat.
+                var distance = Math.Max(1, Math.Sqrt(dx * dx + dy * dy / (Flattening * Flattening)));
                 var pull = 0.03 * (distance - SpringLength) / distance;
                 forceX[node] += dx * pull;
                 forceY[node] += dy * pull;

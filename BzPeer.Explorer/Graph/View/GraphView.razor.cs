@@ -61,7 +61,7 @@ public partial class GraphView : IDisposable
 
     public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear);
 
-    private string CanvasHeight => Compact ? "440px" : "calc(100vh - 190px)";
+    private string CanvasHeight => Compact ? "480px" : "calc(100vh - 190px)";
 
     private static BlazorDiagram CreateDiagram()
     {
@@ -254,7 +254,7 @@ public partial class GraphView : IDisposable
     private void FitView()
     {
         if (_diagram.Container is not { } container || _nodeModels.Count == 0) return;
-        const double margin = 30;
+        const double margin = 16;
         var left = _nodeModels.Values.Min(n => n.Position.X) - margin;
         var top = _nodeModels.Values.Min(n => n.Position.Y) - margin;
         var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth) + margin;
