@@ -1,5 +1,8 @@
 using BzPeer.Explorer;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
+
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddExplorer();
@@ -9,3 +12,4 @@ app.UseExplorer();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 await app.RunAsync();
+return 0;

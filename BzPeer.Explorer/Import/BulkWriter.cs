@@ -7,16 +7,18 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BzPeer.Explorer.Import;
 
 /// <summary>
-/// Inserts entities with prepared statements inside the context's open transaction, bypassing change tracking.
-/// The SQL and the value conversions come from the EF model, so rows are stored exactly as EF would store them.
-/// Keys are set by the caller, which is what lets a generator link rows without reading ids back.
+/// Inserts and updates entities with prepared statements inside the context's open transaction, bypassing change
+/// tracking. The SQL and the value conversions come from the EF model, so rows are stored exactly as EF would store
+/// them; text longer than the model allows is cut to its maximum length. Keys are set by the caller, which is what
+/// lets a generator or an importer link rows without reading ids back.
 /// </summary>
 internal sealed class BulkWriter : IDisposable
 {
     private readonly ExplorerDbContext _db;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly Dictionary<Type, TableInserter> _inserters = [];
+    private readonly Dictionary<Type, TableCommand> _inserts = [];
+    private readonly Dictionary<(Type, string[]), TableCommand> _updates = [];
 
     public BulkWriter(ExplorerDbContext db)
     {
@@ -28,22 +30,49 @@ internal sealed class BulkWriter : IDisposable
 
     public long RowsWritten { get; private set; }
 
+    public SqliteConnection Connection => _connection;
+    public SqliteTransaction Transaction => _transaction;
+
     public void Add<T>(T entity) where T : class
     {
-        if (!_inserters.TryGetValue(typeof(T), out var inserter))
+        if (!_inserts.TryGetValue(typeof(T), out var insert))
         {
-            inserter = new TableInserter(_db.Model.FindEntityType(typeof(T))
-                ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."), _connection, _transaction);
-            _inserters.Add(typeof(T), inserter);
+            var entityType = EntityType<T>();
+            var properties = entityType.GetProperties().ToArray();
+            insert = new TableCommand(_connection, _transaction, properties,
+                $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
+                $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})");
+            _inserts.Add(typeof(T), insert);
         }
-        inserter.Insert(entity);
+        insert.Execute(entity);
+        RowsWritten++;
+    }
+
+    /// <summary>
+    /// Sets the named properties of the stored row with <paramref name="entity"/>'s key. Pass the same array instance
+    /// for the same set of properties: it names the prepared statement.
+    /// </summary>
+    public void Update<T>(T entity, string[] propertyNames) where T : class
+    {
+        if (!_updates.TryGetValue((typeof(T), propertyNames), out var update))
+        {
+            var entityType = EntityType<T>();
+            var set = propertyNames.Select(name => entityType.FindProperty(name)
+                ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {name}.")).ToArray();
+            var key = entityType.FindPrimaryKey()!.Properties;
+            update = new TableCommand(_connection, _transaction, [.. set, .. key],
+                $"UPDATE \"{entityType.GetTableName()}\" SET {string.Join(", ", set.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{i}"))} " +
+                $"WHERE {string.Join(" AND ", key.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{set.Length + i}"))}");
+            _updates.Add((typeof(T), propertyNames), update);
+        }
+        update.Execute(entity);
         RowsWritten++;
     }
 
     /// <summary>The next free value of an integer key, for callers that assign keys themselves.</summary>
     public int NextId<T>() where T : class
     {
-        var entityType = _db.Model.FindEntityType(typeof(T))!;
+        var entityType = EntityType<T>();
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = $"SELECT COALESCE(MAX(\"{entityType.FindPrimaryKey()!.Properties[0].GetColumnName()}\"), 0) + 1 FROM \"{entityType.GetTableName()}\"";
@@ -52,44 +81,50 @@ internal sealed class BulkWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var inserter in _inserters.Values) inserter.Dispose();
+        foreach (var command in _inserts.Values.Concat(_updates.Values)) command.Dispose();
     }
 
-    private sealed class TableInserter : IDisposable
+    private IEntityType EntityType<T>() => _db.Model.FindEntityType(typeof(T))
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+
+    /// <summary>A prepared statement whose parameters @p0… take the given properties' values, converted as EF stores them.</summary>
+    private sealed class TableCommand : IDisposable
     {
         private readonly SqliteCommand _command;
-        private readonly (SqliteParameter Parameter, IProperty Property, Func<object?, object?>? ToProvider)[] _columns;
+        private readonly (SqliteParameter Parameter, IProperty Property, Func<object?, object?>? ToProvider, int? MaxLength)[] _columns;
 
-        public TableInserter(IEntityType entityType, SqliteConnection connection, SqliteTransaction transaction)
+        public TableCommand(SqliteConnection connection, SqliteTransaction transaction, IProperty[] properties, string sql)
         {
-            var properties = entityType.GetProperties().ToArray();
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            _command.CommandText =
-                $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
-                $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
+            _command.CommandText = sql;
             _columns = properties.Select((property, i) =>
             {
                 var parameter = _command.CreateParameter();
                 parameter.ParameterName = $"@p{i}";
                 _command.Parameters.Add(parameter);
                 var converter = property.GetTypeMapping().Converter;
-                return (parameter, property, converter is null ? null : converter.ConvertToProvider);
+                return (parameter, property, converter is null ? null : converter.ConvertToProvider,
+                    property.ClrType == typeof(string) ? property.GetMaxLength() : null);
             }).ToArray();
             _command.Prepare();
         }
 
-        public void Insert(object entity)
+        public void Execute(object entity)
         {
-            foreach (var (parameter, property, toProvider) in _columns)
+            foreach (var (parameter, property, toProvider, maxLength) in _columns)
             {
                 var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
                 if (value is not null && toProvider is not null) value = toProvider(value);
+                if (maxLength is { } max && value is string text && text.Length > max) value = Clip(text, max);
                 parameter.Value = value ?? DBNull.Value;
             }
             _command.ExecuteNonQuery();
         }
 
         public void Dispose() => _command.Dispose();
+
+        private static string Clip(string text, int maxLength) =>
+            text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
     }
 }

@@ -405,6 +405,27 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.ToTable("Institutions", (string)null);
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.MergedId", b =>
+                {
+                    b.Property<string>("OpenAlexId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MergeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedIntoId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OpenAlexId");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("MergedIds", (string)null);
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.PendingCitation", b =>
                 {
                     b.Property<int>("CitingWorkId")
@@ -569,6 +590,9 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.Property<int?>("SubfieldNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("UpdatedDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WorksCount")
                         .HasColumnType("INTEGER");
 
@@ -617,6 +641,9 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.Property<string>("Type")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UpdatedDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WorksCount")

@@ -1,0 +1,177 @@
+using BzPeer.Explorer.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Import;
+
+/// <summary>
+/// The app's command-line verbs, <c>import</c> and <c>generate</c>. Each runs against the database, prints what it did
+/// and exits: 0 when all went well, 2 when an import skipped bad records, 1 on bad arguments or a failure.
+/// Without a verb the app starts as a web server.
+/// </summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int SkippedBadInput = 2;
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb;
+
+    /// <summary>Runs the verb in <paramref name="args"/> on the console; Ctrl+C stops it, keeping what is committed.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var interrupted = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        using var output = CommandOutput.ForConsole();
+        return await RunAsync(args, output, configuration: null, interrupted.Token);
+    }
+
+    /// <param name="configuration">Where the database is configured when no --db is given; null reads it as the app does.</param>
+    internal static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                ImportCommand.Verb => await ImportCommand.RunAsync(args[1..], output, configuration, cancellationToken),
+                GenerateCommand.Verb => await GenerateCommand.RunAsync(args[1..], output, configuration, cancellationToken),
+                _ => throw new ArgumentException($"Not a verb: {args[0]}", nameof(args)),
+            };
+        }
+        catch (CommandLineException e)
+        {
+            output.Problem($"error: {e.Message}");
+            return Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Problem("interrupted: what was committed before stays; the batch in progress was not written");
+            return Failure;
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); what was committed before stays, the batch in progress was not written");
+            return Failure;
+        }
+    }
+
+    /// <summary>
+    /// Opens the database a verb works on, from --db or else the configured connection string (resolved as the app
+    /// resolves it), and applies the migrations. A path that is a folder, cannot be written, or holds something other
+    /// than this app's SQLite database is refused with a one-line reason.
+    /// </summary>
+    internal static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
+        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
+        string connectionString;
+        try
+        {
+            if (dbOption is not null)
+            {
+                if (Directory.Exists(dbOption)) throw new CommandLineException($"{what}: is a folder, not a database file");
+                connectionString = ExplorerDatabase.ResolveConnectionString(
+                    new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), Directory.GetCurrentDirectory());
+            }
+            else
+            {
+                connectionString = ExplorerDatabase.ResolveConnectionString(
+                    (configuration ?? AppConfiguration()).GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException($"{what}: {e.Message}");
+        }
+
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dbOption is null) what = $"{path} ({what})";
+        if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
+        var factory = ExplorerDatabase.CreateFactory(connectionString);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (await HoldsOtherTablesAsync(db, cancellationToken))
+                throw new CommandLineException($"{what}: a SQLite database of something else (it has tables but no migrations of this app)");
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw new CommandLineException($"{what}: {Describe(e)}");
+        }
+        return (factory, path);
+    }
+
+    /// <summary>The app's configuration as the web host reads it: appsettings(.{environment}).json under the content root, then the environment.</summary>
+    private static IConfiguration AppConfiguration()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    private static async Task<bool> HoldsOtherTablesAsync(ExplorerDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')
+               AND NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')
+            """;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+    }
+
+    private static string Describe(SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => "not a SQLite database",
+        14 => "cannot be opened or created here",
+        8 => "read-only: the database cannot be written",
+        5 => "locked by another program",
+        _ => e.Message.Replace("SQLite Error " + e.SqliteErrorCode + ": ", "", StringComparison.Ordinal),
+    };
+
+    /// <summary>The arguments of a verb: --name value options, --flag switches, and the rest in order.</summary>
+    internal sealed class Arguments
+    {
+        private readonly Dictionary<string, string> _options = [];
+        private readonly HashSet<string> _switches = [];
+
+        public Arguments(string verb, string[] args, string[] optionNames, string[] switchNames)
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                var arg = args[i];
+                if (arg is "--help" or "-h" or "-?") _switches.Add("--help");
+                else if (optionNames.Contains(arg))
+                {
+                    if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                        throw new CommandLineException($"{verb}: {arg} needs a value (see {verb} --help)");
+                    _options[arg] = args[++i];
+                }
+                else if (switchNames.Contains(arg)) _switches.Add(arg);
+                else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+                    throw new CommandLineException($"{verb}: unknown option {arg} (see {verb} --help)");
+                else Positional.Add(arg);
+            }
+        }
+
+        public List<string> Positional { get; } = [];
+
+        public bool Has(string name) => _switches.Contains(name);
+
+        public string? Option(string name) => _options.GetValueOrDefault(name);
+    }
+}
+
+/// <summary>Bad arguments or an unusable database: reported as one line, exit code 1.</summary>
+internal sealed class CommandLineException(string message) : Exception(message);

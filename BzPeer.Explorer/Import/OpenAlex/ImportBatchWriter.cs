@@ -1,0 +1,618 @@
+using System.Globalization;
+using BzPeer.Explorer.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Import.OpenAlex;
+
+/// <summary>
+/// Writes batches of OpenAlex records into the database, inside the transaction the caller has open. Records are
+/// keyed on their OpenAlex ids: a missing record is inserted, a stored one is replaced only by a record with a newer
+/// updated_date, and a mention (an author on a work) only creates a record that is missing. Ids that OpenAlex merged
+/// are redirected to the surviving record. Derived tables are brought up to date for what each batch changed.
+/// </summary>
+internal sealed class ImportBatchWriter
+{
+    private readonly ExplorerDbContext _db;
+    private readonly FirstKeys _runStart;
+    private readonly SlugAllocator _slugs = new();
+    // Institutions, sources and topics are few next to works and authors (OpenAlex has about 110,000, 250,000 and
+    // 4,500), so the ids of those seen are kept for the run; authors and works are looked up per batch.
+    private readonly KnownRecords _institutions = new("Institutions", keepForRun: true);
+    private readonly KnownRecords _sources = new("Venues", keepForRun: true);
+    private readonly KnownRecords _topics = new("Topics", keepForRun: true);
+    private readonly KnownRecords _researchers = new("Researchers", keepForRun: false);
+    private readonly KnownRecords _works = new("Works", keepForRun: false);
+    private readonly Dictionary<string, string> _redirects = [];
+    private readonly AffectedRecords _affected = new();
+    private readonly List<(int WorkId, List<string> References)> _references = [];
+    private readonly List<string> _addedWorkIds = [];
+    private bool _hasMergedIds;
+
+    private BulkWriter _bulk = null!;
+    private PreparedStatements _sql = null!;
+    private NextKeys _next = null!;
+    private ImportCounts _counts = null!;
+
+    public ImportBatchWriter(ExplorerDbContext db)
+    {
+        _db = db;
+        _runStart = new FirstKeys(db);
+        _hasMergedIds = db.MergedIds.Any();
+    }
+
+    /// <summary>Writes one batch; returns how many records of each kind it stored or updated.</summary>
+    public ImportCounts Write(ImportBatch batch)
+    {
+        _counts = new ImportCounts();
+        _affected.Clear();
+        _researchers.Forget();
+        _works.Forget();
+        _redirects.Clear();
+        _references.Clear();
+        _addedWorkIds.Clear();
+        using var bulk = new BulkWriter(_db);
+        using var sql = new PreparedStatements(bulk.Connection, bulk.Transaction);
+        _bulk = bulk;
+        _sql = sql;
+        _next = new NextKeys(bulk);
+
+        foreach (var merge in batch.MergedIds) ApplyMerge(merge);
+        foreach (var institution in batch.Institutions) StoreInstitution(institution);
+        foreach (var source in batch.Sources) StoreSource(source);
+        foreach (var topic in batch.Topics) StoreTopic(topic);
+        foreach (var author in batch.Authors) StoreAuthor(author);
+        foreach (var work in batch.Works) StoreWork(work);
+        WriteCitations();
+        DerivedData.Refresh(_db, _affected);
+        return _counts;
+    }
+
+    private int StoreInstitution(InstitutionRecord record)
+    {
+        var id = Redirect(record.OpenAlexId);
+        var stored = _institutions.Find(_sql, id);
+        var change = Decide(record, stored);
+        if (change == Change.None) return stored!.Value.Id;
+
+        var institution = new Institution
+        {
+            Id = stored?.Id ?? 0, OpenAlexId = id, DisplayName = record.DisplayName, Ror = record.Ror, Acronyms = record.Acronyms,
+            CountryCode = record.CountryCode, Type = record.Type, HomepageUrl = record.HomepageUrl, City = record.City,
+            WorksCount = record.WorksCount, CitedByCount = record.CitedByCount, UpdatedDate = record.UpdatedDate, Origin = RecordOrigin.OpenAlex,
+        };
+        // ROR ids are unique. A stored institution from another source with this ROR is the same institution: it gets
+        // the OpenAlex id. A different OpenAlex institution claiming the same ROR is stored without it.
+        if (record.Ror is { } ror && RorOwner(ror) is { } owner && owner.Id != stored?.Id)
+        {
+            if (owner.OpenAlexId is null && stored is null)
+            {
+                institution.Id = owner.Id;
+                if (record.IsMention) _sql.Execute("UPDATE Institutions SET OpenAlexId = @id WHERE Id = @row", id, owner.Id);
+                else _bulk.Update(institution, InstitutionFields);
+                _institutions.Remember(id, new StoredRecord(owner.Id, record.UpdatedDate));
+                _counts.Institutions++;
+                return owner.Id;
+            }
+            institution.Ror = null;
+        }
+
+        if (change == Change.Insert)
+        {
+            institution.Id = _next.Institution++;
+            _bulk.Add(institution);
+        }
+        else
+        {
+            _bulk.Update(institution, InstitutionFields);
+        }
+        if (IsNewToRun(change, stored, _runStart.Institution)) _counts.Institutions++;
+        _institutions.Remember(id, new StoredRecord(institution.Id, record.UpdatedDate));
+        return institution.Id;
+    }
+
+    private int StoreSource(SourceRecord record) => Store(record, _sources, VenueFields, () => _next.Venue++, _runStart.Venue, () => _counts.Sources++,
+        (key, id, _) => new Venue
+        {
+            Id = key, OpenAlexId = id, DisplayName = record.DisplayName, IssnL = record.IssnL, Type = record.Type,
+            HostOrganization = record.HostOrganization, HomepageUrl = record.HomepageUrl, WorksCount = record.WorksCount,
+            UpdatedDate = record.UpdatedDate, Origin = RecordOrigin.OpenAlex,
+        });
+
+    private int StoreTopic(TopicRecord record) => Store(record, _topics, TopicFields, () => _next.Topic++, _runStart.Topic, () => _counts.Topics++,
+        (key, id, _) => new Topic
+        {
+            Id = key, OpenAlexId = id, DisplayName = record.DisplayName, Description = record.Description, Keywords = record.Keywords,
+            SubfieldName = record.SubfieldName, FieldName = record.FieldName, DomainName = record.DomainName,
+            SubfieldNumber = record.SubfieldNumber, FieldNumber = record.FieldNumber, DomainNumber = record.DomainNumber,
+            WorksCount = record.WorksCount, UpdatedDate = record.UpdatedDate, Origin = RecordOrigin.OpenAlex,
+        });
+
+    private int StoreAuthor(AuthorRecord record)
+    {
+        var researcherId = Store(record, _researchers, ResearcherFields, () => _next.Researcher++, _runStart.Researcher, () => _counts.Researchers++,
+            (key, id, inserting) => new Researcher
+            {
+                Id = key, Slug = inserting ? _slugs.Allocate(record.DisplayName, _sql) : "", OpenAlexId = id,
+                DisplayName = record.DisplayName, AlternativeNames = record.AlternativeNames, Orcid = record.Orcid,
+                WorksCount = record.WorksCount, CitedByCount = record.CitedByCount, HIndex = record.HIndex, I10Index = record.I10Index,
+                LastKnownInstitutionId = record.LastKnownInstitution is { } lastKnown ? StoreInstitution(lastKnown) : null,
+                UpdatedDate = record.UpdatedDate, Origin = RecordOrigin.OpenAlex,
+            },
+            written: key => StoreAffiliations(key, record.Affiliations));
+        return researcherId;
+    }
+
+    /// <summary>
+    /// Stores a record under its (redirected) id: inserts it when missing, replaces the stored row when the record is
+    /// newer, and otherwise leaves it. Returns the row's key.
+    /// </summary>
+    /// <param name="toEntity">The row for a key and OpenAlex id; told whether it is a new row.</param>
+    /// <param name="written">Called after the row was inserted or replaced.</param>
+    private int Store<T>(OpenAlexRecord record, KnownRecords known, string[] updatedFields, Func<int> nextKey, int firstKeyOfRun,
+        Action counted, Func<int, string, bool, T> toEntity, Action<int>? written = null) where T : class
+    {
+        var id = Redirect(record.OpenAlexId);
+        var stored = known.Find(_sql, id);
+        var change = Decide(record, stored);
+        if (change == Change.None) return stored!.Value.Id;
+
+        var key = change == Change.Insert ? nextKey() : stored!.Value.Id;
+        var entity = toEntity(key, id, change == Change.Insert);
+        if (change == Change.Insert) _bulk.Add(entity);
+        else _bulk.Update(entity, updatedFields);
+        if (IsNewToRun(change, stored, firstKeyOfRun)) counted();
+        known.Remember(id, new StoredRecord(key, record.UpdatedDate));
+        if (!record.IsMention) written?.Invoke(key);
+        return key;
+    }
+
+    /// <summary>The author record's affiliations replace the stored ones; those the researcher's authorships show are added back after.</summary>
+    private void StoreAffiliations(int researcherId, List<AffiliationRecord> affiliations)
+    {
+        if (affiliations.Count == 0) return;
+        var byInstitution = new Dictionary<int, (int? First, int? Last)>();
+        foreach (var affiliation in affiliations)
+        {
+            var institutionId = StoreInstitution(affiliation.Institution);
+            byInstitution[institutionId] = byInstitution.TryGetValue(institutionId, out var years)
+                ? (Min(years.First, affiliation.FirstYear), Max(years.Last, affiliation.LastYear))
+                : (affiliation.FirstYear, affiliation.LastYear);
+        }
+        _sql.Execute("DELETE FROM Affiliations WHERE ResearcherId = @researcher", researcherId);
+        foreach (var (institutionId, years) in byInstitution)
+            _bulk.Add(new Affiliation { ResearcherId = researcherId, InstitutionId = institutionId, FirstYear = years.First, LastYear = years.Last });
+        _affected.ReaffiliatedResearchers.Add(researcherId);
+    }
+
+    private void StoreWork(WorkRecord record)
+    {
+        var id = Redirect(record.OpenAlexId);
+        var stored = _works.Find(_sql, id);
+        var change = Decide(record, stored);
+        if (change == Change.None) return;
+
+        var work = new Work
+        {
+            Id = change == Change.Insert ? _next.Work++ : stored!.Value.Id, OpenAlexId = id, Doi = record.Doi, ArxivId = record.ArxivId,
+            Title = record.Title, Abstract = record.Abstract, Type = record.Type, Year = record.Year, PublicationDate = record.PublicationDate,
+            VenueId = record.Venue is { } venue ? StoreSource(venue) : null,
+            CitedByCount = record.CitedByCount, IsOpenAccess = record.IsOpenAccess, Language = record.Language,
+            UpdatedDate = record.UpdatedDate, Origin = RecordOrigin.OpenAlex,
+        };
+        var nameOnlyAuthors = new Dictionary<string, Queue<int>>();
+        if (change == Change.Insert)
+        {
+            _bulk.Add(work);
+            _affected.AddedWorks.Add(work.Id);
+            _addedWorkIds.Add(id);
+        }
+        else
+        {
+            nameOnlyAuthors = ForgetLinks(work.Id);
+            _bulk.Update(work, WorkFields);
+            if (work.VenueId is { } venueId) _affected.RecountVenues.Add(venueId);
+        }
+
+        foreach (var authorship in record.Authorships)
+        {
+            var researcherId = authorship.Author is { } author
+                ? StoreAuthor(author)
+                : nameOnlyAuthors.TryGetValue(authorship.DisplayName, out var reused) && reused.Count > 0 ? reused.Dequeue() : StoreNameOnlyAuthor(authorship.DisplayName);
+            var authorshipId = _next.Authorship++;
+            _bulk.Add(new Authorship
+            {
+                Id = authorshipId, WorkId = work.Id, ResearcherId = researcherId, AuthorOrder = authorship.Order,
+                Position = authorship.Position, IsCorresponding = authorship.IsCorresponding,
+            });
+            foreach (var institution in authorship.Institutions)
+            {
+                var institutionId = StoreInstitution(institution);
+                _bulk.Add(new AuthorshipInstitution { AuthorshipId = authorshipId, InstitutionId = institutionId });
+                if (change == Change.Update) _affected.RecountInstitutions.Add(institutionId);
+            }
+            if (change == Change.Update) _affected.RecountResearchers.Add(researcherId);
+        }
+        foreach (var topic in record.Topics)
+        {
+            var topicId = StoreTopic(topic.Topic);
+            _bulk.Add(new WorkTopic { WorkId = work.Id, TopicId = topicId, Score = topic.Score, IsPrimary = topic.IsPrimary, WorkYear = work.Year });
+            if (change == Change.Update) _affected.RecountTopics.Add(topicId);
+        }
+        foreach (var unused in nameOnlyAuthors.Values.SelectMany(ids => ids))
+            _sql.Execute(DeleteUnusedNameOnlyResearcher, unused);
+
+        if (record.ReferencedWorks.Count > 0) _references.Add((work.Id, record.ReferencedWorks));
+        if (IsNewToRun(change, stored, _runStart.Work)) _counts.Works++;
+        _works.Remember(id, new StoredRecord(work.Id, record.UpdatedDate));
+    }
+
+    /// <summary>
+    /// Before a stored work is replaced: removes its authorships, topics and references, marking what they touched for
+    /// recounting. Returns its authors known by name only, so the new version can keep the same researcher records.
+    /// </summary>
+    private Dictionary<string, Queue<int>> ForgetLinks(int workId)
+    {
+        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT ResearcherId FROM Authorships WHERE WorkId = @work", workId));
+        _affected.RecountInstitutions.UnionWith(_sql.Ids(
+            "SELECT DISTINCT ai.InstitutionId FROM Authorships a JOIN AuthorshipInstitutions ai ON ai.AuthorshipId = a.Id WHERE a.WorkId = @work", workId));
+        _affected.RecountTopics.UnionWith(_sql.Ids("SELECT TopicId FROM WorkTopics WHERE WorkId = @work", workId));
+        _affected.RecountVenues.UnionWith(_sql.Ids("SELECT VenueId FROM Works WHERE Id = @work AND VenueId IS NOT NULL", workId));
+
+        var nameOnly = new Dictionary<string, Queue<int>>();
+        using (var reader = _sql.Query("""
+            SELECT r.Id, r.DisplayName FROM Authorships a JOIN Researchers r ON r.Id = a.ResearcherId
+            WHERE a.WorkId = @work AND r.OpenAlexId IS NULL AND r.Origin = 'OpenAlex' ORDER BY a.AuthorOrder
+            """, workId))
+        {
+            while (reader.Read())
+            {
+                if (!nameOnly.TryGetValue(reader.GetString(1), out var ids)) nameOnly.Add(reader.GetString(1), ids = new Queue<int>());
+                ids.Enqueue(reader.GetInt32(0));
+            }
+        }
+        _sql.Execute("DELETE FROM Authorships WHERE WorkId = @work", workId);
+        _sql.Execute("DELETE FROM WorkTopics WHERE WorkId = @work", workId);
+        _sql.Execute("DELETE FROM Citations WHERE CitingWorkId = @work", workId);
+        _sql.Execute("DELETE FROM PendingCitations WHERE CitingWorkId = @work", workId);
+        return nameOnly;
+    }
+
+    /// <summary>An author the work names without an OpenAlex id: a researcher of its own, with no id invented for it.</summary>
+    private int StoreNameOnlyAuthor(string name)
+    {
+        var researcher = new Researcher
+        {
+            Id = _next.Researcher++, Slug = _slugs.Allocate(name, _sql), DisplayName = name, Origin = RecordOrigin.OpenAlex,
+        };
+        _bulk.Add(researcher);
+        _counts.Researchers++;
+        return researcher.Id;
+    }
+
+    /// <summary>
+    /// References become citations when the cited work is stored, and pending citations otherwise; pending citations
+    /// to the works this batch added are resolved first. A work that lists itself among its references (OpenAlex has
+    /// a few) cites itself, as the source says.
+    /// </summary>
+    private void WriteCitations()
+    {
+        if (_addedWorkIds.Count > 0)
+        {
+            var added = $"[{string.Join(',', _addedWorkIds.Select(id => $"\"{id}\""))}]";
+            _sql.Execute("""
+                INSERT INTO Citations (CitingWorkId, CitedWorkId)
+                SELECT p.CitingWorkId, w.Id
+                FROM json_each(@added) n
+                JOIN PendingCitations p ON p.CitedOpenAlexId = n.value
+                JOIN Works w ON w.OpenAlexId = n.value
+                WHERE true
+                ON CONFLICT DO NOTHING
+                """, added);
+            _sql.Execute("DELETE FROM PendingCitations WHERE CitedOpenAlexId IN (SELECT value FROM json_each(@added))", added);
+        }
+
+        var references = _hasMergedIds
+            ? "(SELECT COALESCE(m.MergedIntoId, j.value) AS value FROM json_each(@references) j LEFT JOIN MergedIds m ON m.OpenAlexId = j.value)"
+            : "json_each(@references)";
+        var citations = $"""
+            INSERT INTO Citations (CitingWorkId, CitedWorkId)
+            SELECT @citing, w.Id FROM {references} r JOIN Works w ON w.OpenAlexId = r.value
+            WHERE true
+            ON CONFLICT DO NOTHING
+            """;
+        var pending = $"""
+            INSERT INTO PendingCitations (CitingWorkId, CitedOpenAlexId)
+            SELECT @citing, r.value FROM {references} r
+            WHERE NOT EXISTS (SELECT 1 FROM Works w WHERE w.OpenAlexId = r.value)
+            ON CONFLICT DO NOTHING
+            """;
+        foreach (var (workId, referenced) in _references)
+        {
+            var list = $"[{string.Join(',', referenced.Select(id => $"\"{id}\""))}]";
+            _sql.Execute(citations, workId, list);
+            _sql.Execute(pending, workId, list);
+        }
+    }
+
+    /// <summary>
+    /// Records that OpenAlex merged <see cref="MergedIdRecord.OldId"/> into another record, and folds a stored record
+    /// with the old id into the survivor (or renames it, when the survivor is not stored).
+    /// </summary>
+    private void ApplyMerge(MergedIdRecord merge)
+    {
+        _redirects.Clear();
+        var survivor = Redirect(merge.MergedIntoId, force: true);
+        if (survivor == merge.OldId) return;
+        if (_sql.Scalar("SELECT MergedIntoId FROM MergedIds WHERE OpenAlexId = @old", merge.OldId) as string == survivor) return;
+
+        _sql.Execute("""
+            INSERT INTO MergedIds (OpenAlexId, MergedIntoId, MergeDate) VALUES (@old, @survivor, @date)
+            ON CONFLICT (OpenAlexId) DO UPDATE SET MergedIntoId = excluded.MergedIntoId, MergeDate = excluded.MergeDate
+            """, merge.OldId, survivor, merge.MergeDate);
+        _sql.Execute("UPDATE MergedIds SET MergedIntoId = @survivor WHERE MergedIntoId = @old", survivor, merge.OldId);
+        _hasMergedIds = true;
+        _redirects.Clear();
+        _counts.MergedIds++;
+
+        var known = merge.Kind switch
+        {
+            OpenAlexKind.Work => _works,
+            OpenAlexKind.Author => _researchers,
+            OpenAlexKind.Institution => _institutions,
+            OpenAlexKind.Source => _sources,
+            OpenAlexKind.Topic => _topics,
+            _ => null,
+        };
+        if (known is null) return;
+        var old = known.Find(_sql, merge.OldId);
+        var kept = known.Find(_sql, survivor);
+        known.Forget(merge.OldId);
+        if (old is { } oldRecord && kept is null)
+        {
+            _sql.Execute($"UPDATE {known.Table} SET OpenAlexId = @survivor WHERE Id = @old", survivor, oldRecord.Id);
+            known.Remember(survivor, oldRecord);
+        }
+        else if (old is { } folded && kept is { } target)
+        {
+            switch (merge.Kind)
+            {
+                case OpenAlexKind.Author: FoldResearcher(folded.Id, target.Id); break;
+                case OpenAlexKind.Work: FoldWork(folded.Id, target.Id); break;
+                case OpenAlexKind.Institution: FoldInstitution(folded.Id, target.Id); break;
+                case OpenAlexKind.Source: FoldVenue(folded.Id, target.Id); break;
+                case OpenAlexKind.Topic: FoldTopic(folded.Id, target.Id); break;
+            }
+        }
+        if (merge.Kind == OpenAlexKind.Work) ResolvePendingCitations(merge.OldId, survivor);
+    }
+
+    private void FoldResearcher(int old, int survivor)
+    {
+        _affected.RecountResearchers.Add(survivor);
+        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT CoAuthorId FROM CoAuthorPairs WHERE ResearcherId = @old", old));
+        _affected.ReaffiliatedResearchers.Add(survivor);
+        _sql.Execute("DELETE FROM Authorships WHERE ResearcherId = @old AND WorkId IN (SELECT WorkId FROM Authorships WHERE ResearcherId = @survivor)", old, survivor);
+        _sql.Execute("UPDATE Authorships SET ResearcherId = @survivor WHERE ResearcherId = @old", survivor, old);
+        _sql.Execute($"""
+            INSERT INTO Affiliations (ResearcherId, InstitutionId, FirstYear, LastYear)
+            SELECT @survivor, InstitutionId, FirstYear, LastYear FROM Affiliations WHERE ResearcherId = @old
+            {WidenAffiliation}
+            """, survivor, old);
+        // What the app owns about the old record (follows, claims, conversations) moves to the survivor.
+        _sql.Execute("UPDATE OR IGNORE Follows SET ResearcherId = @survivor WHERE ResearcherId = @old", survivor, old);
+        _sql.Execute("UPDATE OR IGNORE AuthorClaims SET ResearcherId = @survivor WHERE ResearcherId = @old", survivor, old);
+        _sql.Execute("UPDATE Conversations SET ResearcherId = @survivor WHERE ResearcherId = @old", survivor, old);
+        _sql.Execute("DELETE FROM Researchers WHERE Id = @old", old);
+    }
+
+    private void FoldWork(int old, int survivor)
+    {
+        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT ResearcherId FROM Authorships WHERE WorkId = @old", old));
+        _affected.RecountInstitutions.UnionWith(_sql.Ids(
+            "SELECT DISTINCT ai.InstitutionId FROM Authorships a JOIN AuthorshipInstitutions ai ON ai.AuthorshipId = a.Id WHERE a.WorkId = @old", old));
+        _affected.RecountTopics.UnionWith(_sql.Ids("SELECT TopicId FROM WorkTopics WHERE WorkId = @old", old));
+        _affected.RecountVenues.UnionWith(_sql.Ids("SELECT VenueId FROM Works WHERE Id = @old AND VenueId IS NOT NULL", old));
+        _sql.Execute("""
+            INSERT INTO Citations (CitingWorkId, CitedWorkId)
+            SELECT CitingWorkId, @survivor FROM Citations WHERE CitedWorkId = @old AND CitingWorkId <> @survivor
+            ON CONFLICT DO NOTHING
+            """, survivor, old);
+        _sql.Execute("DELETE FROM Works WHERE Id = @old", old);
+    }
+
+    private void FoldInstitution(int old, int survivor)
+    {
+        _affected.RecountInstitutions.Add(survivor);
+        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT ResearcherId FROM Affiliations WHERE InstitutionId = @old", old));
+        _sql.Execute("INSERT OR IGNORE INTO AuthorshipInstitutions (AuthorshipId, InstitutionId) SELECT AuthorshipId, @survivor FROM AuthorshipInstitutions WHERE InstitutionId = @old", survivor, old);
+        _sql.Execute($"""
+            INSERT INTO Affiliations (ResearcherId, InstitutionId, FirstYear, LastYear)
+            SELECT ResearcherId, @survivor, FirstYear, LastYear FROM Affiliations WHERE InstitutionId = @old
+            {WidenAffiliation}
+            """, survivor, old);
+        _sql.Execute("UPDATE Researchers SET LastKnownInstitutionId = @survivor WHERE LastKnownInstitutionId = @old", survivor, old);
+        _sql.Execute("DELETE FROM Institutions WHERE Id = @old", old);
+    }
+
+    private void FoldVenue(int old, int survivor)
+    {
+        _affected.RecountVenues.Add(survivor);
+        _sql.Execute("UPDATE Works SET VenueId = @survivor WHERE VenueId = @old", survivor, old);
+        _sql.Execute("DELETE FROM Venues WHERE Id = @old", old);
+    }
+
+    private void FoldTopic(int old, int survivor)
+    {
+        _affected.RecountTopics.Add(survivor);
+        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT ResearcherId FROM ResearcherTopics WHERE TopicId = @old", old));
+        _sql.Execute("""
+            INSERT OR IGNORE INTO WorkTopics (WorkId, TopicId, Score, IsPrimary, WorkYear)
+            SELECT WorkId, @survivor, Score, IsPrimary, WorkYear FROM WorkTopics WHERE TopicId = @old
+            """, survivor, old);
+        _sql.Execute("DELETE FROM Topics WHERE Id = @old", old);
+    }
+
+    /// <summary>References to a merged work now mean its survivor: citations when it is stored, pending under its id otherwise.</summary>
+    private void ResolvePendingCitations(string oldId, string survivorId)
+    {
+        _sql.Execute("""
+            INSERT INTO Citations (CitingWorkId, CitedWorkId)
+            SELECT p.CitingWorkId, w.Id FROM PendingCitations p JOIN Works w ON w.OpenAlexId = @survivor
+            WHERE p.CitedOpenAlexId IN (@old, @survivor) AND p.CitingWorkId <> w.Id
+            ON CONFLICT DO NOTHING
+            """, survivorId, oldId);
+        _sql.Execute("""
+            DELETE FROM PendingCitations WHERE CitedOpenAlexId IN (@old, @survivor)
+            AND EXISTS (SELECT 1 FROM Works WHERE OpenAlexId = @survivor)
+            """, oldId, survivorId);
+        _sql.Execute("UPDATE OR IGNORE PendingCitations SET CitedOpenAlexId = @survivor WHERE CitedOpenAlexId = @old", survivorId, oldId);
+        _sql.Execute("DELETE FROM PendingCitations WHERE CitedOpenAlexId = @old", oldId);
+    }
+
+    /// <summary>The id a record is stored under: its own, or the survivor's when OpenAlex merged it away.</summary>
+    private string Redirect(string id, bool force = false)
+    {
+        if (!_hasMergedIds && !force) return id;
+        if (_redirects.TryGetValue(id, out var target)) return target;
+        target = _sql.Scalar("SELECT MergedIntoId FROM MergedIds WHERE OpenAlexId = @id", id) as string ?? id;
+        _redirects[id] = target;
+        return target;
+    }
+
+    private enum Change { None, Insert, Update }
+
+    /// <summary>Missing records are inserted; an entity record replaces a stored one it is newer than; mentions never replace.</summary>
+    private Change Decide(OpenAlexRecord record, StoredRecord? stored)
+    {
+        if (stored is not { } existing) return Change.Insert;
+        if (record.IsMention) return Change.None;
+        var newer = record.UpdatedDate is { } incoming ? existing.UpdatedDate is not { } current || incoming > current : existing.UpdatedDate is null;
+        if (!newer) _counts.Unchanged++;
+        return newer ? Change.Update : Change.None;
+    }
+
+    /// <summary>A record counts once per run: when inserted, or when updated if an earlier run had stored it.</summary>
+    private static bool IsNewToRun(Change change, StoredRecord? stored, int firstKeyOfRun) =>
+        change == Change.Insert || stored!.Value.Id < firstKeyOfRun;
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private (int Id, string? OpenAlexId)? RorOwner(string ror)
+    {
+        using var reader = _sql.Query("SELECT Id, OpenAlexId FROM Institutions WHERE Ror = @ror", ror);
+        return reader.Read() ? (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+    }
+
+    private const string WidenAffiliation = """
+        ON CONFLICT (ResearcherId, InstitutionId) DO UPDATE SET
+            FirstYear = MIN(COALESCE(Affiliations.FirstYear, excluded.FirstYear), COALESCE(excluded.FirstYear, Affiliations.FirstYear)),
+            LastYear = MAX(COALESCE(Affiliations.LastYear, excluded.LastYear), COALESCE(excluded.LastYear, Affiliations.LastYear))
+        """;
+
+    private const string DeleteUnusedNameOnlyResearcher = """
+        DELETE FROM Researchers WHERE Id = @id AND OpenAlexId IS NULL
+        AND NOT EXISTS (SELECT 1 FROM Authorships WHERE ResearcherId = @id)
+        AND NOT EXISTS (SELECT 1 FROM Follows WHERE ResearcherId = @id)
+        AND NOT EXISTS (SELECT 1 FROM AuthorClaims WHERE ResearcherId = @id)
+        AND NOT EXISTS (SELECT 1 FROM Conversations WHERE ResearcherId = @id)
+        """;
+
+    // The columns an import sets on update; app-owned ones (slug, summary, open-to-collaborate) are left alone.
+    private static readonly string[] InstitutionFields =
+    [
+        nameof(Institution.OpenAlexId), nameof(Institution.DisplayName), nameof(Institution.Ror), nameof(Institution.Acronyms),
+        nameof(Institution.CountryCode), nameof(Institution.Type), nameof(Institution.HomepageUrl), nameof(Institution.City),
+        nameof(Institution.WorksCount), nameof(Institution.CitedByCount), nameof(Institution.UpdatedDate),
+    ];
+    private static readonly string[] VenueFields =
+    [
+        nameof(Venue.DisplayName), nameof(Venue.IssnL), nameof(Venue.Type), nameof(Venue.HostOrganization), nameof(Venue.HomepageUrl),
+        nameof(Venue.WorksCount), nameof(Venue.UpdatedDate),
+    ];
+    private static readonly string[] TopicFields =
+    [
+        nameof(Topic.DisplayName), nameof(Topic.Description), nameof(Topic.Keywords), nameof(Topic.SubfieldName), nameof(Topic.FieldName),
+        nameof(Topic.DomainName), nameof(Topic.SubfieldNumber), nameof(Topic.FieldNumber), nameof(Topic.DomainNumber),
+        nameof(Topic.WorksCount), nameof(Topic.UpdatedDate),
+    ];
+    private static readonly string[] ResearcherFields =
+    [
+        nameof(Researcher.DisplayName), nameof(Researcher.AlternativeNames), nameof(Researcher.Orcid), nameof(Researcher.WorksCount),
+        nameof(Researcher.CitedByCount), nameof(Researcher.HIndex), nameof(Researcher.I10Index), nameof(Researcher.LastKnownInstitutionId),
+        nameof(Researcher.UpdatedDate),
+    ];
+    private static readonly string[] WorkFields =
+    [
+        nameof(Work.Doi), nameof(Work.ArxivId), nameof(Work.Title), nameof(Work.Abstract), nameof(Work.Type), nameof(Work.Year),
+        nameof(Work.PublicationDate), nameof(Work.VenueId), nameof(Work.CitedByCount), nameof(Work.IsOpenAccess), nameof(Work.Language),
+        nameof(Work.UpdatedDate),
+    ];
+
+    private readonly record struct StoredRecord(int Id, DateOnly? UpdatedDate);
+
+    /// <summary>Stored records of one table found by OpenAlex id, remembered for the batch or the run.</summary>
+    private sealed class KnownRecords(string table, bool keepForRun)
+    {
+        private const int MostRemembered = 500_000;
+        private readonly Dictionary<string, StoredRecord> _known = [];
+        private readonly string _find = $"SELECT Id, UpdatedDate FROM {table} WHERE OpenAlexId = @id";
+
+        public string Table => table;
+
+        public StoredRecord? Find(PreparedStatements sql, string openAlexId)
+        {
+            if (_known.TryGetValue(openAlexId, out var known)) return known;
+            using var reader = sql.Query(_find, openAlexId);
+            if (!reader.Read()) return null;
+            var stored = new StoredRecord(reader.GetInt32(0),
+                reader.IsDBNull(1) ? null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Remember(openAlexId, stored);
+            return stored;
+        }
+
+        public void Remember(string openAlexId, StoredRecord stored)
+        {
+            if (_known.Count >= MostRemembered) _known.Clear();
+            _known[openAlexId] = stored;
+        }
+
+        public void Forget(string openAlexId) => _known.Remove(openAlexId);
+
+        /// <summary>At the start of a batch: tables looked up per batch start afresh.</summary>
+        public void Forget()
+        {
+            if (!keepForRun) _known.Clear();
+        }
+    }
+
+    /// <summary>The first key of each table at the start of the run: rows from there on were stored by this run.</summary>
+    private sealed class FirstKeys
+    {
+        public FirstKeys(ExplorerDbContext db)
+        {
+            Researcher = (db.Researchers.Max(r => (int?)r.Id) ?? 0) + 1;
+            Work = (db.Works.Max(w => (int?)w.Id) ?? 0) + 1;
+            Institution = (db.Institutions.Max(i => (int?)i.Id) ?? 0) + 1;
+            Venue = (db.Venues.Max(v => (int?)v.Id) ?? 0) + 1;
+            Topic = (db.Topics.Max(t => (int?)t.Id) ?? 0) + 1;
+        }
+
+        public int Researcher { get; }
+        public int Work { get; }
+        public int Institution { get; }
+        public int Venue { get; }
+        public int Topic { get; }
+    }
+
+    /// <summary>The next free key of each table the batch inserts into, read once at its start.</summary>
+    private sealed class NextKeys(BulkWriter writer)
+    {
+        public int Researcher = writer.NextId<Researcher>();
+        public int Work = writer.NextId<Work>();
+        public int Authorship = writer.NextId<Authorship>();
+        public int Institution = writer.NextId<Institution>();
+        public int Venue = writer.NextId<Venue>();
+        public int Topic = writer.NextId<Topic>();
+    }
+}
