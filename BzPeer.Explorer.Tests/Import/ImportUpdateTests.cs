@@ -84,6 +84,27 @@ public class ImportUpdateTests
     }
 
     [Fact]
+    public async Task Two_versions_of_a_work_in_one_file_leave_the_newer_one()
+    {
+        using var files = new TemporaryFiles();
+        using var database = new TemporaryDatabase();
+        var path = files.WriteJsonLines("versions.jsonl",
+        [
+            TestRecords.Work("W9000000001", "Older", "2023-01-01", [TestRecords.Author("A9000000001", "Ada Example")], references: ["W9000000002"]),
+            TestRecords.Work("W9000000001", "Newer", "2024-01-01", [TestRecords.Author("A9000000002", "Bo Example")], references: ["W9000000003"]),
+        ]);
+
+        var result = await Verbs.ImportAsync(database, path);
+
+        Assert.Equal("imported: works=1 researchers=2 institutions=0 topics=0 sources=0 skipped=0", result.LastLine);
+        await using var db = database.CreateContext();
+        Assert.Equal("Newer", (await db.Works.SingleAsync()).Title);
+        Assert.Equal("W9000000003", (await db.PendingCitations.SingleAsync()).CitedOpenAlexId);
+        Assert.Equal(["Bo Example"], await db.Authorships.Select(a => a.Researcher.DisplayName).ToListAsync());
+        await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(database);
+    }
+
+    [Fact]
     public async Task Derived_data_adds_up_over_runs_that_each_add_works()
     {
         using var files = new TemporaryFiles();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using BzPeer.Explorer.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace BzPeer.Explorer.Import;
 
@@ -39,7 +41,7 @@ internal sealed class BulkWriter : IDisposable
         {
             var entityType = EntityType<T>();
             var properties = entityType.GetProperties().ToArray();
-            insert = new TableCommand(_connection, _transaction, properties,
+            insert = new TableCommand(_connection, properties,
                 $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
                 $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})");
             _inserts.Add(typeof(T), insert);
@@ -60,7 +62,7 @@ internal sealed class BulkWriter : IDisposable
             var set = propertyNames.Select(name => entityType.FindProperty(name)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {name}.")).ToArray();
             var key = entityType.FindPrimaryKey()!.Properties;
-            update = new TableCommand(_connection, _transaction, [.. set, .. key],
+            update = new TableCommand(_connection, [.. set, .. key],
                 $"UPDATE \"{entityType.GetTableName()}\" SET {string.Join(", ", set.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{i}"))} " +
                 $"WHERE {string.Join(" AND ", key.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{set.Length + i}"))}");
             _updates.Add((typeof(T), propertyNames), update);
@@ -87,42 +89,62 @@ internal sealed class BulkWriter : IDisposable
     private IEntityType EntityType<T>() => _db.Model.FindEntityType(typeof(T))
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
 
-    /// <summary>A prepared statement whose parameters @p0… take the given properties' values, converted as EF stores them.</summary>
+    /// <summary>
+    /// A statement prepared on the connection's native handle, whose parameters @p0… take the given properties' values
+    /// converted as EF stores them. Binding through SQLitePCL directly rather than through SqliteCommand roughly halves
+    /// the cost of a row in a bulk load; values are bound as Microsoft.Data.Sqlite binds them.
+    /// </summary>
     private sealed class TableCommand : IDisposable
     {
-        private readonly SqliteCommand _command;
-        private readonly (SqliteParameter Parameter, IProperty Property, Func<object?, object?>? ToProvider, int? MaxLength)[] _columns;
+        private readonly sqlite3 _database;
+        private readonly sqlite3_stmt _statement;
+        private readonly (IClrPropertyGetter Getter, Func<object?, object?>? ToProvider, int? MaxLength)[] _columns;
 
-        public TableCommand(SqliteConnection connection, SqliteTransaction transaction, IProperty[] properties, string sql)
+        public TableCommand(SqliteConnection connection, IProperty[] properties, string sql)
         {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText = sql;
-            _columns = properties.Select((property, i) =>
+            _database = connection.Handle ?? throw new InvalidOperationException("BulkWriter needs an open connection.");
+            var prepared = raw.sqlite3_prepare_v2(_database, sql, out _statement);
+            if (prepared != raw.SQLITE_OK) throw Error(prepared);
+            _columns = properties.Select(property =>
             {
-                var parameter = _command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                _command.Parameters.Add(parameter);
                 var converter = property.GetTypeMapping().Converter;
-                return (parameter, property, converter is null ? null : converter.ConvertToProvider,
+                return (property.GetGetter(), converter is null ? null : converter.ConvertToProvider,
                     property.ClrType == typeof(string) ? property.GetMaxLength() : null);
             }).ToArray();
-            _command.Prepare();
         }
 
         public void Execute(object entity)
         {
-            foreach (var (parameter, property, toProvider, maxLength) in _columns)
+            for (var i = 0; i < _columns.Length; i++)
             {
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
+                var (getter, toProvider, maxLength) = _columns[i];
+                var value = getter.GetClrValueUsingContainingEntity(entity);
                 if (value is not null && toProvider is not null) value = toProvider(value);
                 if (maxLength is { } max && value is string text && text.Length > max) value = Clip(text, max);
-                parameter.Value = value ?? DBNull.Value;
+                var bound = Bind(i + 1, value);
+                if (bound != raw.SQLITE_OK) throw Error(bound);
             }
-            _command.ExecuteNonQuery();
+            var stepped = raw.sqlite3_step(_statement);
+            var error = stepped == raw.SQLITE_DONE ? null : Error(stepped);
+            raw.sqlite3_reset(_statement);
+            if (error is not null) throw error;
         }
 
-        public void Dispose() => _command.Dispose();
+        public void Dispose() => _statement.Dispose();
+
+        private int Bind(int index, object? value) => value switch
+        {
+            null => raw.sqlite3_bind_null(_statement, index),
+            string text => raw.sqlite3_bind_text(_statement, index, text),
+            int number => raw.sqlite3_bind_int64(_statement, index, number),
+            long number => raw.sqlite3_bind_int64(_statement, index, number),
+            bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
+            double number => raw.sqlite3_bind_double(_statement, index, number),
+            DateOnly date => raw.sqlite3_bind_text(_statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            _ => throw new InvalidOperationException($"BulkWriter binds numbers, text, booleans and dates, not {value.GetType().Name}."),
+        };
+
+        private SqliteException Error(int code) => new(raw.sqlite3_errmsg(_database).utf8_to_string(), code, raw.sqlite3_extended_errcode(_database));
 
         private static string Clip(string text, int maxLength) =>
             text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];

@@ -75,7 +75,7 @@ public static class CommandLine
             {
                 if (Directory.Exists(dbOption)) throw new CommandLineException($"{what}: is a folder, not a database file");
                 connectionString = ExplorerDatabase.ResolveConnectionString(
-                    new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), Directory.GetCurrentDirectory());
+                    new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), InvocationDirectory());
             }
             else
             {
@@ -106,6 +106,25 @@ public static class CommandLine
             throw new CommandLineException($"{what}: {Describe(e)}");
         }
         return (factory, path);
+    }
+
+    /// <summary>
+    /// The folder relative paths on the command line are taken from: the current one, except under <c>dotnet run</c>,
+    /// which starts the app in its project folder; there the shell's PWD still names the folder the command was typed in.
+    /// </summary>
+    internal static string InvocationDirectory()
+    {
+        var current = Directory.GetCurrentDirectory();
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var startedInProjectFolder = File.Exists(Path.Combine(current, "BzPeer.Explorer.csproj"));
+        return startedInProjectFolder && shell is not null && Path.IsPathFullyQualified(shell) && Directory.Exists(shell) ? shell : current;
+    }
+
+    /// <summary>Paths as given, made absolute when they are relative to a folder other than the current one.</summary>
+    internal static List<string> FromInvocationDirectory(IEnumerable<string> paths)
+    {
+        var from = InvocationDirectory();
+        return from == Directory.GetCurrentDirectory() ? paths.ToList() : paths.Select(p => Path.GetFullPath(p, from)).ToList();
     }
 
     /// <summary>The app's configuration as the web host reads it: appsettings(.{environment}).json under the content root, then the environment.</summary>

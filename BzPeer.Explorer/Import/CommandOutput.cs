@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace BzPeer.Explorer.Import;
 
@@ -108,6 +109,6 @@ internal sealed class CommandOutput : IDisposable
         if (total <= 0 || done <= 0) return "";
         var share = Math.Min(1.0, (double)done / total);
         var left = TimeSpan.FromSeconds(seconds / share * (1 - share));
-        return $" · {share:P0} · {Duration(left)} left";
+        return string.Create(CultureInfo.InvariantCulture, $" · {share * 100:0}% · {Duration(left)} left");
     }
 }

@@ -13,6 +13,7 @@ namespace BzPeer.Explorer.Import;
 /// own entity record (which carries updated_date) has OpenAlex's works and citation counts, which cover works never
 /// imported here. A record only mentioned by others (an author on a work) has no UpdatedDate and no counts of its own,
 /// so its counts are computed from what is stored, like those of records from other sources.
+/// A researcher is on a work's author list at most once (a unique index says so), so shared works are counted as rows.
 /// </summary>
 internal static class DerivedData
 {
@@ -153,7 +154,7 @@ internal static class DerivedData
     /// <param name="onConflict">How to merge into pairs already stored; without it the pairs must not be there.</param>
     private static string CoAuthorPairsOf(string where, string onConflict = "") => $"""
         INSERT INTO CoAuthorPairs (ResearcherId, CoAuthorId, SharedWorks, LastYear)
-        SELECT a.ResearcherId, b.ResearcherId, COUNT(DISTINCT a.WorkId), MAX(w.Year)
+        SELECT a.ResearcherId, b.ResearcherId, COUNT(*), MAX(w.Year)
         FROM Authorships a
         JOIN Authorships b ON b.WorkId = a.WorkId AND b.ResearcherId <> a.ResearcherId
         JOIN Works w ON w.Id = a.WorkId
@@ -164,7 +165,7 @@ internal static class DerivedData
 
     private static string ResearcherTopicsOf(string where, string onConflict = "") => $"""
         INSERT INTO ResearcherTopics (ResearcherId, TopicId, WorkCount)
-        SELECT a.ResearcherId, wt.TopicId, COUNT(DISTINCT a.WorkId)
+        SELECT a.ResearcherId, wt.TopicId, COUNT(*)
         FROM Authorships a JOIN WorkTopics wt ON wt.WorkId = a.WorkId
         {where}
         GROUP BY a.ResearcherId, wt.TopicId

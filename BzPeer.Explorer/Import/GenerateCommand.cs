@@ -23,6 +23,7 @@ internal static class GenerateCommand
           --db FILE   the SQLite database to fill, created and migrated when needed; it must hold no researchers
                       or works (default: the configured ConnectionStrings:Explorer, as the app uses it)
           --help      show this text
+        Relative paths are taken from the folder the command is run in (under dotnet run too).
 
         Exit code: 0 when the corpus was written; 1 for bad arguments, a database that is not empty, or a failure.
         """;

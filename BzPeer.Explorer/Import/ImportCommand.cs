@@ -24,6 +24,7 @@ internal static class ImportCommand
                       (default: the configured ConnectionStrings:Explorer, as the app uses it)
           --strict    stop at the first bad record and roll back everything this run wrote
           --help      show this text
+        Relative paths are taken from the folder the command is run in (under dotnet run too).
 
         Bad input (malformed JSON, a truncated gzip file, a record without an id, an unreadable path) is reported
         with its file and line and skipped. The last line printed is the summary
@@ -48,7 +49,7 @@ internal static class ImportCommand
         var (dbFactory, databasePath) = await CommandLine.OpenDatabaseAsync(arguments.Option("--db"), configuration, cancellationToken);
         output.Line($"importing into {databasePath}{(strict ? " (strict: all or nothing)" : "")}");
         var report = new ImportReport(output);
-        var inputs = ImportInputs.Collect(arguments.Positional);
+        var inputs = ImportInputs.Collect(CommandLine.FromInvocationDirectory(arguments.Positional));
         foreach (var (path, reason) in inputs.Unreadable) report.Bad(path, reason);
         foreach (var note in inputs.Notes) output.Line($"note: {note}");
 

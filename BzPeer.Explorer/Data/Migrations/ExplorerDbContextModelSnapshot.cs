@@ -132,7 +132,8 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ResearcherId", "WorkId");
+                    b.HasIndex("ResearcherId", "WorkId")
+                        .IsUnique();
 
                     b.HasIndex("WorkId", "AuthorOrder")
                         .IsUnique();

@@ -30,7 +30,7 @@ internal static class OpenAlexImporter
     {
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<List<object>>(HandOversQueued);
+        using var queue = new BlockingCollection<HandOver>(HandOversQueued);
         var reader = new InputReader(inputs, report, strict, queue, stop.Token);
         var readerThread = new Thread(reader.Run) { Name = "OpenAlex reader", IsBackground = true };
 
@@ -43,18 +43,21 @@ internal static class OpenAlexImporter
         var batch = new ImportBatch();
         using var wholeRun = strict ? db.Database.BeginTransaction() : null;
 
-        output.StartProgress(() => reader.Describe(clock));
+        var progress = new WriteProgress(inputs.TotalBytes, clock);
+        output.StartProgress(progress.Describe);
         readerThread.Start();
         try
         {
-            foreach (var records in queue.GetConsumingEnumerable(stop.Token))
+            var bytesRead = 0L;
+            foreach (var handOver in queue.GetConsumingEnumerable(stop.Token))
             {
-                foreach (var record in records) batch.Add(record);
-                if (batch.Count >= batchSize) WriteBatch();
+                foreach (var record in handOver.Records) batch.Add(record);
+                bytesRead = handOver.BytesRead;
+                if (batch.Count >= batchSize) WriteBatch(bytesRead);
                 if (strict && report.BadRecords > 0) break;
             }
             var failedStrictly = strict && report.BadRecords > 0;
-            if (!failedStrictly) WriteBatch();
+            if (!failedStrictly) WriteBatch(bytesRead);
             if (wholeRun is not null)
             {
                 if (failedStrictly) wholeRun.Rollback();
@@ -74,7 +77,7 @@ internal static class OpenAlexImporter
             reader.Failure?.Throw();
         }
 
-        void WriteBatch()
+        void WriteBatch(long bytesRead)
         {
             if (batch.Count == 0) return;
             using (var transaction = wholeRun is null ? db.Database.BeginTransaction() : null)
@@ -82,14 +85,37 @@ internal static class OpenAlexImporter
                 var counts = writer.Write(batch);
                 transaction?.Commit();
                 (transaction is null ? uncommitted : committed).Add(counts);
-                reader.WorksWritten += counts.Works;
             }
+            progress.Written(batch.Count, bytesRead);
             batch.Clear();
         }
     }
 
+    /// <param name="BytesRead">How far into the input (all files, compressed sizes) the reader was after these records.</param>
+    private sealed record HandOver(List<object> Records, long BytesRead);
+
+    /// <summary>What the progress line shows: records written so far, and the share of the input they cover.</summary>
+    private sealed class WriteProgress(long totalBytes, Stopwatch clock)
+    {
+        private long _records;
+        private long _bytes;
+
+        public void Written(int records, long bytesRead)
+        {
+            Interlocked.Add(ref _records, records);
+            Interlocked.Exchange(ref _bytes, bytesRead);
+        }
+
+        public string Describe()
+        {
+            var records = Interlocked.Read(ref _records);
+            return $"importing: {records:N0} records written ({records / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)"
+                + CommandOutput.Rate(Interlocked.Read(ref _bytes), totalBytes, clock);
+        }
+    }
+
     /// <summary>Reads and parses the input files on its own thread, handing records over in small lists.</summary>
-    private sealed class InputReader(ImportInputs inputs, ImportReport report, bool strict, BlockingCollection<List<object>> queue, CancellationToken stop)
+    private sealed class InputReader(ImportInputs inputs, ImportReport report, bool strict, BlockingCollection<HandOver> queue, CancellationToken stop)
     {
         private long _bytesBefore;
         private long _bytesRead;
@@ -98,17 +124,7 @@ internal static class OpenAlexImporter
 
         public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; private set; }
 
-        public int WorksWritten { get; set; }
-
         public long Records => Interlocked.Read(ref _records);
-
-        public string Describe(Stopwatch clock)
-        {
-            var records = Interlocked.Read(ref _records);
-            var perSecond = records / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-            return $"importing: {records:N0} records read ({perSecond:N0}/s), {WorksWritten:N0} works written"
-                + CommandOutput.Rate(Interlocked.Read(ref _bytesRead), inputs.TotalBytes, clock);
-        }
 
         public void Run()
         {
@@ -119,7 +135,7 @@ internal static class OpenAlexImporter
                     if (stop.IsCancellationRequested || StoppedByStrict) break;
                     ReadFile(file);
                     _bytesBefore += file.Length;
-                    Interlocked.Exchange(ref _bytesRead, _bytesBefore);
+                    _bytesRead = _bytesBefore;
                 }
                 HandOver(force: true);
             }
@@ -192,7 +208,7 @@ internal static class OpenAlexImporter
                 {
                     report.Bad(where, e.Message);
                 }
-                Interlocked.Exchange(ref _bytesRead, _bytesBefore + underlying.Position);
+                _bytesRead = _bytesBefore + underlying.Position;
             }
             line = json.Line;
         }
@@ -233,7 +249,7 @@ internal static class OpenAlexImporter
                 DateOnly? date = dateColumn >= 0 && DateOnly.TryParseExact(cells[dateColumn], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : null;
                 Add(new MergedIdRecord(folderKind ?? OpenAlexId.KindOf(oldId), oldId, intoId, date));
-                Interlocked.Exchange(ref _bytesRead, _bytesBefore + underlying.Position);
+                _bytesRead = _bytesBefore + underlying.Position;
             }
         }
 
@@ -247,7 +263,7 @@ internal static class OpenAlexImporter
         private void HandOver(bool force)
         {
             if (_pending.Count == 0 || (!force && _pending.Count < RecordsPerHandOver)) return;
-            queue.Add(_pending, stop);
+            queue.Add(new HandOver(_pending, _bytesRead), stop);
             _pending = new List<object>(RecordsPerHandOver);
         }
 

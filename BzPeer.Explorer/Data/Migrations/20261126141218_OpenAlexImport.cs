@@ -11,6 +11,10 @@ namespace BzPeer.Explorer.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Authorships_ResearcherId_WorkId",
+                table: "Authorships");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "UpdatedDate",
                 table: "Venues",
@@ -37,6 +41,12 @@ namespace BzPeer.Explorer.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Authorships_ResearcherId_WorkId",
+                table: "Authorships",
+                columns: new[] { "ResearcherId", "WorkId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MergedIds_MergedIntoId",
                 table: "MergedIds",
                 column: "MergedIntoId");
@@ -48,6 +58,10 @@ namespace BzPeer.Explorer.Data.Migrations
             migrationBuilder.DropTable(
                 name: "MergedIds");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Authorships_ResearcherId_WorkId",
+                table: "Authorships");
+
             migrationBuilder.DropColumn(
                 name: "UpdatedDate",
                 table: "Venues");
@@ -55,6 +69,11 @@ namespace BzPeer.Explorer.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "UpdatedDate",
                 table: "Topics");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Authorships_ResearcherId_WorkId",
+                table: "Authorships",
+                columns: new[] { "ResearcherId", "WorkId" });
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BzPeer.Explorer.Data.Migrations
 {
     [DbContext(typeof(ExplorerDbContext))]
-    [Migration("20261126133743_OpenAlexImport")]
+    [Migration("20261126141218_OpenAlexImport")]
     partial class OpenAlexImport
     {
         /// <inheritdoc />
@@ -135,7 +135,8 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ResearcherId", "WorkId");
+                    b.HasIndex("ResearcherId", "WorkId")
+                        .IsUnique();
 
                     b.HasIndex("WorkId", "AuthorOrder")
                         .IsUnique();
