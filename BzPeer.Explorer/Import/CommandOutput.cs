@@ -103,9 +103,11 @@ internal sealed class CommandOutput : IDisposable
         time.TotalHours >= 1 ? $"{(int)time.TotalHours}:{time.Minutes:00}:{time.Seconds:00}" : $"{time.Minutes}:{time.Seconds:00}";
 
     /// <summary>A rate and, when the total is known and some progress made, the share done and the time left.</summary>
-    public static string Rate(long done, long total, Stopwatch clock)
+    public static string Rate(long done, long total, Stopwatch clock) => Rate(done, total, clock.Elapsed);
+
+    public static string Rate(long done, long total, TimeSpan elapsed)
     {
-        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+        var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         if (total <= 0 || done <= 0) return "";
         var share = Math.Min(1.0, (double)done / total);
         var left = TimeSpan.FromSeconds(seconds / share * (1 - share));

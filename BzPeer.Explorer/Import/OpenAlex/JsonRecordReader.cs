@@ -14,8 +14,9 @@ internal readonly record struct JsonRecord(JsonElement Element, long Line, long 
 /// Reads the records of a JSON input one at a time, whatever its shape: a single entity, an API list page
 /// (<c>{"meta":…,"results":[…]}</c>), a JSON array, or JSON Lines (one value per line). Only the record being read is
 /// held in memory, so an array or a JSON Lines file of any size streams through a buffer the size of its largest
-/// record. A malformed JSON Lines record is reported and reading resumes at the next line that starts a record; in an
-/// array a malformed element ends the file, since nothing after it can be trusted.
+/// record; a list page is read whole, as the API returns at most 200 records on one. A malformed JSON Lines record is
+/// reported and reading resumes at the next line that starts a record; in an array a malformed element ends the file,
+/// since nothing after it can be trusted.
 /// </summary>
 internal sealed class JsonRecordReader : IDisposable
 {

@@ -22,7 +22,7 @@ internal static class OpenAlexImporter
 {
     public const int DefaultBatchSize = 2_000;
     private const int RecordsPerHandOver = 256;
-    private const int HandOversQueued = 16;
+    private const int HandOversQueued = 8;
 
     public static ImportResult Run(
         IDbContextFactory<ExplorerDbContext> dbFactory, ImportInputs inputs, bool strict, ImportReport report, CommandOutput output,
