@@ -45,8 +45,7 @@ internal sealed class ImportBatchWriter
     {
         _counts = new ImportCounts();
         _affected.Clear();
-        _researchers.Forget();
-        _works.Forget();
+        foreach (var known in new[] { _institutions, _sources, _topics, _researchers, _works }) known.Forget();
         _redirects.Clear();
         _references.Clear();
         _addedWorkIds.Clear();
@@ -57,6 +56,7 @@ internal sealed class ImportBatchWriter
         _next = new NextKeys(bulk);
 
         foreach (var merge in batch.MergedIds) ApplyMerge(merge);
+        if (!_hasMergedIds) FindStoredRecords(batch);
         foreach (var institution in batch.Institutions) StoreInstitution(institution);
         foreach (var source in batch.Sources) StoreSource(source);
         foreach (var topic in batch.Topics) StoreTopic(topic);
@@ -65,6 +65,20 @@ internal sealed class ImportBatchWriter
         WriteCitations();
         DerivedData.Refresh(_db, _affected);
         return _counts;
+    }
+
+    /// <summary>
+    /// Looks up the batch's works and authors in a few queries rather than one each, and reads the slugs taken for the
+    /// names of the new ones. (With merged ids in the database, ids are redirected first, one by one.)
+    /// </summary>
+    private void FindStoredRecords(ImportBatch batch)
+    {
+        _works.FindAll(_sql, batch.Works.Select(w => w.OpenAlexId));
+        var authorships = batch.Works.SelectMany(w => w.Authorships).ToList();
+        var authors = batch.Authors.Concat(authorships.Select(a => a.Author).OfType<AuthorRecord>()).ToList();
+        _researchers.FindAll(_sql, authors.Select(a => a.OpenAlexId));
+        _slugs.FindTaken(authors.Where(a => _researchers.Find(_sql, a.OpenAlexId) is null).Select(a => a.DisplayName)
+            .Concat(authorships.Where(a => a.Author is null).Select(a => a.DisplayName)), _sql);
     }
 
     private int StoreInstitution(InstitutionRecord record)
@@ -562,34 +576,62 @@ internal sealed class ImportBatchWriter
     {
         private const int MostRemembered = 500_000;
         private readonly Dictionary<string, StoredRecord> _known = [];
+        private readonly HashSet<string> _missing = [];
         private readonly string _find = $"SELECT Id, UpdatedDate FROM {table} WHERE OpenAlexId = @id";
+        private readonly string _findMany = $"SELECT j.value, t.Id, t.UpdatedDate FROM json_each(@ids) j JOIN {table} t ON t.OpenAlexId = j.value";
 
         public string Table => table;
 
         public StoredRecord? Find(PreparedStatements sql, string openAlexId)
         {
             if (_known.TryGetValue(openAlexId, out var known)) return known;
+            if (_missing.Contains(openAlexId)) return null;
             using var reader = sql.Query(_find, openAlexId);
             if (!reader.Read()) return null;
-            var stored = new StoredRecord(reader.GetInt32(0),
-                reader.IsDBNull(1) ? null : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var stored = Read(reader, 0);
             Remember(openAlexId, stored);
             return stored;
+        }
+
+        /// <summary>Looks up many ids in one query, so that <see cref="Find"/> needs none for them.</summary>
+        public void FindAll(PreparedStatements sql, IEnumerable<string> openAlexIds)
+        {
+            var wanted = openAlexIds.Where(id => !_known.ContainsKey(id)).ToHashSet();
+            if (wanted.Count == 0) return;
+            using (var reader = sql.Query(_findMany, $"[{string.Join(',', wanted.Select(id => $"\"{id}\""))}]"))
+            {
+                while (reader.Read())
+                {
+                    var id = reader.GetString(0);
+                    Remember(id, Read(reader, 1));
+                    wanted.Remove(id);
+                }
+            }
+            _missing.UnionWith(wanted);
         }
 
         public void Remember(string openAlexId, StoredRecord stored)
         {
             if (_known.Count >= MostRemembered) _known.Clear();
             _known[openAlexId] = stored;
+            _missing.Remove(openAlexId);
         }
 
-        public void Forget(string openAlexId) => _known.Remove(openAlexId);
+        public void Forget(string openAlexId)
+        {
+            _known.Remove(openAlexId);
+            _missing.Remove(openAlexId);
+        }
 
-        /// <summary>At the start of a batch: tables looked up per batch start afresh.</summary>
+        /// <summary>At the start of a batch: what is known only for the batch goes, and so does what was missing.</summary>
         public void Forget()
         {
             if (!keepForRun) _known.Clear();
+            _missing.Clear();
         }
+
+        private static StoredRecord Read(Microsoft.Data.Sqlite.SqliteDataReader reader, int first) => new(reader.GetInt32(first),
+            reader.IsDBNull(first + 1) ? null : DateOnly.ParseExact(reader.GetString(first + 1), "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The first key of each table at the start of the run: rows from there on were stored by this run.</summary>

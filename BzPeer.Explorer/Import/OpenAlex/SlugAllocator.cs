@@ -1,3 +1,4 @@
+using System.Globalization;
 using BzPeer.Explorer.Data;
 
 namespace BzPeer.Explorer.Import.OpenAlex;
@@ -29,20 +30,34 @@ internal sealed class SlugAllocator
         return $"{slug}-{suffix}";
     }
 
-    private static (bool BaseTaken, int HighestSuffix) ReadTaken(string slug, PreparedStatements sql)
+    /// <summary>Reads in one query what is taken for the slugs of these names, for the allocations that follow.</summary>
+    public void FindTaken(IEnumerable<string> names, PreparedStatements sql)
     {
-        var baseTaken = false;
-        var highest = 0;
-        // '.' follows '-' in ASCII, so this range holds exactly the slugs that start with "slug-".
-        using var reader = sql.Query("SELECT Slug FROM Researchers WHERE Slug = @slug OR (Slug > @prefix AND Slug < @after)",
-            slug, slug + "-", slug + ".");
-        while (reader.Read())
-        {
-            var taken = reader.GetString(0);
-            if (taken.Length == slug.Length) baseTaken = true;
-            else if (int.TryParse(taken.AsSpan(slug.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var suffix))
-                highest = Math.Max(highest, suffix);
-        }
-        return (baseTaken, highest);
+        var slugs = names.Select(Slug.From).Where(slug => !_taken.ContainsKey(slug)).ToHashSet();
+        if (slugs.Count == 0) return;
+        if (_taken.Count + slugs.Count > MostRemembered) _taken.Clear();
+        foreach (var slug in slugs) _taken[slug] = (false, 0);
+        // '.' follows '-' and precedes digits and letters in ASCII, so [slug, slug.) holds the slug and those starting "slug-".
+        using var reader = sql.Query("SELECT s.value, r.Slug FROM json_each(@slugs) s JOIN Researchers r ON r.Slug >= s.value AND r.Slug < s.value || '.'",
+            System.Text.Json.JsonSerializer.Serialize(slugs));
+        while (reader.Read()) Note(reader.GetString(0), reader.GetString(1));
+    }
+
+    private (bool BaseTaken, int HighestSuffix) ReadTaken(string slug, PreparedStatements sql)
+    {
+        _taken[slug] = (false, 0);
+        using var reader = sql.Query("SELECT Slug FROM Researchers WHERE Slug >= @slug AND Slug < @after", slug, slug + ".");
+        while (reader.Read()) Note(slug, reader.GetString(0));
+        return _taken[slug];
+    }
+
+    /// <summary>Records that <paramref name="taken"/>, the slug itself or one with a suffix, is in use.</summary>
+    private void Note(string slug, string taken)
+    {
+        var (baseTaken, highest) = _taken[slug];
+        if (taken.Length == slug.Length) baseTaken = true;
+        else if (taken[slug.Length] == '-' && int.TryParse(taken.AsSpan(slug.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var suffix))
+            highest = Math.Max(highest, suffix);
+        _taken[slug] = (baseTaken, highest);
     }
 }
