@@ -49,15 +49,19 @@ public static class CommandLine
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            output.Problem("interrupted: what was committed before stays; the batch in progress was not written");
+            output.Problem($"interrupted: {WhatStays(args[0])}");
             return Failure;
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
         {
-            output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); what was committed before stays, the batch in progress was not written");
+            output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); {WhatStays(args[0])}");
             return Failure;
         }
     }
+
+    private static string WhatStays(string verb) => verb == ImportCommand.Verb
+        ? "batches committed before stay, the one in progress was not written (with --strict, nothing was)"
+        : "nothing was written";
 
     /// <summary>
     /// Opens the database a verb works on, from --db or else the configured connection string (resolved as the app
@@ -73,7 +77,6 @@ public static class CommandLine
         {
             if (dbOption is not null)
             {
-                if (Directory.Exists(dbOption)) throw new CommandLineException($"{what}: is a folder, not a database file");
                 connectionString = ExplorerDatabase.ResolveConnectionString(
                     new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), InvocationDirectory());
             }
