@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Search;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,7 +28,9 @@ public static class BenchCommand
         --iterations N   measured runs per operation (default 200)
         """;
 
-    public static async Task<int> RunAsync(string[] args, string? configuredConnectionString, string contentRoot)
+    public const string Verb = "bench";
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration? configuration, CancellationToken cancellationToken)
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
@@ -52,16 +55,13 @@ public static class BenchCommand
                     return 1;
             }
         }
-        if (dbFile is not null && !File.Exists(dbFile))
+        if (dbFile is not null && !File.Exists(CommandLine.FromInvocationDirectory([dbFile])[0]))
         {
-            Console.Error.WriteLine($"bench: no database file at {Path.GetFullPath(dbFile)}.");
+            Console.Error.WriteLine($"bench: no database file at {CommandLine.FromInvocationDirectory([dbFile])[0]}.");
             return 1;
         }
-        var connectionString = dbFile is null
-            ? ExplorerDatabase.ResolveConnectionString(configuredConnectionString, contentRoot)
-            : new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(dbFile) }.ToString();
-
-        var factory = ExplorerDatabase.CreateFactory(connectionString);
+        var (factory, path) = await CommandLine.OpenDatabaseAsync(dbFile, configuration, cancellationToken);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
         var sample = await BenchSample.LoadAsync(factory);
         var graphs = new GraphService(factory);
         var search = new SearchService(factory);

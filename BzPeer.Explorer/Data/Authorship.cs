@@ -34,7 +34,8 @@ internal sealed class AuthorshipConfiguration : IEntityTypeConfiguration<Authors
         entity.ToTable("Authorships");
         entity.Property(a => a.Position).HasConversion<string>().HasMaxLength(8);
         entity.HasIndex(a => new { a.WorkId, a.AuthorOrder }).IsUnique();
-        entity.HasIndex(a => new { a.ResearcherId, a.WorkId });
+        // A researcher appears once on a work's author list, so derived counts can count rows.
+        entity.HasIndex(a => new { a.ResearcherId, a.WorkId }).IsUnique();
         entity.HasOne(a => a.Work).WithMany(w => w.Authorships).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(a => a.Researcher).WithMany(r => r.Authorships).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(a => a.Institutions).WithOne().HasForeignKey(i => i.AuthorshipId).OnDelete(DeleteBehavior.Cascade);

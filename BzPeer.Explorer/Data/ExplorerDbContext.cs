@@ -18,6 +18,7 @@ public class ExplorerDbContext(DbContextOptions<ExplorerDbContext> options) : Id
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<PendingCitation> PendingCitations => Set<PendingCitation>();
     public DbSet<CoAuthorPair> CoAuthorPairs => Set<CoAuthorPair>();
+    public DbSet<MergedId> MergedIds => Set<MergedId>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<AuthorClaim> AuthorClaims => Set<AuthorClaim>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

@@ -22,6 +22,7 @@ public class Topic
     public int? DomainNumber { get; set; }
     public int WorksCount { get; set; }
     public RecordOrigin Origin { get; set; }
+    public DateOnly? UpdatedDate { get; set; }
 }
 
 internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>

@@ -16,6 +16,7 @@ public class Venue
     public string? HomepageUrl { get; set; }
     public int WorksCount { get; set; }
     public RecordOrigin Origin { get; set; }
+    public DateOnly? UpdatedDate { get; set; }
 }
 
 internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>

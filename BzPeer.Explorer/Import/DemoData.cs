@@ -3,29 +3,78 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Import;
 
-/// <summary>What a fresh database starts with: the reference record and the synthetic demo corpus, loaded in one transaction.</summary>
+/// <summary>
+/// What a fresh database starts with: the reference record and a synthetic corpus, loaded in one transaction. The app
+/// loads the demo-sized corpus at first start; the generate verb loads one of any size.
+/// </summary>
 internal static class DemoData
 {
     public sealed record Counts(int Researchers, int Works, int Topics, int Institutions);
 
+    /// <summary>Where a load has got to, for a progress line.</summary>
+    public sealed class Progress : IProgress<int>
+    {
+        public int WorksWritten { get; private set; }
+        public string Stage { get; set; } = "writing works";
+
+        public void Report(int value) => WorksWritten = value;
+    }
+
+    // Indexes are built after the rows are written: those the derivation reads through first, those on the tables it
+    // writes to after it.
+    private static readonly string[] LinkTables = ["Works", "Authorships", "AuthorshipInstitutions", "WorkTopics", "Citations"];
+    private static readonly string[] DerivedTables =
+        ["Researchers", "Venues", "Institutions", "Topics", "CoAuthorPairs", "ResearcherTopics", "Affiliations"];
+
     /// <summary>Loads the demo data unless the database already holds researchers; returns the counts when it loaded.</summary>
-    public static async Task<Counts?> LoadIfEmptyAsync(ExplorerDbContext db, CancellationToken cancellationToken = default)
+    public static Task<Counts?> LoadIfEmptyAsync(ExplorerDbContext db, CancellationToken cancellationToken = default) =>
+        LoadIfEmptyAsync(db, SyntheticCorpusGenerator.DemoWorks, SyntheticCorpusGenerator.DemoSeed, progress: null, cancellationToken);
+
+    /// <summary>Loads the reference record and a corpus of <paramref name="works"/> works unless the database already holds researchers or works.</summary>
+    public static async Task<Counts?> LoadIfEmptyAsync(ExplorerDbContext db, int works, int seed, Progress? progress, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (await HoldsDataAsync(db, cancellationToken)) return null;
+        // Into an empty file a rollback journal records next to nothing, while WAL would write every page twice; a
+        // larger page cache keeps the indexes being built in memory. Both are set back when the load is done.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = DELETE; PRAGMA cache_size = -131072;", cancellationToken);
+        try
+        {
+            return await LoadAsync(db, works, seed, progress, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA journal_mode = WAL;", CancellationToken.None);
+        }
+    }
+
+    private static async Task<Counts?> LoadAsync(ExplorerDbContext db, int works, int seed, Progress? progress, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Researchers.AnyAsync(cancellationToken)) return null;
+        if (await HoldsDataAsync(db, cancellationToken)) return null;
 
+        var linkIndexes = await DeferredIndexes.DropAsync(db, LinkTables, cancellationToken);
+        var derivedIndexes = await DeferredIndexes.DropAsync(db, DerivedTables, cancellationToken);
         using (var writer = new BulkWriter(db))
         {
             var sharedTopics = ReferenceRecord.Write(writer);
-            new SyntheticCorpusGenerator(SyntheticCorpusGenerator.DemoWorks, SyntheticCorpusGenerator.DemoSeed).Write(writer, sharedTopics);
+            new SyntheticCorpusGenerator(works, seed).Write(writer, sharedTopics, progress, cancellationToken);
         }
+        if (progress is not null) progress.Stage = "indexing";
+        await linkIndexes.CreateAsync(db, cancellationToken);
+        if (progress is not null) progress.Stage = "deriving co-authors, topics and counts";
         await DerivedData.RebuildAsync(db, cancellationToken);
+        await derivedIndexes.CreateAsync(db, cancellationToken);
         var counts = new Counts(
             await db.Researchers.CountAsync(cancellationToken),
             await db.Works.CountAsync(cancellationToken),
             await db.Topics.CountAsync(cancellationToken),
             await db.Institutions.CountAsync(cancellationToken));
+        if (progress is not null) progress.Stage = "committing";
         await transaction.CommitAsync(cancellationToken);
         return counts;
     }
+
+    private static async Task<bool> HoldsDataAsync(ExplorerDbContext db, CancellationToken cancellationToken) =>
+        await db.Researchers.AnyAsync(cancellationToken) || await db.Works.AnyAsync(cancellationToken);
 }

@@ -35,7 +35,7 @@ internal sealed class SyntheticCorpusGenerator
     public static int VenueCountFor(int works) => Math.Clamp(works / 75, 80, 2000);
 
     /// <summary>Writes the corpus. <paramref name="sharedTopics"/> are existing topics that corpus works in the same subfield may carry too.</summary>
-    public void Write(BulkWriter writer, IReadOnlyList<Topic> sharedTopics, IProgress<int>? worksWritten = null)
+    public void Write(BulkWriter writer, IReadOnlyList<Topic> sharedTopics, IProgress<int>? worksWritten = null, CancellationToken cancellationToken = default)
     {
         var topicsBySubfield = WriteTopics(writer, sharedTopics);
         var institutionIds = WriteInstitutions(writer);
@@ -56,6 +56,7 @@ internal sealed class SyntheticCorpusGenerator
             WriteLab(writer, ids, lab, works);
             written += works;
             worksWritten?.Report(written);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

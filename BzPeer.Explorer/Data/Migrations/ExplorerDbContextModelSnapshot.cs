@@ -149,7 +149,8 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ResearcherId", "WorkId");
+                    b.HasIndex("ResearcherId", "WorkId")
+                        .IsUnique();
 
                     b.HasIndex("WorkId", "AuthorOrder")
                         .IsUnique();
@@ -496,6 +497,27 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.ToTable("Institutions", (string)null);
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.MergedId", b =>
+                {
+                    b.Property<string>("OpenAlexId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MergeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedIntoId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OpenAlexId");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("MergedIds", (string)null);
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.PendingCitation", b =>
                 {
                     b.Property<int>("CitingWorkId")
@@ -660,6 +682,9 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.Property<int?>("SubfieldNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("UpdatedDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WorksCount")
                         .HasColumnType("INTEGER");
 
@@ -726,6 +751,9 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.Property<string>("Type")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UpdatedDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WorksCount")

@@ -1,0 +1,134 @@
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace BzPeer.Explorer.Tests.Import;
+
+/// <summary>The import and generate verbs, run through the app's command-line entry point in this process.</summary>
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData("import", "Usage: import PATH... [--db FILE] [--strict]")]
+    [InlineData("generate", "Usage: generate --works N [--seed S] [--db FILE]")]
+    public async Task Each_verb_explains_itself(string verb, string usage)
+    {
+        var result = await Verbs.RunAsync(verb, "--help");
+
+        Assert.Equal(CommandLine.Success, result.ExitCode);
+        Assert.Equal(usage, result.Output[0]);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Only_the_verbs_are_taken_from_the_web_apps_arguments()
+    {
+        Assert.True(CommandLine.IsVerb(["import", "x"]));
+        Assert.True(CommandLine.IsVerb(["generate"]));
+        Assert.False(CommandLine.IsVerb([]));
+        Assert.False(CommandLine.IsVerb(["--urls", "http://localhost:5080"]));
+    }
+
+    [Theory]
+    [InlineData(new[] { "import" }, "error: import: give at least one file or folder to import (see import --help)")]
+    [InlineData(new[] { "import", "x", "--colour" }, "error: import: unknown option --colour (see import --help)")]
+    [InlineData(new[] { "import", "x", "--db" }, "error: import: --db needs a value (see import --help)")]
+    [InlineData(new[] { "generate" }, "error: generate: --works N is required (see generate --help)")]
+    [InlineData(new[] { "generate", "--works", "many" }, "error: generate: --works takes a whole number, not \"many\"")]
+    [InlineData(new[] { "generate", "--works", "0" }, "error: generate: --works must be between 1 and 20,000,000")]
+    public async Task Bad_arguments_get_one_line_and_exit_code_1(string[] args, string error)
+    {
+        var result = await Verbs.RunAsync(args);
+
+        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal([error], result.Errors);
+    }
+
+    [Fact]
+    public async Task Without_db_the_configured_connection_string_is_used()
+    {
+        using var database = new TemporaryDatabase();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Explorer"] = database.ConnectionString })
+            .Build();
+
+        var result = await Verbs.RunAsync(configuration, "import", SharedOpenAlex.SampleWorks);
+
+        Assert.Equal(CommandLine.Success, result.ExitCode);
+        Assert.Equal($"importing into {database.FilePath}", result.Output[0]);
+        await using var db = database.CreateContext();
+        Assert.Equal(100, await db.Works.CountAsync());
+    }
+
+    [Fact]
+    public async Task Generate_writes_the_reference_record_and_a_corpus_that_is_the_same_for_the_same_seed()
+    {
+        using var first = new TemporaryDatabase();
+        using var second = new TemporaryDatabase();
+        using var otherSeed = new TemporaryDatabase();
+
+        var result = await Verbs.RunAsync("generate", "--works", "800", "--seed", "7", "--db", first.FilePath);
+        await Verbs.RunAsync("generate", "--works", "800", "--seed", "7", "--db", second.FilePath);
+        await Verbs.RunAsync("generate", "--works", "800", "--seed", "8", "--db", otherSeed.FilePath);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("generated: works=801 researchers=", result.LastLine);
+        Assert.Equal(await DatabaseContent.DumpAsync(first), await DatabaseContent.DumpAsync(second));
+        Assert.NotEqual(await DatabaseContent.DumpAsync(first), await DatabaseContent.DumpAsync(otherSeed));
+        await using var db = first.CreateContext();
+        Assert.Equal(800, await db.Works.CountAsync(w => w.Origin == RecordOrigin.Synthetic));
+        var kong = await db.Researchers.SingleAsync(r => r.Slug == "meihao-kong");
+        Assert.Equal(5, await db.CoAuthorPairs.CountAsync(p => p.ResearcherId == kong.Id));
+    }
+
+    [Fact]
+    public async Task Generate_leaves_the_schema_exactly_as_the_migrations_make_it()
+    {
+        using var generated = new TemporaryDatabase();
+        using var migrated = new TemporaryDatabase();
+        await Verbs.RunAsync("generate", "--works", "300", "--db", generated.FilePath);
+        await using (var db = migrated.CreateContext()) await db.Database.MigrateAsync();
+
+        Assert.Equal(await Schema(migrated), await Schema(generated));
+        Assert.Contains("CREATE INDEX \"IX_CoAuthorPairs_CoAuthorId\"", await Schema(generated));
+    }
+
+    [Fact]
+    public async Task Generate_refuses_a_database_that_holds_data()
+    {
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+
+        var result = await Verbs.RunAsync("generate", "--works", "100", "--db", database.FilePath);
+
+        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal([$"error: generate: {database.FilePath} already holds researchers or works; generate fills an empty database (choose a new file with --db)"], result.Errors);
+    }
+
+    [Fact]
+    public async Task The_app_started_on_an_imported_database_adds_no_demo_data()
+    {
+        using var database = new TemporaryDatabase();
+        await Verbs.ImportAsync(database, SharedOpenAlex.SampleWorks);
+
+        await database.InitializeAsync();
+
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Works.CountAsync(w => w.Origin != RecordOrigin.OpenAlex));
+    }
+
+    private static async Task<string> Schema(TemporaryDatabase database) =>
+        string.Join('\n', await SchemaRows(database));
+
+    private static async Task<List<string>> SchemaRows(TemporaryDatabase database)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+}

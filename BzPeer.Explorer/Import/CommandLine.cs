@@ -1,0 +1,204 @@
+using BzPeer.Explorer.Accounts.Claims;
+using BzPeer.Explorer.Benchmarks;
+using BzPeer.Explorer.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Import;
+
+/// <summary>
+/// The app's command-line verbs: <c>import</c>, <c>generate</c>, <c>bench</c> and <c>add-reviewer</c>. Each runs against the database, prints what it did
+/// and exits: 0 when all went well, 2 when an import skipped bad records, 1 on bad arguments or a failure.
+/// Without a verb the app starts as a web server.
+/// </summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int SkippedBadInput = 2;
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb;
+
+    /// <summary>Runs the verb in <paramref name="args"/> on the console; Ctrl+C stops it, keeping what is committed.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var interrupted = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        using var output = CommandOutput.ForConsole();
+        return await RunAsync(args, output, configuration: null, interrupted.Token);
+    }
+
+    /// <param name="configuration">Where the database is configured when no --db is given; null reads it as the app does.</param>
+    internal static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                ImportCommand.Verb => await ImportCommand.RunAsync(args[1..], output, configuration, cancellationToken),
+                GenerateCommand.Verb => await GenerateCommand.RunAsync(args[1..], output, configuration, cancellationToken),
+                BenchCommand.Verb => await BenchCommand.RunAsync(args[1..], configuration, cancellationToken),
+                AddReviewerCommand.Verb => await AddReviewerCommand.RunAsync(args),
+                _ => throw new ArgumentException($"Not a verb: {args[0]}", nameof(args)),
+            };
+        }
+        catch (CommandLineException e)
+        {
+            output.Problem($"error: {e.Message}");
+            return Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Problem($"interrupted: {WhatStays(args[0])}");
+            return Failure;
+        }
+        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        {
+            output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); {WhatStays(args[0])}");
+            return Failure;
+        }
+    }
+
+    private static string WhatStays(string verb) => verb == ImportCommand.Verb
+        ? "batches committed before stay, the one in progress was not written (with --strict, nothing was)"
+        : "nothing was written";
+
+    /// <summary>
+    /// Opens the database a verb works on, from --db or else the configured connection string (resolved as the app
+    /// resolves it), and applies the migrations. A path that is a folder, cannot be written, or holds something other
+    /// than this app's SQLite database is refused with a one-line reason.
+    /// </summary>
+    internal static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
+        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
+        string connectionString;
+        try
+        {
+            if (dbOption is not null)
+            {
+                connectionString = ExplorerDatabase.ResolveConnectionString(
+                    new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), InvocationDirectory());
+            }
+            else
+            {
+                connectionString = ExplorerDatabase.ResolveConnectionString(
+                    (configuration ?? AppConfiguration()).GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException($"{what}: {e.Message}");
+        }
+
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dbOption is null) what = $"{path} ({what})";
+        if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
+        var factory = ExplorerDatabase.CreateFactory(connectionString);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (await HoldsOtherTablesAsync(db, cancellationToken))
+                throw new CommandLineException($"{what}: a SQLite database of something else (it has tables but no migrations of this app)");
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw new CommandLineException($"{what}: {Describe(e)}");
+        }
+        return (factory, path);
+    }
+
+    /// <summary>
+    /// The folder relative paths on the command line are taken from: the current one, except under <c>dotnet run</c>,
+    /// which starts the app in its project folder; there the shell's PWD still names the folder the command was typed in.
+    /// </summary>
+    internal static string InvocationDirectory()
+    {
+        var current = Directory.GetCurrentDirectory();
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var startedInProjectFolder = File.Exists(Path.Combine(current, "BzPeer.Explorer.csproj"));
+        return startedInProjectFolder && shell is not null && Path.IsPathFullyQualified(shell) && Directory.Exists(shell) ? shell : current;
+    }
+
+    /// <summary>Paths as given, made absolute when they are relative to a folder other than the current one.</summary>
+    internal static List<string> FromInvocationDirectory(IEnumerable<string> paths)
+    {
+        var from = InvocationDirectory();
+        return from == Directory.GetCurrentDirectory() ? paths.ToList() : paths.Select(p => Path.GetFullPath(p, from)).ToList();
+    }
+
+    /// <summary>The app's configuration as the web host reads it: appsettings(.{environment}).json under the content root, then the environment.</summary>
+    private static IConfiguration AppConfiguration()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;
+        return new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    private static async Task<bool> HoldsOtherTablesAsync(ExplorerDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')
+               AND NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')
+            """;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+    }
+
+    private static string Describe(SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => "not a SQLite database",
+        14 => "cannot be opened or created here",
+        8 => "read-only: the database cannot be written",
+        5 => "locked by another program",
+        _ => e.Message.Replace("SQLite Error " + e.SqliteErrorCode + ": ", "", StringComparison.Ordinal),
+    };
+
+    /// <summary>The arguments of a verb: --name value options, --flag switches, and the rest in order.</summary>
+    internal sealed class Arguments
+    {
+        private readonly Dictionary<string, string> _options = [];
+        private readonly HashSet<string> _switches = [];
+
+        public Arguments(string verb, string[] args, string[] optionNames, string[] switchNames)
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                var arg = args[i];
+                if (arg is "--help" or "-h" or "-?") _switches.Add("--help");
+                else if (optionNames.Contains(arg))
+                {
+                    if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                        throw new CommandLineException($"{verb}: {arg} needs a value (see {verb} --help)");
+                    _options[arg] = args[++i];
+                }
+                else if (switchNames.Contains(arg)) _switches.Add(arg);
+                else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+                    throw new CommandLineException($"{verb}: unknown option {arg} (see {verb} --help)");
+                else Positional.Add(arg);
+            }
+        }
+
+        public List<string> Positional { get; } = [];
+
+        public bool Has(string name) => _switches.Contains(name);
+
+        public string? Option(string name) => _options.GetValueOrDefault(name);
+    }
+}
+
+/// <summary>Bad arguments or an unusable database: reported as one line, exit code 1.</summary>
+internal sealed class CommandLineException(string message) : Exception(message);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using BzPeer.Explorer.Import.OpenAlex;
+
+namespace BzPeer.Explorer.Import;
+
+/// <summary>The <c>import</c> verb: OpenAlex files into the database.</summary>
+internal static class ImportCommand
+{
+    public const string Verb = "import";
+
+    private const string Help = """
+        Usage: import PATH... [--db FILE] [--strict]
+
+        Imports OpenAlex data (CC0) into the Explorer database: works with their authors, institutions, topics, venue
+        and references; author, institution, topic and source records; merged ids. A PATH is a file or a folder, read
+        recursively, holding any mix of: a single entity as the API returns it, an API list page, a JSON array, JSON
+        Lines, any of these gzipped, or the snapshot layout (<entity>/manifest, <entity>/updated_date=.../part_*.gz,
+        merged_ids/<entity>/*.csv.gz). Records are keyed on their OpenAlex ids, so importing the same files again
+        changes nothing, and a record with a newer updated_date replaces the stored one. Kinds the app does not use
+        (publishers, funders, concepts, ...) are counted and skipped.
+
+        Options:
+          --db FILE   the SQLite database to import into, created and migrated when needed
+                      (default: the configured ConnectionStrings:Explorer, as the app uses it)
+          --strict    stop at the first bad record and roll back everything this run wrote
+          --help      show this text
+        Relative paths are taken from the folder the command is run in (under dotnet run too).
+
+        Bad input (malformed JSON, a truncated gzip file, a record without an id, an unreadable path) is reported
+        with its file and line and skipped. The last line printed is the summary
+          imported: works=N researchers=N institutions=N topics=N sources=N skipped=N
+        counting records stored or updated by this run; skipped counts bad records and unused kinds.
+        Exit code: 0 when nothing bad was met; 2 when bad records were skipped; 1 for bad arguments, an unusable
+        database, or a --strict run that met bad input (the database is then as it was before).
+        """;
+
+    public static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        var arguments = new CommandLine.Arguments(Verb, args, optionNames: ["--db"], switchNames: ["--strict"]);
+        if (arguments.Has("--help"))
+        {
+            output.Line(Help);
+            return CommandLine.Success;
+        }
+        if (arguments.Positional.Count == 0)
+            throw new CommandLineException($"{Verb}: give at least one file or folder to import (see {Verb} --help)");
+        var strict = arguments.Has("--strict");
+
+        var (dbFactory, databasePath) = await CommandLine.OpenDatabaseAsync(arguments.Option("--db"), configuration, cancellationToken);
+        output.Line($"importing into {databasePath}{(strict ? " (strict: all or nothing)" : "")}");
+        var report = new ImportReport(output);
+        var inputs = ImportInputs.Collect(CommandLine.FromInvocationDirectory(arguments.Positional));
+        foreach (var (path, reason) in inputs.Unreadable) report.Bad(path, reason);
+        foreach (var note in inputs.Notes) output.Line($"note: {note}");
+
+        var result = strict && report.BadRecords > 0
+            ? new ImportResult(new ImportCounts(), report.BadRecords, report.Skipped, RolledBack: true, TimeSpan.Zero, RecordsRead: 0)
+            : await Task.Run(() => OpenAlexImporter.Run(dbFactory, inputs, strict, report, output, cancellationToken), cancellationToken);
+
+        foreach (var line in report.Closing()) output.Line(line);
+        var counts = result.Counts;
+        if (counts.Unchanged > 0) output.Line($"unchanged: {counts.Unchanged:N0} record(s) already stored with the same or a newer updated_date");
+        if (counts.MergedIds > 0) output.Line($"merged ids: {counts.MergedIds:N0} old id(s) now lead to the surviving record");
+        if (result.RolledBack)
+            output.Problem("strict: bad input met; nothing this run wrote was kept (the database is as it was)");
+        else if (result.Elapsed > TimeSpan.Zero)
+            output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"took {result.Elapsed.TotalSeconds:0.00} s: {result.RecordsRead / result.Elapsed.TotalSeconds:N0} records/s, {counts.Works / result.Elapsed.TotalSeconds:N0} works/s"));
+        output.Line(string.Create(CultureInfo.InvariantCulture,
+            $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={result.Skipped}"));
+
+        return result.RolledBack ? CommandLine.Failure : result.BadRecords > 0 ? CommandLine.SkippedBadInput : CommandLine.Success;
+    }
+}

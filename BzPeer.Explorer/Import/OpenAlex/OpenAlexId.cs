@@ -1,0 +1,58 @@
+namespace BzPeer.Explorer.Import.OpenAlex;
+
+/// <summary>The kinds of OpenAlex entity, told apart by the letter that starts an id.</summary>
+internal enum OpenAlexKind { Work, Author, Institution, Topic, Source, Publisher, Funder, Concept, Other }
+
+/// <summary>
+/// OpenAlex ids in the short form the database stores ("W2741809807"), from any of the forms the data uses:
+/// "https://openalex.org/W2741809807", "https://openalex.org/works/W2741809807", "W2741809807" or lower case.
+/// </summary>
+internal static class OpenAlexId
+{
+    private const int MaxDigits = 18;
+
+    /// <summary>The short id, or null when <paramref name="value"/> is not an OpenAlex entity id.</summary>
+    public static string? Normalize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var span = value.AsSpan().Trim();
+        var slash = span.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            if (!span.StartsWith("https://openalex.org/", StringComparison.OrdinalIgnoreCase)
+                && !span.StartsWith("http://openalex.org/", StringComparison.OrdinalIgnoreCase)) return null;
+            span = span[(slash + 1)..];
+        }
+        if (span.Length < 2 || span.Length > MaxDigits + 1 || !char.IsAsciiLetter(span[0])) return null;
+        foreach (var c in span[1..])
+            if (!char.IsAsciiDigit(c)) return null;
+        return char.IsAsciiLetterUpper(span[0]) ? span.ToString() : char.ToUpperInvariant(span[0]) + span[1..].ToString();
+    }
+
+    public static OpenAlexKind KindOf(string normalizedId) => normalizedId[0] switch
+    {
+        'W' => OpenAlexKind.Work,
+        'A' => OpenAlexKind.Author,
+        'I' => OpenAlexKind.Institution,
+        'T' => OpenAlexKind.Topic,
+        'S' => OpenAlexKind.Source,
+        'P' => OpenAlexKind.Publisher,
+        'F' => OpenAlexKind.Funder,
+        'C' => OpenAlexKind.Concept,
+        _ => OpenAlexKind.Other,
+    };
+
+    /// <summary>The kind a snapshot folder holds (merged_ids/authors/… names its kind by folder).</summary>
+    public static OpenAlexKind? KindOfFolder(string folderName) => folderName.ToLowerInvariant() switch
+    {
+        "works" => OpenAlexKind.Work,
+        "authors" => OpenAlexKind.Author,
+        "institutions" => OpenAlexKind.Institution,
+        "topics" => OpenAlexKind.Topic,
+        "sources" => OpenAlexKind.Source,
+        "publishers" => OpenAlexKind.Publisher,
+        "funders" => OpenAlexKind.Funder,
+        "concepts" => OpenAlexKind.Concept,
+        _ => null,
+    };
+}
