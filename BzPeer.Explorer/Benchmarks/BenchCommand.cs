@@ -19,13 +19,14 @@ namespace BzPeer.Explorer.Benchmarks;
 public static class BenchCommand
 {
     public const string Usage = """
-        Usage: bench [--db FILE] [--iterations N]
+        Usage: bench [--db FILE] [--iterations N] [--only OPERATION]
 
         Measures graph slices, expansion (with layout), search suggestions and the researcher page's server
         render on a database, and prints p50/p95/p99/max per operation. Run it on a Release build:
           dotnet run -c Release --project BzPeer.Explorer -- bench --db data/bench-1m.db
         --db FILE        the SQLite file to measure (default: the configured ConnectionStrings:Explorer)
         --iterations N   measured runs per operation (default 200)
+        --only OPERATION measure one operation (e.g. search-suggest) instead of all
         """;
 
     public const string Verb = "bench";
@@ -38,6 +39,7 @@ public static class BenchCommand
             return 0;
         }
         string? dbFile = null;
+        string? only = null;
         var iterations = 200;
         for (var i = 0; i < args.Length; i++)
         {
@@ -45,6 +47,9 @@ public static class BenchCommand
             {
                 case "--db" when i + 1 < args.Length:
                     dbFile = args[++i];
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i];
                     break;
                 case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     iterations = n;
@@ -66,14 +71,18 @@ public static class BenchCommand
         var graphs = new GraphService(factory);
         var search = new SearchService(factory);
 
-        await MeasureAsync("slice-person", iterations, sample.People, id => graphs.StartAsync(id));
-        await MeasureAsync("slice-paper", iterations, sample.Papers, id => graphs.StartAsync(id));
-        await MeasureAsync("slice-topic", iterations, sample.Topics, id => graphs.StartAsync(id));
-        await MeasureAsync("slice-institution", iterations, sample.Institutions, id => graphs.StartAsync(id));
-        await MeasureExpandAsync(graphs, sample, iterations);
-        MeasureLayout(iterations);
-        await MeasureAsync("search-suggest", iterations, sample.SearchPrefixes, text => search.SuggestAsync(text));
-        await MeasurePageAsync(connectionString, sample, iterations);
+        bool Wanted(string operation) => only is null || only == operation;
+        // A slice is what the server reads for a focus (its groups and the edges among them); "first-view" adds the
+        // layout, i.e. everything the server does before a profile's graph can be drawn.
+        if (Wanted("slice-person")) await MeasureAsync("slice-person", iterations, sample.People, id => graphs.ReadSliceAsync(id));
+        if (Wanted("slice-paper")) await MeasureAsync("slice-paper", iterations, sample.Papers, id => graphs.ReadSliceAsync(id));
+        if (Wanted("slice-topic")) await MeasureAsync("slice-topic", iterations, sample.Topics, id => graphs.ReadSliceAsync(id));
+        if (Wanted("slice-institution")) await MeasureAsync("slice-institution", iterations, sample.Institutions, id => graphs.ReadSliceAsync(id));
+        if (Wanted("first-view")) await MeasureAsync("first-view", iterations, sample.People, id => graphs.StartAsync(id));
+        if (Wanted("expand")) await MeasureExpandAsync(graphs, sample, iterations);
+        if (Wanted("layout-300")) MeasureLayout(iterations);
+        if (Wanted("search-suggest")) await MeasureAsync("search-suggest", iterations, sample.SearchPrefixes, text => search.SuggestAsync(text));
+        if (Wanted("page-researcher")) await MeasurePageAsync(connectionString, sample, iterations);
         await PrintDatabaseAsync(factory, connectionString);
         return 0;
     }
@@ -101,10 +110,14 @@ public static class BenchCommand
     {
         var graph = await graphs.StartAsync(sample.People[0]);
         if (graph is null) return;
-        foreach (var placed in graph.Nodes.Where(n => n.Node.Kind == NodeKind.Person).ToList())
+        // Grow it the way a person would: expanding people, then papers and topics, until ~150 nodes are drawn.
+        foreach (var kind in new[] { NodeKind.Person, NodeKind.Paper, NodeKind.Topic })
         {
-            if (graph.NodeCount >= 150) break;
-            if (placed.Node.Id != graph.FocusId) await graphs.ExpandAsync(graph, placed.Node.Id);
+            foreach (var placed in graph.Nodes.Where(n => n.Node.Kind == kind && n.Node.Id != graph.FocusId).ToList())
+            {
+                if (graph.NodeCount >= 150) break;
+                await graphs.ExpandAsync(graph, placed.Node.Id);
+            }
         }
         var candidates = graph.Nodes.Where(n => n.Node.Kind is NodeKind.Person or NodeKind.Paper or NodeKind.Topic && n.Node.Id != graph.FocusId)
             .Select(n => n.Node.Id).Where(id => !graph.ExpandedNodeIds.Contains(id)).ToList();

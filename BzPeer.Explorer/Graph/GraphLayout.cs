@@ -22,7 +22,7 @@ public static class GraphLayout
     private const double FirstRingRadius = 215;
     private const double RingSpacing = 120;
     private const double SpringLength = 195;
-    private const int Iterations = 120;
+    private const int Iterations = 80;
 
     public static Dictionary<string, Point2> PlaceNew(
         IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, IEnumerable<GraphEdge> edges, string? anchorId)
@@ -107,27 +107,39 @@ public static class GraphLayout
         }
 
         var fixedPoints = placed.Values.ToArray();
+        var direct = (long)positions.Length * (positions.Length + fixedPoints.Length) <= 6000;
         var fixedGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
-        fixedGrid.Fill(fixedPoints);
+        if (!direct) fixedGrid.Fill(fixedPoints);
         var newGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
         var n = positions.Length;
         var forceX = new double[n];
         var forceY = new double[n];
-        // Big groups settle in fewer rounds; each round costs more.
-        var iterations = n > 100 ? Iterations / 2 : Iterations;
+        // Big groups settle in fewer rounds (each costs more); so do groups joining a graph already drawn, which
+        // holds them in place from outside.
+        var iterations = n > 100 || fixedPoints.Length > 1 ? Iterations * 5 / 8 : Iterations;
 
         for (var iteration = 0; iteration < iterations; iteration++)
         {
             var temperature = 40.0 * (1 - (double)iteration / iterations) + 2;
             Array.Clear(forceX);
             Array.Clear(forceY);
-            newGrid.Fill(positions);
+            if (!direct) newGrid.Fill(positions);
 
             for (var i = 0; i < n; i++)
             {
                 var p = positions[i];
-                fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
-                newGrid.AddRepulsion(p, positions, i, ref forceX[i], ref forceY[i]);
+                if (direct)
+                {
+                    // Few nodes: comparing every pair is cheaper than bucketing them.
+                    foreach (var q in fixedPoints) AddRepulsion(p, q, ref forceX[i], ref forceY[i]);
+                    for (var j = 0; j < n; j++)
+                        if (j != i) AddRepulsion(p, positions[j], ref forceX[i], ref forceY[i]);
+                }
+                else
+                {
+                    fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
+                    newGrid.AddRepulsion(p, positions, i, ref forceX[i], ref forceY[i]);
+                }
                 // A weak pull back to the expanded node keeps the new group together.
                 forceX[i] += (anchor.X - p.X) * 0.004;
                 forceY[i] += (anchor.Y - p.Y) * 0.004;
@@ -251,7 +263,7 @@ public static class GraphLayout
         private static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
     }
 
-    /// <summary>Points bucketed by cells, for "what is near here" (the cell and the eight around it) without scanning everything.</summary>
+    /// <summary>Points bucketed by cells, for "does anything near here overlap" (the cell and the eight around it) without scanning everything.</summary>
     private sealed class SpatialGrid(double cellWidth, double cellHeight)
     {
         private readonly Dictionary<(long, long), List<Point2>> _cells = [];
@@ -263,19 +275,16 @@ public static class GraphLayout
             list.Add(point);
         }
 
-        public IEnumerable<Point2> Near(Point2 point)
+        public bool AnyOverlap(Point2 point)
         {
             var (cx, cy) = Cell(point);
             for (var x = cx - 1; x <= cx + 1; x++)
             for (var y = cy - 1; y <= cy + 1; y++)
-                if (_cells.TryGetValue((x, y), out var list))
-                    foreach (var p in list) yield return p;
-        }
-
-        public bool AnyOverlap(Point2 point)
-        {
-            foreach (var other in Near(point))
-                if (Overlaps(point, other)) return true;
+            {
+                if (!_cells.TryGetValue((x, y), out var list)) continue;
+                foreach (var other in list)
+                    if (Overlaps(point, other)) return true;
+            }
             return false;
         }
 

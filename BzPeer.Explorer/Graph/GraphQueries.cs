@@ -50,18 +50,17 @@ public static class GraphQueries
     {
         if (!NodeIds.TryParse(nodeId, out var kind, out var key)) return null;
         if (kind == NodeKind.Person)
-        {
-            if (!Slug.IsWellFormed(key)) return null;
-            return (await PersonNodes(db.Researchers.Where(r => r.Slug == key), cancellationToken)).FirstOrDefault();
-        }
+            return Slug.IsWellFormed(key) ? Person(await ListAsync(GraphReads.PersonBySlug(db, key), cancellationToken)) : null;
         if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0) return null;
         return kind switch
         {
-            NodeKind.Paper => (await PaperNodes(db.Works.Where(w => w.Id == id), cancellationToken)).FirstOrDefault(),
-            NodeKind.Topic => (await TopicNodes(db.Topics.Where(t => t.Id == id), cancellationToken)).FirstOrDefault(),
-            NodeKind.Institution => (await InstitutionNodes(db.Institutions.Where(i => i.Id == id), cancellationToken)).FirstOrDefault(),
+            NodeKind.Paper => (await ListAsync(GraphReads.PaperById(db, id), cancellationToken)).Select(PaperNode).FirstOrDefault(),
+            NodeKind.Topic => (await ListAsync(GraphReads.TopicById(db, id), cancellationToken)).Select(TopicNode).FirstOrDefault(),
+            NodeKind.Institution => (await ListAsync(GraphReads.InstitutionById(db, id), cancellationToken)).Select(InstitutionNode).FirstOrDefault(),
             _ => null,
         };
+
+        static GraphNode? Person(List<PersonRow> rows) => rows.Count == 0 ? null : PersonNode(rows[0]);
     }
 
     /// <summary>
@@ -121,37 +120,48 @@ public static class GraphQueries
                 edges.Add(GraphEdge.Create(source, target, kind, weight));
         }
 
+        // Plain SQL with the ids written in: for these few-row reads EF's expansion of list parameters costs several
+        // times what SQLite does. The ids are integers taken from nodes, never text from outside. Each half of a union
+        // walks an index from the side with few links per record (a paper has a few authors and topics, a person a
+        // few institutions), never from a topic's or an institution's thousands.
         if (newPeople.Count > 0 && people.Count > 1)
-        {
-            foreach (var pair in await db.CoAuthorPairs.Where(p => newPeople.Contains(p.ResearcherId) && people.Contains(p.CoAuthorId))
-                         .Select(p => new { p.ResearcherId, p.CoAuthorId, p.SharedWorks }).ToListAsync(cancellationToken))
-                AddEdge(NodeKind.Person, pair.ResearcherId, NodeKind.Person, pair.CoAuthorId, EdgeKind.CoAuthor, pair.SharedWorks);
-        }
+            foreach (var (from, to, weight) in await LinksAsync(db,
+                $"SELECT ResearcherId, CoAuthorId, SharedWorks FROM CoAuthorPairs WHERE ResearcherId IN ({In(newPeople)}) AND CoAuthorId IN ({In(people)})", cancellationToken))
+                AddEdge(NodeKind.Person, from, NodeKind.Person, to, EdgeKind.CoAuthor, weight);
         if (people.Count > 0 && papers.Count > 0 && (newPeople.Count > 0 || newPapers.Count > 0))
-        {
-            foreach (var a in await db.Authorships.Where(a => (newPeople.Contains(a.ResearcherId) && papers.Contains(a.WorkId)) || (newPapers.Contains(a.WorkId) && people.Contains(a.ResearcherId)))
-                         .Select(a => new { a.ResearcherId, a.WorkId }).ToListAsync(cancellationToken))
-                AddEdge(NodeKind.Person, a.ResearcherId, NodeKind.Paper, a.WorkId, EdgeKind.Authored);
-        }
+            foreach (var (from, to, _) in await LinksAsync(db,
+                $"SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE ResearcherId IN ({In(newPeople)}) AND WorkId IN ({In(papers)}) " +
+                $"UNION ALL SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE WorkId IN ({In(newPapers)}) AND ResearcherId IN ({In(people)})", cancellationToken))
+                AddEdge(NodeKind.Person, from, NodeKind.Paper, to, EdgeKind.Authored);
         if (papers.Count > 0 && topics.Count > 0 && (newPapers.Count > 0 || newTopics.Count > 0))
-        {
-            foreach (var t in await db.WorkTopics.Where(t => (newPapers.Contains(t.WorkId) && topics.Contains(t.TopicId)) || (newTopics.Contains(t.TopicId) && papers.Contains(t.WorkId)))
-                         .Select(t => new { t.WorkId, t.TopicId, t.Score }).ToListAsync(cancellationToken))
-                AddEdge(NodeKind.Paper, t.WorkId, NodeKind.Topic, t.TopicId, EdgeKind.About, t.Score);
-        }
+            foreach (var (from, to, weight) in await LinksAsync(db,
+                $"SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({In(newPapers)}) AND TopicId IN ({In(topics)}) " +
+                $"UNION ALL SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({In(papers)}) AND TopicId IN ({In(newTopics)})", cancellationToken))
+                AddEdge(NodeKind.Paper, from, NodeKind.Topic, to, EdgeKind.About, weight);
         if (people.Count > 0 && institutions.Count > 0 && (newPeople.Count > 0 || newInstitutions.Count > 0))
-        {
-            foreach (var a in await db.Affiliations.Where(a => (newPeople.Contains(a.ResearcherId) && institutions.Contains(a.InstitutionId)) || (newInstitutions.Contains(a.InstitutionId) && people.Contains(a.ResearcherId)))
-                         .Select(a => new { a.ResearcherId, a.InstitutionId }).ToListAsync(cancellationToken))
-                AddEdge(NodeKind.Person, a.ResearcherId, NodeKind.Institution, a.InstitutionId, EdgeKind.Affiliated);
-        }
+            foreach (var (from, to, _) in await LinksAsync(db,
+                $"SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({In(newPeople)}) AND InstitutionId IN ({In(institutions)}) " +
+                $"UNION ALL SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({In(people)}) AND InstitutionId IN ({In(newInstitutions)})", cancellationToken))
+                AddEdge(NodeKind.Person, from, NodeKind.Institution, to, EdgeKind.Affiliated);
         if (newPapers.Count > 0 && papers.Count > 1)
-        {
-            foreach (var c in await db.Citations.Where(c => (newPapers.Contains(c.CitingWorkId) && papers.Contains(c.CitedWorkId)) || (newPapers.Contains(c.CitedWorkId) && papers.Contains(c.CitingWorkId)))
-                         .ToListAsync(cancellationToken))
-                AddEdge(NodeKind.Paper, c.CitingWorkId, NodeKind.Paper, c.CitedWorkId, EdgeKind.Cites);
-        }
+            foreach (var (from, to, _) in await LinksAsync(db,
+                $"SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitingWorkId IN ({In(newPapers)}) AND CitedWorkId IN ({In(papers)}) " +
+                $"UNION ALL SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitedWorkId IN ({In(newPapers)}) AND CitingWorkId IN ({In(papers)})", cancellationToken))
+                AddEdge(NodeKind.Paper, from, NodeKind.Paper, to, EdgeKind.Cites);
         return edges.DistinctBy(e => e.Id).ToList();
+    }
+
+    private static string In(List<int> ids) => ids.Count == 0 ? "NULL" : string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    private static async Task<List<(int From, int To, double Weight)>> LinksAsync(ExplorerDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        var links = new List<(int, int, double)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) links.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)));
+        return links;
     }
 
     private static List<int> IdsOf(IEnumerable<GraphNode> nodes, NodeKind kind) =>
@@ -182,127 +192,100 @@ public static class GraphQueries
         {
             case (NodeKind.Person, "works"):
             {
-                var works = db.Works.Where(w => w.Authorships.Any(a => a.ResearcherId == id));
-                var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.Authorships.CountAsync(a => a.ResearcherId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.PersonWorks(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPersonWorks(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Authored)).ToList(), total);
             }
             case (NodeKind.Person, "coauthors"):
             {
-                var pairs = await db.CoAuthorPairs.Where(p => p.ResearcherId == id)
-                    .OrderByDescending(p => p.SharedWorks).ThenByDescending(p => p.LastYear).ThenBy(p => p.CoAuthorId)
-                    .Skip(offset).Take(take).Select(p => new { p.CoAuthorId, p.SharedWorks }).ToListAsync(cancellationToken);
-                var ids = pairs.Select(p => p.CoAuthorId).ToList();
-                var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
-                var weights = pairs.ToDictionary(p => p.CoAuthorId, p => p.SharedWorks);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.CoAuthorPairs.CountAsync(p => p.ResearcherId == id, cancellationToken));
-                return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.CoAuthor, weights[n.EntityId])).ToList(), total);
+                var rows = await ListAsync(GraphReads.PersonCoAuthors(db, id, offset, take), cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPersonCoAuthors(db, id));
+                return Weighted(rows, PersonNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.CoAuthor), total);
             }
             case (NodeKind.Person, "topics"):
             {
-                var shares = await db.ResearcherTopics.Where(t => t.ResearcherId == id)
-                    .OrderByDescending(t => t.WorkCount).ThenBy(t => t.TopicId).Skip(offset).Take(take)
-                    .Select(t => new { t.TopicId, t.WorkCount }).ToListAsync(cancellationToken);
-                var ids = shares.Select(t => t.TopicId).ToList();
-                var nodes = InOrder(await TopicNodes(db.Topics.Where(t => ids.Contains(t.Id)), cancellationToken), ids);
-                var weights = shares.ToDictionary(t => t.TopicId, t => t.WorkCount);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.ResearcherTopics.CountAsync(t => t.ResearcherId == id, cancellationToken));
-                return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.WorksOn, weights[n.EntityId])).ToList(), total);
+                var rows = await ListAsync(GraphReads.PersonTopics(db, id, offset, take), cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPersonTopics(db, id));
+                return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.WorksOn), total);
             }
             case (NodeKind.Person, "institutions"):
             {
-                var ids = await db.Affiliations.Where(a => a.ResearcherId == id)
-                    .OrderByDescending(a => a.LastYear).ThenBy(a => a.InstitutionId).Skip(offset).Take(take)
-                    .Select(a => a.InstitutionId).ToListAsync(cancellationToken);
-                var nodes = InOrder(await InstitutionNodes(db.Institutions.Where(i => ids.Contains(i.Id)), cancellationToken), ids);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.Affiliations.CountAsync(a => a.ResearcherId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.PersonInstitutions(db, id, offset, take), cancellationToken)).Select(InstitutionNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPersonInstitutions(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Affiliated)).ToList(), total);
             }
             case (NodeKind.Paper, "authors"):
             {
-                var ids = await db.Authorships.Where(a => a.WorkId == id).OrderBy(a => a.AuthorOrder).Skip(offset).Take(take)
-                    .Select(a => a.ResearcherId).ToListAsync(cancellationToken);
-                var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.Authorships.CountAsync(a => a.WorkId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.PaperAuthors(db, id, offset, take), cancellationToken)).Select(PersonNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperAuthors(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Authored)).ToList(), total);
             }
             case (NodeKind.Paper, "topics"):
             {
-                var shares = await db.WorkTopics.Where(t => t.WorkId == id).OrderByDescending(t => t.Score).ThenBy(t => t.TopicId)
-                    .Skip(offset).Take(take).Select(t => new { t.TopicId, t.Score }).ToListAsync(cancellationToken);
-                var ids = shares.Select(t => t.TopicId).ToList();
-                var nodes = InOrder(await TopicNodes(db.Topics.Where(t => ids.Contains(t.Id)), cancellationToken), ids);
-                var weights = shares.ToDictionary(t => t.TopicId, t => t.Score);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.WorkTopics.CountAsync(t => t.WorkId == id, cancellationToken));
-                return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.About, weights[n.EntityId])).ToList(), total);
+                var rows = await ListAsync(GraphReads.PaperTopics(db, id, offset, take), cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPaperTopics(db, id));
+                return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.About), total);
             }
             case (NodeKind.Paper, "references"):
             {
-                var works = db.Works.Where(w => db.Citations.Any(c => c.CitingWorkId == id && c.CitedWorkId == w.Id));
-                var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.Citations.CountAsync(c => c.CitingWorkId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.PaperReferences(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperReferences(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Cites)).ToList(), total);
             }
             case (NodeKind.Paper, "citedby"):
             {
-                var works = db.Works.Where(w => db.Citations.Any(c => c.CitedWorkId == id && c.CitingWorkId == w.Id));
-                var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.Citations.CountAsync(c => c.CitedWorkId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.PaperCitedBy(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperCitedBy(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Cites)).ToList(), total);
             }
             case (NodeKind.Paper, "venue"):
             {
-                var venue = await db.Works.Where(w => w.Id == id).Select(w => w.VenueId).FirstOrDefaultAsync(cancellationToken);
+                var venue = await GraphReads.VenueOf(db, id);
                 if (venue is null) return new GroupPage([], [], 0);
-                var works = db.Works.Where(w => w.VenueId == venue && w.Id != id);
-                var nodes = await PaperNodes(works.OrderByDescending(w => w.Year).ThenByDescending(w => w.Id).Skip(offset).Take(take), cancellationToken);
-                var total = await TotalAsync(offset, nodes.Count, take, () => works.CountAsync(cancellationToken));
+                var nodes = (await ListAsync(GraphReads.VenueWorks(db, venue.Value, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountVenueWorks(db, venue.Value, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.SameVenue)).ToList(), total);
             }
             case (NodeKind.Topic, "researchers"):
             {
-                var shares = await db.ResearcherTopics.Where(t => t.TopicId == id)
-                    .OrderByDescending(t => t.WorkCount).ThenBy(t => t.ResearcherId).Skip(offset).Take(take)
-                    .Select(t => new { t.ResearcherId, t.WorkCount }).ToListAsync(cancellationToken);
-                var ids = shares.Select(t => t.ResearcherId).ToList();
-                var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
-                var weights = shares.ToDictionary(t => t.ResearcherId, t => t.WorkCount);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.ResearcherTopics.CountAsync(t => t.TopicId == id, cancellationToken));
-                return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.WorksOn, weights[n.EntityId])).ToList(), total);
+                var rows = await ListAsync(GraphReads.TopicResearchers(db, id, offset, take), cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountTopicResearchers(db, id));
+                return Weighted(rows, PersonNode, node => GraphEdge.Create(node.Id, owner.Id, EdgeKind.WorksOn), total);
             }
             case (NodeKind.Topic, "works"):
             {
-                var ids = await db.WorkTopics.Where(t => t.TopicId == id).OrderByDescending(t => t.WorkYear).ThenByDescending(t => t.WorkId)
-                    .Skip(offset).Take(take).Select(t => t.WorkId).ToListAsync(cancellationToken);
-                var nodes = InOrder(await PaperNodes(db.Works.Where(w => ids.Contains(w.Id)), cancellationToken), ids);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.WorkTopics.CountAsync(t => t.TopicId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.TopicWorks(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountTopicWorks(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.About)).ToList(), total);
             }
             case (NodeKind.Institution, "researchers"):
             {
-                var ids = await db.Affiliations.Where(a => a.InstitutionId == id)
-                    .OrderByDescending(a => a.LastYear).ThenBy(a => a.ResearcherId).Skip(offset).Take(take)
-                    .Select(a => a.ResearcherId).ToListAsync(cancellationToken);
-                var nodes = InOrder(await PersonNodes(db.Researchers.Where(r => ids.Contains(r.Id)), cancellationToken), ids);
-                var total = await TotalAsync(offset, nodes.Count, take, () => db.Affiliations.CountAsync(a => a.InstitutionId == id, cancellationToken));
+                var nodes = (await ListAsync(GraphReads.InstitutionResearchers(db, id, offset, take), cancellationToken)).Select(PersonNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountInstitutionResearchers(db, id));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Affiliated)).ToList(), total);
             }
             case (NodeKind.Institution, "topics"):
             {
-                // The institution's topics, weighted by how many of its researchers' topic works there are.
-                var researchers = db.Affiliations.Where(a => a.InstitutionId == id).Select(a => a.ResearcherId);
-                var grouped = db.ResearcherTopics.Where(t => researchers.Contains(t.ResearcherId))
-                    .GroupBy(t => t.TopicId).Select(g => new { TopicId = g.Key, Works = g.Sum(t => t.WorkCount) });
-                var shares = await grouped.OrderByDescending(t => t.Works).ThenBy(t => t.TopicId).Skip(offset).Take(take).ToListAsync(cancellationToken);
-                var ids = shares.Select(t => t.TopicId).ToList();
-                var nodes = InOrder(await TopicNodes(db.Topics.Where(t => ids.Contains(t.Id)), cancellationToken), ids);
-                var weights = shares.ToDictionary(t => t.TopicId, t => t.Works);
-                var total = await TotalAsync(offset, nodes.Count, take, () => grouped.CountAsync(cancellationToken));
-                return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.WorksOn, weights[n.EntityId])).ToList(), total);
+                var rows = await ListAsync(GraphReads.InstitutionTopics(db, id, offset, take), cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountInstitutionTopics(db, id));
+                return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.WorksOn), total);
             }
             default:
                 return new GroupPage([], [], 0);
         }
+    }
+
+    private static GroupPage Weighted<TRow>(List<WeightedRow<TRow>> rows, Func<TRow, GraphNode> toNode, Func<GraphNode, GraphEdge> edge, int total)
+    {
+        var nodes = new List<GraphNode>(rows.Count);
+        var edges = new List<GraphEdge>(rows.Count);
+        foreach (var row in rows)
+        {
+            var node = toNode(row.Row);
+            nodes.Add(node);
+            edges.Add(edge(node) with { Weight = row.Weight });
+        }
+        return new GroupPage(nodes, edges, total);
     }
 
     /// <summary>The current institutions of the people shown, so the first view already places them somewhere.</summary>
@@ -311,46 +294,35 @@ public static class GraphQueries
     {
         const int cap = 6;
         var ids = people.Select(p => p.EntityId).ToList();
-        var links = await db.Researchers.Where(r => ids.Contains(r.Id) && r.LastKnownInstitutionId != null)
-            .Select(r => new { r.Id, InstitutionId = r.LastKnownInstitutionId!.Value }).ToListAsync(cancellationToken);
-        var institutionIds = links.GroupBy(l => l.InstitutionId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Take(cap).Select(g => g.Key).ToList();
-        var nodes = await InstitutionNodes(db.Institutions.Where(i => institutionIds.Contains(i.Id)), cancellationToken);
-        var nodeOf = nodes.ToDictionary(n => n.EntityId, n => n.Id);
+        var links = await ListAsync(GraphReads.CurrentInstitutions(db, ids), cancellationToken);
+        var chosen = links.GroupBy(l => l.Row.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(cap)
+            .ToDictionary(g => g.Key, g => InstitutionNode(g.First().Row));
         var personOf = people.ToDictionary(p => p.EntityId, p => p.Id);
-        var edges = links.Where(l => nodeOf.ContainsKey(l.InstitutionId))
-            .Select(l => GraphEdge.Create(personOf[l.Id], nodeOf[l.InstitutionId], EdgeKind.Affiliated)).ToList();
-        return (nodes, edges);
+        var edges = links.Where(l => chosen.ContainsKey(l.Row.Id))
+            .Select(l => GraphEdge.Create(personOf[l.PersonId], chosen[l.Row.Id].Id, EdgeKind.Affiliated)).ToList();
+        return (chosen.Values.ToList(), edges);
     }
 
     /// <summary>A short page is the whole rest of the group, so only a full page needs counting.</summary>
     private static async Task<int> TotalAsync(int offset, int returned, int take, Func<Task<int>> count) =>
         returned < take ? offset + returned : await count();
 
-    private static List<GraphNode> InOrder(List<GraphNode> nodes, List<int> ids) =>
-        nodes.OrderBy(n => ids.IndexOf(n.EntityId)).ToList();
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken)) list.Add(row);
+        return list;
+    }
 
-    private static async Task<List<GraphNode>> PersonNodes(IQueryable<Researcher> researchers, CancellationToken cancellationToken) =>
-        (await researchers.Select(r => new { r.Id, r.Slug, r.DisplayName, r.WorksCount, Institution = r.LastKnownInstitution != null ? r.LastKnownInstitution.DisplayName : null })
-            .ToListAsync(cancellationToken))
-        .Select(r => new GraphNode(NodeIds.Person(r.Slug), NodeKind.Person, r.Id, r.DisplayName,
-            r.Institution ?? $"{r.WorksCount} {(r.WorksCount == 1 ? "work" : "works")}"))
-        .ToList();
+    private static GraphNode PersonNode(PersonRow r) =>
+        new(NodeIds.Person(r.Slug), NodeKind.Person, r.Id, r.Name, r.Institution ?? $"{r.Works} {(r.Works == 1 ? "work" : "works")}");
 
-    private static async Task<List<GraphNode>> PaperNodes(IQueryable<Work> works, CancellationToken cancellationToken) =>
-        (await works.Select(w => new { w.Id, w.Title, w.Year, Venue = w.Venue != null ? w.Venue.DisplayName : null }).ToListAsync(cancellationToken))
-        .Select(w => new GraphNode(NodeIds.Paper(w.Id), NodeKind.Paper, w.Id, w.Title,
-            string.Join(" · ", new[] { w.Year?.ToString(CultureInfo.InvariantCulture), w.Venue }.Where(s => s is not null)), w.Year))
-        .ToList();
+    private static GraphNode PaperNode(PaperRow w) =>
+        new(NodeIds.Paper(w.Id), NodeKind.Paper, w.Id, w.Title,
+            string.Join(" · ", new[] { w.Year?.ToString(CultureInfo.InvariantCulture), w.Venue }.Where(s => s is not null)), w.Year);
 
-    private static async Task<List<GraphNode>> TopicNodes(IQueryable<Topic> topics, CancellationToken cancellationToken) =>
-        (await topics.Select(t => new { t.Id, t.DisplayName, t.SubfieldName }).ToListAsync(cancellationToken))
-        .Select(t => new GraphNode(NodeIds.Topic(t.Id), NodeKind.Topic, t.Id, t.DisplayName, t.SubfieldName))
-        .ToList();
+    private static GraphNode TopicNode(TopicRow t) => new(NodeIds.Topic(t.Id), NodeKind.Topic, t.Id, t.Name, t.Subfield);
 
-    private static async Task<List<GraphNode>> InstitutionNodes(IQueryable<Institution> institutions, CancellationToken cancellationToken) =>
-        (await institutions.Select(i => new { i.Id, i.DisplayName, i.City, i.CountryCode }).ToListAsync(cancellationToken))
-        .Select(i => new GraphNode(NodeIds.Institution(i.Id), NodeKind.Institution, i.Id, i.DisplayName,
-            string.Join(", ", new[] { i.City, i.CountryCode }.Where(s => !string.IsNullOrEmpty(s)))))
-        .ToList();
+    private static GraphNode InstitutionNode(InstitutionRow i) =>
+        new(NodeIds.Institution(i.Id), NodeKind.Institution, i.Id, i.Name, string.Join(", ", new[] { i.City, i.Country }.Where(s => !string.IsNullOrEmpty(s))));
 }

@@ -7,14 +7,18 @@ namespace BzPeer.Explorer.Graph;
 public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
 {
     /// <summary>The focus node's slice, laid out; null when the id names nothing.</summary>
-    public async Task<ExplorationGraph?> StartAsync(string focusId, CancellationToken cancellationToken = default)
+    public async Task<ExplorationGraph?> StartAsync(string focusId, CancellationToken cancellationToken = default) =>
+        await ReadSliceAsync(focusId, cancellationToken) is { } read ? ExplorationGraph.Start(read.Slice, read.EdgesAmong) : null;
+
+    /// <summary>What the database gives for a focus: its slice and the edges among the slice's nodes (no layout yet).</summary>
+    public async Task<(GraphSlice Slice, List<GraphEdge> EdgesAmong)?> ReadSliceAsync(string focusId, CancellationToken cancellationToken = default)
     {
+        if (NodeIds.TryParseMore(focusId, out _, out _, out _)) return null;
         await using var db = await OpenAsync(cancellationToken);
         var slice = await GraphQueries.SliceAsync(db, focusId, cancellationToken);
-        if (slice is null || NodeIds.TryParseMore(focusId, out _, out _, out _)) return null;
+        if (slice is null) return null;
         var all = slice.Nodes.Append(slice.Focus).ToList();
-        var among = await GraphQueries.EdgesAmongAsync(db, all, all, cancellationToken);
-        return ExplorationGraph.Start(slice, among);
+        return (slice, await GraphQueries.EdgesAmongAsync(db, all, all, cancellationToken));
     }
 
     public async Task<ExpandResult> ExpandAsync(ExplorationGraph graph, string nodeId, CancellationToken cancellationToken = default)

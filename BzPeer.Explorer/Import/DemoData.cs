@@ -1,4 +1,5 @@
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Import;
@@ -53,6 +54,7 @@ internal static class DemoData
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await HoldsDataAsync(db, cancellationToken)) return null;
 
+        var searchTriggers = await SearchIndex.SuspendTriggersAsync(db, cancellationToken);
         var linkIndexes = await DeferredIndexes.DropAsync(db, LinkTables, cancellationToken);
         var derivedIndexes = await DeferredIndexes.DropAsync(db, DerivedTables, cancellationToken);
         using (var writer = new BulkWriter(db))
@@ -65,6 +67,8 @@ internal static class DemoData
         if (progress is not null) progress.Stage = "deriving co-authors, topics and counts";
         await DerivedData.RebuildAsync(db, cancellationToken);
         await derivedIndexes.CreateAsync(db, cancellationToken);
+        if (progress is not null) progress.Stage = "building the search index";
+        await searchTriggers.ResumeAsync(db, cancellationToken);
         var counts = new Counts(
             await db.Researchers.CountAsync(cancellationToken),
             await db.Works.CountAsync(cancellationToken),

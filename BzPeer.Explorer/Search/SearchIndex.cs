@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
 namespace BzPeer.Explorer.Search;
 
 /// <summary>
@@ -9,6 +12,45 @@ public static class SearchIndex
 {
     public static readonly string[] Tables = ["ResearcherSearch", "WorkSearch", "TopicSearch", "InstitutionSearch"];
 
-    /// <summary>Rebuilds every index from its entity table (after a bulk load that ran with the triggers off, say).</summary>
-    public static IEnumerable<string> RebuildStatements() => Tables.Select(table => $"INSERT INTO {table}({table}) VALUES ('rebuild')");
+    /// <summary>
+    /// For a bulk load: removes the triggers (their exact statements are kept from the schema), so rows are not
+    /// indexed one at a time; <see cref="SuspendedTriggers.ResumeAsync"/> indexes everything in one pass and puts the
+    /// triggers back. Use inside the load's transaction: a rollback brings the triggers back too.
+    /// </summary>
+    public static async Task<SuspendedTriggers> SuspendTriggersAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var triggers = new List<(string Name, string Sql)>();
+        await using (var command = Command(db))
+        {
+            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (" +
+                string.Join(" OR ", Tables.Select(t => $"name LIKE '{t}\\_%' ESCAPE '\\'")) + ") ORDER BY name";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) triggers.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in triggers) await ExecuteAsync(db, $"DROP TRIGGER \"{name}\"", cancellationToken);
+        return new SuspendedTriggers(triggers.Select(t => t.Sql).ToList());
+    }
+
+    public sealed class SuspendedTriggers(List<string> createStatements)
+    {
+        public async Task ResumeAsync(DbContext db, CancellationToken cancellationToken)
+        {
+            foreach (var table in Tables) await ExecuteAsync(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')", cancellationToken);
+            foreach (var statement in createStatements) await ExecuteAsync(db, statement, cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db);
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static System.Data.Common.DbCommand Command(DbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
 }

@@ -36,7 +36,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         var hits = new List<SearchHit>();
         if (await IdentifierHitAsync(db, text!, cancellationToken) is { } identified) hits.Add(identified);
         foreach (var kind in Kinds)
-            hits.AddRange(await QueryAsync(db, kind, terms, 0, perKind, null, null, cancellationToken));
+            hits.AddRange(await QueryAsync(db, kind, terms, 0, perKind, null, null, cancellationToken, suggestion: true));
         return hits.DistinctBy(h => (h.Kind, h.Id)).ToList();
     }
 
@@ -104,39 +104,48 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
                 .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static readonly Dictionary<SearchKind, string> SelectSql = new()
+    /// <summary>
+    /// Per kind: the index with its column weights, and the rows to show for its matches. The matches are ranked
+    /// in an inner query; for suggestions that inner query stops after <see cref="SuggestionCandidates"/> matches, so
+    /// a two-letter prefix matching half the database costs no more than a precise name.
+    /// </summary>
+    private sealed record KindQuery(string Index, string Weights, string Select, string From, string Filter, string TieBreak);
+
+    private static readonly Dictionary<SearchKind, KindQuery> Queries = new()
     {
-        [SearchKind.Researchers] = """
-            SELECT r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL
-            FROM ResearcherSearch JOIN Researchers r ON r.Id = ResearcherSearch.rowid
-            LEFT JOIN Institutions i ON i.Id = r.LastKnownInstitutionId
-            WHERE ResearcherSearch MATCH $match
-            ORDER BY round(bm25(ResearcherSearch, 10.0, 4.0), 3), r.CitedByCount DESC, r.WorksCount DESC, r.Id
-            LIMIT $take OFFSET $skip
-            """,
-        [SearchKind.Works] = """
-            SELECT w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract
-            FROM WorkSearch JOIN Works w ON w.Id = WorkSearch.rowid
-            LEFT JOIN Venues v ON v.Id = w.VenueId
-            WHERE WorkSearch MATCH $match AND ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to)
-            ORDER BY round(bm25(WorkSearch, 10.0, 1.0), 3), w.CitedByCount DESC, w.Id
-            LIMIT $take OFFSET $skip
-            """,
-        [SearchKind.Topics] = """
-            SELECT t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description
-            FROM TopicSearch JOIN Topics t ON t.Id = TopicSearch.rowid
-            WHERE TopicSearch MATCH $match
-            ORDER BY round(bm25(TopicSearch, 10.0, 2.0, 1.0, 1.0), 3), t.WorksCount DESC, t.Id
-            LIMIT $take OFFSET $skip
-            """,
-        [SearchKind.Institutions] = """
-            SELECT i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL
-            FROM InstitutionSearch JOIN Institutions i ON i.Id = InstitutionSearch.rowid
-            WHERE InstitutionSearch MATCH $match
-            ORDER BY round(bm25(InstitutionSearch, 10.0, 6.0, 2.0, 1.0), 3), i.WorksCount DESC, i.Id
-            LIMIT $take OFFSET $skip
-            """,
+        [SearchKind.Researchers] = new("ResearcherSearch", "10.0, 4.0",
+            "r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL",
+            "Researchers r ON r.Id = m.Id LEFT JOIN Institutions i ON i.Id = r.LastKnownInstitutionId", "",
+            "r.CitedByCount DESC, r.WorksCount DESC, r.Id"),
+        [SearchKind.Works] = new("WorkSearch", "10.0, 1.0",
+            "w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract",
+            "Works w ON w.Id = m.Id LEFT JOIN Venues v ON v.Id = w.VenueId",
+            "WHERE ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to)",
+            "w.CitedByCount DESC, w.Id"),
+        [SearchKind.Topics] = new("TopicSearch", "10.0, 2.0, 1.0, 1.0",
+            "t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description",
+            "Topics t ON t.Id = m.Id", "", "t.WorksCount DESC, t.Id"),
+        [SearchKind.Institutions] = new("InstitutionSearch", "10.0, 6.0, 2.0, 1.0",
+            "i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL",
+            "Institutions i ON i.Id = m.Id", "", "i.WorksCount DESC, i.Id"),
     };
+
+    /// <summary>How many matches suggestions rank at most, per kind.</summary>
+    private const int SuggestionCandidates = 400;
+
+    private static string SelectSql(SearchKind kind, bool suggestion)
+    {
+        var q = Queries[kind];
+        var candidates = suggestion ? $"LIMIT {SuggestionCandidates}" : "";
+        return $"""
+            SELECT {q.Select}
+            FROM (SELECT rowid AS Id, bm25({q.Index}, {q.Weights}) AS Score FROM {q.Index} WHERE {q.Index} MATCH $match {candidates}) m
+            JOIN {q.From}
+            {q.Filter}
+            ORDER BY round(m.Score, 3), {q.TieBreak}
+            LIMIT $take OFFSET $skip
+            """;
+    }
 
     private static readonly Dictionary<SearchKind, string> CountSql = new()
     {
@@ -149,9 +158,10 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         [SearchKind.Institutions] = "SELECT count(*) FROM (SELECT 1 FROM InstitutionSearch WHERE InstitutionSearch MATCH $match LIMIT $limit)",
     };
 
-    private static async Task<List<SearchHit>> QueryAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, int skip, int take, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> QueryAsync(
+        ExplorerDbContext db, SearchKind kind, SearchTerms terms, int skip, int take, int? fromYear, int? toYear, CancellationToken cancellationToken, bool suggestion = false)
     {
-        await using var command = await CommandAsync(db, SelectSql[kind], terms, fromYear, toYear, cancellationToken);
+        await using var command = await CommandAsync(db, SelectSql(kind, suggestion), terms, fromYear, toYear, cancellationToken);
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         var hits = new List<SearchHit>();

@@ -128,7 +128,8 @@ public static class ResearcherQueries
 
     public static Task<List<WorkListItem>> WorksAsync(ExplorerDbContext db, int researcherId, WorkOrder order, int page, CancellationToken cancellationToken = default)
     {
-        var works = db.Works.Where(w => w.Authorships.Any(a => a.ResearcherId == researcherId));
+        // Driven from the researcher's authorships (an index range), never from all works.
+        var works = from a in db.Authorships where a.ResearcherId == researcherId join w in db.Works on a.WorkId equals w.Id select w;
         var ordered = order == WorkOrder.MostCited
             ? works.OrderByDescending(w => w.CitedByCount).ThenByDescending(w => w.Year).ThenBy(w => w.Id)
             : works.OrderByDescending(w => w.Year).ThenByDescending(w => w.CitedByCount).ThenBy(w => w.Id);

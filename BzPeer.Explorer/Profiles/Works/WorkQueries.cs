@@ -60,13 +60,13 @@ public static class WorkQueries
 
     /// <summary>The works this work cites, newest first.</summary>
     public static Task<List<WorkListItem>> ReferencesAsync(ExplorerDbContext db, int id, int page, CancellationToken cancellationToken = default) =>
-        db.Works.Where(w => db.Citations.Any(c => c.CitingWorkId == id && c.CitedWorkId == w.Id))
+        (from c in db.Citations where c.CitingWorkId == id join w in db.Works on c.CitedWorkId equals w.Id select w)
             .OrderByDescending(w => w.Year).ThenBy(w => w.Id)
             .Skip(Paging.Offset(page, CitationPageSize)).Take(CitationPageSize).Select(WorkListItem.FromWork).ToListAsync(cancellationToken);
 
     /// <summary>The works that cite this work, newest first.</summary>
     public static Task<List<WorkListItem>> CitingAsync(ExplorerDbContext db, int id, int page, CancellationToken cancellationToken = default) =>
-        db.Works.Where(w => db.Citations.Any(c => c.CitedWorkId == id && c.CitingWorkId == w.Id))
+        (from c in db.Citations where c.CitedWorkId == id join w in db.Works on c.CitingWorkId equals w.Id select w)
             .OrderByDescending(w => w.Year).ThenBy(w => w.Id)
             .Skip(Paging.Offset(page, CitationPageSize)).Take(CitationPageSize).Select(WorkListItem.FromWork).ToListAsync(cancellationToken);
 }
