@@ -50,13 +50,13 @@ public static class GraphQueries
     {
         if (!NodeIds.TryParse(nodeId, out var kind, out var key)) return null;
         if (kind == NodeKind.Person)
-            return Slug.IsWellFormed(key) ? Person(await ListAsync(GraphReads.PersonBySlug(db, key), cancellationToken)) : null;
+            return Slug.IsWellFormed(key) ? Person(await GraphReads.PersonBySlugAsync(db, key, cancellationToken)) : null;
         if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0) return null;
         return kind switch
         {
-            NodeKind.Paper => (await ListAsync(GraphReads.PaperById(db, id), cancellationToken)).Select(PaperNode).FirstOrDefault(),
-            NodeKind.Topic => (await ListAsync(GraphReads.TopicById(db, id), cancellationToken)).Select(TopicNode).FirstOrDefault(),
-            NodeKind.Institution => (await ListAsync(GraphReads.InstitutionById(db, id), cancellationToken)).Select(InstitutionNode).FirstOrDefault(),
+            NodeKind.Paper => (await GraphReads.PaperByIdAsync(db, id, cancellationToken)).Select(PaperNode).FirstOrDefault(),
+            NodeKind.Topic => (await GraphReads.TopicByIdAsync(db, id, cancellationToken)).Select(TopicNode).FirstOrDefault(),
+            NodeKind.Institution => (await GraphReads.InstitutionByIdAsync(db, id, cancellationToken)).Select(InstitutionNode).FirstOrDefault(),
             _ => null,
         };
 
@@ -125,43 +125,30 @@ public static class GraphQueries
         // walks an index from the side with few links per record (a paper has a few authors and topics, a person a
         // few institutions), never from a topic's or an institution's thousands.
         if (newPeople.Count > 0 && people.Count > 1)
-            foreach (var (from, to, weight) in await LinksAsync(db,
-                $"SELECT ResearcherId, CoAuthorId, SharedWorks FROM CoAuthorPairs WHERE ResearcherId IN ({In(newPeople)}) AND CoAuthorId IN ({In(people)})", cancellationToken))
+            foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
+                $"SELECT ResearcherId, CoAuthorId, SharedWorks FROM CoAuthorPairs WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND CoAuthorId IN ({GraphReads.In(people)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Person, to, EdgeKind.CoAuthor, weight);
         if (people.Count > 0 && papers.Count > 0 && (newPeople.Count > 0 || newPapers.Count > 0))
-            foreach (var (from, to, _) in await LinksAsync(db,
-                $"SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE ResearcherId IN ({In(newPeople)}) AND WorkId IN ({In(papers)}) " +
-                $"UNION ALL SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE WorkId IN ({In(newPapers)}) AND ResearcherId IN ({In(people)})", cancellationToken))
+            foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
+                $"SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND WorkId IN ({GraphReads.In(papers)}) " +
+                $"UNION ALL SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE WorkId IN ({GraphReads.In(newPapers)}) AND ResearcherId IN ({GraphReads.In(people)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Paper, to, EdgeKind.Authored);
         if (papers.Count > 0 && topics.Count > 0 && (newPapers.Count > 0 || newTopics.Count > 0))
-            foreach (var (from, to, weight) in await LinksAsync(db,
-                $"SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({In(newPapers)}) AND TopicId IN ({In(topics)}) " +
-                $"UNION ALL SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({In(papers)}) AND TopicId IN ({In(newTopics)})", cancellationToken))
+            foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
+                $"SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({GraphReads.In(newPapers)}) AND TopicId IN ({GraphReads.In(topics)}) " +
+                $"UNION ALL SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({GraphReads.In(papers)}) AND TopicId IN ({GraphReads.In(newTopics)})", cancellationToken))
                 AddEdge(NodeKind.Paper, from, NodeKind.Topic, to, EdgeKind.About, weight);
         if (people.Count > 0 && institutions.Count > 0 && (newPeople.Count > 0 || newInstitutions.Count > 0))
-            foreach (var (from, to, _) in await LinksAsync(db,
-                $"SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({In(newPeople)}) AND InstitutionId IN ({In(institutions)}) " +
-                $"UNION ALL SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({In(people)}) AND InstitutionId IN ({In(newInstitutions)})", cancellationToken))
+            foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
+                $"SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND InstitutionId IN ({GraphReads.In(institutions)}) " +
+                $"UNION ALL SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({GraphReads.In(people)}) AND InstitutionId IN ({GraphReads.In(newInstitutions)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Institution, to, EdgeKind.Affiliated);
         if (newPapers.Count > 0 && papers.Count > 1)
-            foreach (var (from, to, _) in await LinksAsync(db,
-                $"SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitingWorkId IN ({In(newPapers)}) AND CitedWorkId IN ({In(papers)}) " +
-                $"UNION ALL SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitedWorkId IN ({In(newPapers)}) AND CitingWorkId IN ({In(papers)})", cancellationToken))
+            foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
+                $"SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitingWorkId IN ({GraphReads.In(newPapers)}) AND CitedWorkId IN ({GraphReads.In(papers)}) " +
+                $"UNION ALL SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitedWorkId IN ({GraphReads.In(newPapers)}) AND CitingWorkId IN ({GraphReads.In(papers)})", cancellationToken))
                 AddEdge(NodeKind.Paper, from, NodeKind.Paper, to, EdgeKind.Cites);
         return edges.DistinctBy(e => e.Id).ToList();
-    }
-
-    private static string In(List<int> ids) => ids.Count == 0 ? "NULL" : string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-
-    private static async Task<List<(int From, int To, double Weight)>> LinksAsync(ExplorerDbContext db, string sql, CancellationToken cancellationToken)
-    {
-        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        var links = new List<(int, int, double)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) links.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)));
-        return links;
     }
 
     private static List<int> IdsOf(IEnumerable<GraphNode> nodes, NodeKind kind) =>
@@ -192,82 +179,82 @@ public static class GraphQueries
         {
             case (NodeKind.Person, "works"):
             {
-                var nodes = (await ListAsync(GraphReads.PersonWorks(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPersonWorks(db, id));
+                var nodes = (await GraphReads.PersonWorksAsync(db, id, offset, take, cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPersonWorksAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Authored)).ToList(), total);
             }
             case (NodeKind.Person, "coauthors"):
             {
-                var rows = await ListAsync(GraphReads.PersonCoAuthors(db, id, offset, take), cancellationToken);
-                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPersonCoAuthors(db, id));
+                var rows = await GraphReads.PersonCoAuthorsAsync(db, id, offset, take, cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPersonCoAuthorsAsync(db, id, cancellationToken));
                 return Weighted(rows, PersonNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.CoAuthor), total);
             }
             case (NodeKind.Person, "topics"):
             {
-                var rows = await ListAsync(GraphReads.PersonTopics(db, id, offset, take), cancellationToken);
-                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPersonTopics(db, id));
+                var rows = await GraphReads.PersonTopicsAsync(db, id, offset, take, cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPersonTopicsAsync(db, id, cancellationToken));
                 return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.WorksOn), total);
             }
             case (NodeKind.Person, "institutions"):
             {
-                var nodes = (await ListAsync(GraphReads.PersonInstitutions(db, id, offset, take), cancellationToken)).Select(InstitutionNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPersonInstitutions(db, id));
+                var nodes = (await GraphReads.PersonInstitutionsAsync(db, id, offset, take, cancellationToken)).Select(InstitutionNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPersonInstitutionsAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Affiliated)).ToList(), total);
             }
             case (NodeKind.Paper, "authors"):
             {
-                var nodes = (await ListAsync(GraphReads.PaperAuthors(db, id, offset, take), cancellationToken)).Select(PersonNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperAuthors(db, id));
+                var nodes = (await GraphReads.PaperAuthorsAsync(db, id, offset, take, cancellationToken)).Select(PersonNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperAuthorsAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Authored)).ToList(), total);
             }
             case (NodeKind.Paper, "topics"):
             {
-                var rows = await ListAsync(GraphReads.PaperTopics(db, id, offset, take), cancellationToken);
-                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPaperTopics(db, id));
+                var rows = await GraphReads.PaperTopicsAsync(db, id, offset, take, cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountPaperTopicsAsync(db, id, cancellationToken));
                 return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.About), total);
             }
             case (NodeKind.Paper, "references"):
             {
-                var nodes = (await ListAsync(GraphReads.PaperReferences(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperReferences(db, id));
+                var nodes = (await GraphReads.PaperReferencesAsync(db, id, offset, take, cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperReferencesAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.Cites)).ToList(), total);
             }
             case (NodeKind.Paper, "citedby"):
             {
-                var nodes = (await ListAsync(GraphReads.PaperCitedBy(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperCitedBy(db, id));
+                var nodes = (await GraphReads.PaperCitedByAsync(db, id, offset, take, cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountPaperCitedByAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Cites)).ToList(), total);
             }
             case (NodeKind.Paper, "venue"):
             {
-                var venue = await GraphReads.VenueOf(db, id);
+                var venue = await GraphReads.VenueOfAsync(db, id, cancellationToken);
                 if (venue is null) return new GroupPage([], [], 0);
-                var nodes = (await ListAsync(GraphReads.VenueWorks(db, venue.Value, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountVenueWorks(db, venue.Value, id));
+                var nodes = (await GraphReads.VenueWorksAsync(db, venue.Value, id, offset, take, cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountVenueWorksAsync(db, venue.Value, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(owner.Id, n.Id, EdgeKind.SameVenue)).ToList(), total);
             }
             case (NodeKind.Topic, "researchers"):
             {
-                var rows = await ListAsync(GraphReads.TopicResearchers(db, id, offset, take), cancellationToken);
-                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountTopicResearchers(db, id));
+                var rows = await GraphReads.TopicResearchersAsync(db, id, offset, take, cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountTopicResearchersAsync(db, id, cancellationToken));
                 return Weighted(rows, PersonNode, node => GraphEdge.Create(node.Id, owner.Id, EdgeKind.WorksOn), total);
             }
             case (NodeKind.Topic, "works"):
             {
-                var nodes = (await ListAsync(GraphReads.TopicWorks(db, id, offset, take), cancellationToken)).Select(PaperNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountTopicWorks(db, id));
+                var nodes = (await GraphReads.TopicWorksAsync(db, id, offset, take, cancellationToken)).Select(PaperNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountTopicWorksAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.About)).ToList(), total);
             }
             case (NodeKind.Institution, "researchers"):
             {
-                var nodes = (await ListAsync(GraphReads.InstitutionResearchers(db, id, offset, take), cancellationToken)).Select(PersonNode).ToList();
-                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountInstitutionResearchers(db, id));
+                var nodes = (await GraphReads.InstitutionResearchersAsync(db, id, offset, take, cancellationToken)).Select(PersonNode).ToList();
+                var total = await TotalAsync(offset, nodes.Count, take, () => GraphReads.CountInstitutionResearchersAsync(db, id, cancellationToken));
                 return new GroupPage(nodes, nodes.Select(n => GraphEdge.Create(n.Id, owner.Id, EdgeKind.Affiliated)).ToList(), total);
             }
             case (NodeKind.Institution, "topics"):
             {
-                var rows = await ListAsync(GraphReads.InstitutionTopics(db, id, offset, take), cancellationToken);
-                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountInstitutionTopics(db, id));
+                var rows = await GraphReads.InstitutionTopicsAsync(db, id, offset, take, cancellationToken);
+                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountInstitutionTopicsAsync(db, id, cancellationToken));
                 return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.WorksOn), total);
             }
             default:
@@ -294,7 +281,7 @@ public static class GraphQueries
     {
         const int cap = 6;
         var ids = people.Select(p => p.EntityId).ToList();
-        var links = await ListAsync(GraphReads.CurrentInstitutions(db, ids), cancellationToken);
+        var links = await GraphReads.CurrentInstitutionsAsync(db, ids, cancellationToken);
         var chosen = links.GroupBy(l => l.Row.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(cap)
             .ToDictionary(g => g.Key, g => InstitutionNode(g.First().Row));
         var personOf = people.ToDictionary(p => p.EntityId, p => p.Id);
@@ -307,12 +294,6 @@ public static class GraphQueries
     private static async Task<int> TotalAsync(int offset, int returned, int take, Func<Task<int>> count) =>
         returned < take ? offset + returned : await count();
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken)) list.Add(row);
-        return list;
-    }
 
     private static GraphNode PersonNode(PersonRow r) =>
         new(NodeIds.Person(r.Slug), NodeKind.Person, r.Id, r.Name, r.Institution ?? $"{r.Works} {(r.Works == 1 ? "work" : "works")}");

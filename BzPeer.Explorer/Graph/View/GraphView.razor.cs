@@ -24,6 +24,7 @@ public partial class GraphView : IDisposable
     private readonly Dictionary<string, LinkModel> _linkModels = [];
     private ExplorationGraph? _graph;
     private string? _loadedKey;
+    private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
     private bool _notFound;
     private bool _busy;
@@ -89,14 +90,18 @@ public partial class GraphView : IDisposable
     {
         if (!RendererInfo.IsInteractive) return;
 
-        var key = StateKey(FocusNodeId, Expansions);
-        var currentKey = _graph is null ? _loadedKey : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
         if (Filter is { } filter && !SameFilter(filter, _filter))
         {
             _filter = filter;
             if (_graph is not null) SyncDiagram();
         }
-        if (key == currentKey) return;
+        // Rebuild only for a focus or trail the parent has newly asked for. The parent re-renders with its old
+        // parameters right after this component reports a change (the new address arrives a moment later), and
+        // then with the state this component already shows: neither is a reason to start again.
+        var key = StateKey(FocusNodeId, Expansions);
+        if (key == _parametersKey) return;
+        _parametersKey = key;
+        if (_graph is not null && key == StateKey(_graph.FocusId, _graph.ExpandedNodeIds)) return;
 
         _loadedKey = key;
         _graph = null;
@@ -196,11 +201,7 @@ public partial class GraphView : IDisposable
         await NotifyStateAsync();
     }
 
-    private async Task NotifyStateAsync()
-    {
-        _loadedKey = _graph is null ? _loadedKey : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
-        await StateChanged.InvokeAsync(CurrentState);
-    }
+    private Task NotifyStateAsync() => StateChanged.InvokeAsync(CurrentState);
 
     private string ExportLink(string format) => $"explore/export?{CurrentState.ToQuery()}&format={format}";
 
