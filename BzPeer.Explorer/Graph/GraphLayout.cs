@@ -258,36 +258,35 @@ public static class GraphLayout
             }
         }
 
-        private static long Cell(double value, double size) => (long)Math.Floor(value / size);
+        public static long Cell(double value, double size) => (long)Math.Floor(value / size);
 
-        private static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
+        public static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
     }
 
     /// <summary>Points bucketed by cells, for "does anything near here overlap" (the cell and the eight around it) without scanning everything.</summary>
     private sealed class SpatialGrid(double cellWidth, double cellHeight)
     {
-        private readonly Dictionary<(long, long), List<Point2>> _cells = [];
+        private readonly Dictionary<long, List<Point2>> _cells = [];
 
         public void Add(Point2 point)
         {
-            var key = Cell(point);
+            var key = CellIndex.Key(CellIndex.Cell(point.X, cellWidth), CellIndex.Cell(point.Y, cellHeight));
             if (!_cells.TryGetValue(key, out var list)) _cells[key] = list = [];
             list.Add(point);
         }
 
         public bool AnyOverlap(Point2 point)
         {
-            var (cx, cy) = Cell(point);
+            var cx = CellIndex.Cell(point.X, cellWidth);
+            var cy = CellIndex.Cell(point.Y, cellHeight);
             for (var x = cx - 1; x <= cx + 1; x++)
             for (var y = cy - 1; y <= cy + 1; y++)
             {
-                if (!_cells.TryGetValue((x, y), out var list)) continue;
+                if (!_cells.TryGetValue(CellIndex.Key(x, y), out var list)) continue;
                 foreach (var other in list)
                     if (Overlaps(point, other)) return true;
             }
             return false;
         }
-
-        private (long, long) Cell(Point2 p) => ((long)Math.Floor(p.X / cellWidth), (long)Math.Floor(p.Y / cellHeight));
     }
 }

@@ -153,15 +153,15 @@ internal static class GraphReads
     /// </summary>
     private const string RecentResearchers = "SELECT ResearcherId FROM Affiliations WHERE InstitutionId = $id ORDER BY LastYear DESC, ResearcherId LIMIT $sample";
 
-    public static Task<List<WeightedRow<TopicRow>>> InstitutionTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT t.Id, t.DisplayName, t.SubfieldName, g.Works FROM (SELECT TopicId, sum(WorkCount) AS Works FROM ResearcherTopics " +
-                      $"WHERE ResearcherId IN ({RecentResearchers}) GROUP BY TopicId) g JOIN Topics t ON t.Id = g.TopicId ORDER BY g.Works DESC, g.TopicId {Page}",
-            reader => new WeightedRow<TopicRow>(ReadTopic(reader), reader.GetDouble(3)), ct,
+    /// <summary>One page of those topics and, read in the same pass, how many there are in all.</summary>
+    public static async Task<(List<WeightedRow<TopicRow>> Rows, int Total)> InstitutionTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct)
+    {
+        var rows = await ReadAsync(db, $"SELECT t.Id, t.DisplayName, t.SubfieldName, g.Works, count(*) OVER () FROM (SELECT TopicId, sum(WorkCount) AS Works FROM ResearcherTopics " +
+                                       $"WHERE ResearcherId IN ({RecentResearchers}) GROUP BY TopicId) g JOIN Topics t ON t.Id = g.TopicId ORDER BY g.Works DESC, g.TopicId {Page}",
+            reader => (Row: new WeightedRow<TopicRow>(ReadTopic(reader), reader.GetDouble(3)), Total: reader.GetInt32(4)), ct,
             ("$id", id), ("$sample", InstitutionTopicSample), ("$skip", skip), ("$take", take));
-
-    public static async Task<int> CountInstitutionTopicsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        (await ReadAsync(db, $"SELECT count(DISTINCT TopicId) FROM ResearcherTopics WHERE ResearcherId IN ({RecentResearchers})",
-            reader => reader.GetInt32(0), ct, ("$id", id), ("$sample", InstitutionTopicSample)))[0];
+        return (rows.Select(r => r.Row).ToList(), rows.Count == 0 ? skip : rows[0].Total);
+    }
 
     /// <summary>Rows of the links between two sets of records: (from, to, weight).</summary>
     public static Task<List<(int From, int To, double Weight)>> LinksAsync(ExplorerDbContext db, string sql, CancellationToken ct) =>

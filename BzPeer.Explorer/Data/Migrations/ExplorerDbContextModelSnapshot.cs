@@ -33,8 +33,8 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasKey("ResearcherId", "InstitutionId");
 
-                    b.HasIndex("InstitutionId", "LastYear")
-                        .IsDescending(false, true);
+                    b.HasIndex("InstitutionId", "LastYear", "ResearcherId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Affiliations", (string)null);
                 });
