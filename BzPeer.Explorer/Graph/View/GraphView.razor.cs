@@ -28,6 +28,8 @@ public partial class GraphView : IDisposable
     private GraphFilter _filter = GraphFilter.None;
     private bool _notFound;
     private bool _busy;
+    private bool _skipRender;
+    private bool _renderedCompact;
     private bool _fitWhenSized;
     private string? _message;
     private ExplorerNodeModel? _selected;
@@ -90,18 +92,25 @@ public partial class GraphView : IDisposable
     {
         if (!RendererInfo.IsInteractive) return;
 
-        if (Filter is { } filter && !SameFilter(filter, _filter))
+        var filterChanged = Filter is { } filter && !SameFilter(filter, _filter);
+        if (filterChanged)
         {
-            _filter = filter;
+            _filter = Filter!;
             if (_graph is not null) SyncDiagram();
         }
         // Rebuild only for a focus or trail the parent has newly asked for. The parent re-renders with its old
         // parameters right after this component reports a change (the new address arrives a moment later), and
-        // then with the state this component already shows: neither is a reason to start again.
+        // then with the state this component already shows: neither is a reason to start again, nor to render
+        // a graph of hundreds of nodes once more.
         var key = StateKey(FocusNodeId, Expansions);
-        if (key == _parametersKey) return;
+        var shownKey = _graph is null ? null : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
+        if (key == _parametersKey || key == shownKey)
+        {
+            _parametersKey = key;
+            _skipRender = !filterChanged && Compact == _renderedCompact;
+            return;
+        }
         _parametersKey = key;
-        if (_graph is not null && key == StateKey(_graph.FocusId, _graph.ExpandedNodeIds)) return;
 
         _loadedKey = key;
         _graph = null;
@@ -122,6 +131,17 @@ public partial class GraphView : IDisposable
         SyncDiagram();
         if (_diagram.Container is null) _fitWhenSized = true;
         else FitView();
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (_skipRender)
+        {
+            _skipRender = false;
+            return false;
+        }
+        _renderedCompact = Compact;
+        return true;
     }
 
     public async Task ExpandAsync(string nodeId)
@@ -317,8 +337,9 @@ public partial class GraphView : IDisposable
             var goneNodes = _nodeModels.Where(n => !visible.TryGetValue(n.Key, out var placed) || !SamePlace(n.Value, placed)).ToList();
             _diagram.Nodes.Remove(goneNodes.Select(n => n.Value).ToList());
             foreach (var (id, _) in goneNodes) _nodeModels.Remove(id);
-            foreach (var (id, link) in _linkModels.ToList())
-                if (!_diagram.Links.Contains(link)) _linkModels.Remove(id);
+            if (goneNodes.Count > 0)
+                foreach (var (id, link) in _linkModels.ToList())
+                    if (!_diagram.Links.Contains(link)) _linkModels.Remove(id);
 
             var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
                 .Select(p => new ExplorerNodeModel(p.Node, p.Position, p.Node.Id == graph.FocusId)).ToList();
