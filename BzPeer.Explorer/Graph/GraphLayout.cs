@@ -107,9 +107,11 @@ public static class GraphLayout
         }
 
         var fixedPoints = placed.Values.ToArray();
-        var direct = (long)positions.Length * (positions.Length + fixedPoints.Length) <= 6000;
+        // Few points: comparing every pair is cheaper than bucketing them; many: only those in the cells around.
+        var fixedDirect = fixedPoints.Length <= 32;
+        var newDirect = positions.Length <= 48;
         var fixedGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
-        if (!direct) fixedGrid.Fill(fixedPoints);
+        if (!fixedDirect) fixedGrid.Fill(fixedPoints);
         var newGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
         var n = positions.Length;
         var forceX = new double[n];
@@ -123,23 +125,22 @@ public static class GraphLayout
             var temperature = 40.0 * (1 - (double)iteration / iterations) + 2;
             Array.Clear(forceX);
             Array.Clear(forceY);
-            if (!direct) newGrid.Fill(positions);
+            if (!newDirect) newGrid.Fill(positions);
 
             for (var i = 0; i < n; i++)
             {
                 var p = positions[i];
-                if (direct)
-                {
-                    // Few nodes: comparing every pair is cheaper than bucketing them.
+                if (fixedDirect)
                     foreach (var q in fixedPoints) AddRepulsion(p, q, ref forceX[i], ref forceY[i]);
+                else
+                    fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
+                if (newDirect)
+                {
                     for (var j = 0; j < n; j++)
                         if (j != i) AddRepulsion(p, positions[j], ref forceX[i], ref forceY[i]);
                 }
                 else
-                {
-                    fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
                     newGrid.AddRepulsion(p, positions, i, ref forceX[i], ref forceY[i]);
-                }
                 // A weak pull back to the expanded node keeps the new group together.
                 forceX[i] += (anchor.X - p.X) * 0.004;
                 forceY[i] += (anchor.Y - p.Y) * 0.004;
