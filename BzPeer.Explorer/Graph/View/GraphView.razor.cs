@@ -128,9 +128,14 @@ public partial class GraphView : IDisposable
         _graph = graph;
         if (skipped > 0) _message = $"{skipped} step(s) of this link could not be replayed and were left out.";
         ClearDiagram();
-        SyncDiagram();
+        // Until the canvas knows its size the graph cannot be fitted: it is drawn then, already in place, rather than
+        // drawn now and moved a moment later.
         if (_diagram.Container is null) _fitWhenSized = true;
-        else FitView();
+        else
+        {
+            SyncDiagram();
+            FitView();
+        }
     }
 
     protected override bool ShouldRender()
@@ -268,7 +273,9 @@ public partial class GraphView : IDisposable
     {
         if (!_fitWhenSized || _graph is null) return;
         _fitWhenSized = false;
+        SyncDiagram();
         FitView();
+        _ = InvokeAsync(StateHasChanged);
     }
 
     /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
