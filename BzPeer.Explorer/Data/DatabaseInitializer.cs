@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Data;
 
-/// <summary>Brings the database up to date at start: pending migrations, WAL journal, and the demo data into an empty database.</summary>
+/// <summary>Brings the database up to date at start: pending migrations, WAL journal (SQLite), and the demo data into an empty database.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbFactory, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -16,7 +16,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbF
         if (pending.Count > 0)
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         var migrationTime = clock.Elapsed;
 
         var loaded = await DemoData.LoadIfEmptyAsync(db, cancellationToken);

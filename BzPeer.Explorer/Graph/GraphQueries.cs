@@ -126,27 +126,27 @@ public static class GraphQueries
         // few institutions), never from a topic's or an institution's thousands.
         if (newPeople.Count > 0 && people.Count > 1)
             foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, CoAuthorId, SharedWorks FROM CoAuthorPairs WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND CoAuthorId IN ({GraphReads.In(people)})", cancellationToken))
+                $"SELECT \"ResearcherId\", \"CoAuthorId\", \"SharedWorks\" FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({GraphReads.In(newPeople)}) AND \"CoAuthorId\" IN ({GraphReads.In(people)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Person, to, EdgeKind.CoAuthor, weight);
         if (people.Count > 0 && papers.Count > 0 && (newPeople.Count > 0 || newPapers.Count > 0))
             foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND WorkId IN ({GraphReads.In(papers)}) " +
-                $"UNION ALL SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE WorkId IN ({GraphReads.In(newPapers)}) AND ResearcherId IN ({GraphReads.In(people)})", cancellationToken))
+                $"SELECT \"ResearcherId\", \"WorkId\", 1 FROM \"Authorships\" WHERE \"ResearcherId\" IN ({GraphReads.In(newPeople)}) AND \"WorkId\" IN ({GraphReads.In(papers)}) " +
+                $"UNION ALL SELECT \"ResearcherId\", \"WorkId\", 1 FROM \"Authorships\" WHERE \"WorkId\" IN ({GraphReads.In(newPapers)}) AND \"ResearcherId\" IN ({GraphReads.In(people)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Paper, to, EdgeKind.Authored);
         if (papers.Count > 0 && topics.Count > 0 && (newPapers.Count > 0 || newTopics.Count > 0))
             foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
-                $"SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({GraphReads.In(newPapers)}) AND TopicId IN ({GraphReads.In(topics)}) " +
-                $"UNION ALL SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({GraphReads.In(papers)}) AND TopicId IN ({GraphReads.In(newTopics)})", cancellationToken))
+                $"SELECT \"WorkId\", \"TopicId\", \"Score\" FROM \"WorkTopics\" WHERE \"WorkId\" IN ({GraphReads.In(newPapers)}) AND \"TopicId\" IN ({GraphReads.In(topics)}) " +
+                $"UNION ALL SELECT \"WorkId\", \"TopicId\", \"Score\" FROM \"WorkTopics\" WHERE \"WorkId\" IN ({GraphReads.In(papers)}) AND \"TopicId\" IN ({GraphReads.In(newTopics)})", cancellationToken))
                 AddEdge(NodeKind.Paper, from, NodeKind.Topic, to, EdgeKind.About, weight);
         if (people.Count > 0 && institutions.Count > 0 && (newPeople.Count > 0 || newInstitutions.Count > 0))
             foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND InstitutionId IN ({GraphReads.In(institutions)}) " +
-                $"UNION ALL SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({GraphReads.In(people)}) AND InstitutionId IN ({GraphReads.In(newInstitutions)})", cancellationToken))
+                $"SELECT \"ResearcherId\", \"InstitutionId\", 1 FROM \"Affiliations\" WHERE \"ResearcherId\" IN ({GraphReads.In(newPeople)}) AND \"InstitutionId\" IN ({GraphReads.In(institutions)}) " +
+                $"UNION ALL SELECT \"ResearcherId\", \"InstitutionId\", 1 FROM \"Affiliations\" WHERE \"ResearcherId\" IN ({GraphReads.In(people)}) AND \"InstitutionId\" IN ({GraphReads.In(newInstitutions)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Institution, to, EdgeKind.Affiliated);
         if (newPapers.Count > 0 && papers.Count > 1)
             foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
-                $"SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitingWorkId IN ({GraphReads.In(newPapers)}) AND CitedWorkId IN ({GraphReads.In(papers)}) " +
-                $"UNION ALL SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitedWorkId IN ({GraphReads.In(newPapers)}) AND CitingWorkId IN ({GraphReads.In(papers)})", cancellationToken))
+                $"SELECT \"CitingWorkId\", \"CitedWorkId\", 1 FROM \"Citations\" WHERE \"CitingWorkId\" IN ({GraphReads.In(newPapers)}) AND \"CitedWorkId\" IN ({GraphReads.In(papers)}) " +
+                $"UNION ALL SELECT \"CitingWorkId\", \"CitedWorkId\", 1 FROM \"Citations\" WHERE \"CitedWorkId\" IN ({GraphReads.In(newPapers)}) AND \"CitingWorkId\" IN ({GraphReads.In(papers)})", cancellationToken))
                 AddEdge(NodeKind.Paper, from, NodeKind.Paper, to, EdgeKind.Cites);
         return edges.DistinctBy(e => e.Id).ToList();
     }
