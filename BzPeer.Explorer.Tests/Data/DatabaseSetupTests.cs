@@ -6,13 +6,13 @@ namespace BzPeer.Explorer.Tests.Data;
 
 public class DatabaseSetupTests
 {
-    [Fact]
-    public async Task Migrations_apply_to_a_fresh_file_and_match_the_model()
+    [Theory, SqliteData, PostgresData]
+    public async Task Migrations_apply_to_a_fresh_database_and_match_the_model(DatabaseProvider provider)
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         await database.InitializeAsync();
 
-        Assert.True(File.Exists(database.FilePath));
+        if (provider == DatabaseProvider.Sqlite) Assert.True(File.Exists(database.FilePath));
         await using var db = database.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
@@ -91,6 +91,25 @@ public class DatabaseSetupTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("postgress")]
+    public void An_unknown_provider_is_refused_naming_the_setting(string configured)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ExplorerDatabase.ParseProvider(configured));
+        Assert.Contains("Database:Provider", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Host=;Database=x")]
+    [InlineData("Host=localhost")]
+    public void A_postgres_connection_string_without_host_or_database_is_refused(string? configured)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ExplorerDatabase.CheckPostgresConnectionString(configured));
+        Assert.Contains("ConnectionStrings:Explorer", error.Message);
     }
 
     [Theory]

@@ -50,6 +50,9 @@ public static class ExplorerDatabase
             : CheckPostgresConnectionString(configured));
     }
 
+    /// <summary>The configured provider; an unknown name is an error naming the setting.</summary>
+    public static DatabaseProvider ConfiguredProvider(IConfiguration configuration) => ParseProvider(configuration[ProviderSetting]);
+
     public static DatabaseProvider ParseProvider(string? configured) => configured?.Trim() switch
     {
         null or "" => DatabaseProvider.Sqlite,

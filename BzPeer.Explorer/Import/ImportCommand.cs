@@ -1,4 +1,5 @@
 using System.Globalization;
+using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import.OpenAlex;
 
 namespace BzPeer.Explorer.Import;
@@ -46,6 +47,8 @@ internal static class ImportCommand
             throw new CommandLineException($"{Verb}: give at least one file or folder to import (see {Verb} --help)");
         var strict = arguments.Has("--strict");
 
+        if (arguments.Option("--db") is null && CommandLine.ConfiguredProvider(configuration) == DatabaseProvider.Postgres)
+            throw new CommandLineException($"{Verb}: importing OpenAlex files into PostgreSQL is not supported yet; import into a SQLite file with --db");
         var (dbFactory, databasePath) = await CommandLine.OpenDatabaseAsync(arguments.Option("--db"), configuration, cancellationToken);
         output.Line($"importing into {databasePath}{(strict ? " (strict: all or nothing)" : "")}");
         var report = new ImportReport(output);
