@@ -45,20 +45,18 @@ public class CommandLineTests
     }
 
     [Theory, PostgresData]
-    public async Task Generate_writes_to_postgres_when_the_configuration_names_it_and_import_refuses_it_without_writing(DatabaseProvider provider)
+    public async Task Verbs_use_postgres_when_the_configuration_names_it(DatabaseProvider provider)
     {
+        using var imported = new TemporaryDatabase(provider);
+        var import = await Verbs.RunAsync(Verbs.ConfigurationOf(imported), "import", SharedOpenAlex.SampleWorks);
+        Assert.Equal(CommandLine.Success, import.ExitCode);
+        Assert.StartsWith("importing into PostgreSQL ", import.Output[0]);
+        await using (var importedDb = imported.CreateContext()) Assert.Equal(100, await importedDb.Works.CountAsync());
+        var refused = await Verbs.RunAsync(Verbs.ConfigurationOf(imported), "generate", "--works", "10");
+        Assert.Equal(CommandLine.Failure, refused.ExitCode);
+
         using var database = new TemporaryDatabase(provider);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "Postgres", ["ConnectionStrings:Explorer"] = database.ConnectionString,
-            })
-            .Build();
-
-        var import = await Verbs.RunAsync(configuration, "import", SharedOpenAlex.SampleWorks);
-        Assert.Equal(CommandLine.Failure, import.ExitCode);
-        Assert.Contains("PostgreSQL is not supported yet", import.Errors.Single());
-
+        var configuration = Verbs.ConfigurationOf(database);
         var generated = await Verbs.RunAsync(configuration, "generate", "--works", "300");
         Assert.Equal(CommandLine.Success, generated.ExitCode);
         Assert.StartsWith("generating 300 works (seed 2022) into PostgreSQL ", generated.Output[0]);

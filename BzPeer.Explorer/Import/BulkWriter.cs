@@ -19,7 +19,6 @@ internal sealed class BulkWriter : IDisposable
 {
     private readonly ExplorerDbContext _db;
     private readonly SqliteConnection? _connection;
-    private readonly SqliteTransaction? _transaction;
     private readonly PostgresCopy? _postgres;
     private readonly Dictionary<Type, TableCommand> _inserts = [];
     private readonly Dictionary<(Type, string[]), TableCommand> _updates = [];
@@ -27,21 +26,16 @@ internal sealed class BulkWriter : IDisposable
     public BulkWriter(ExplorerDbContext db)
     {
         _db = db;
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("BulkWriter needs an open transaction.");
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("BulkWriter needs an open transaction.");
         if (db.IsPostgres)
         {
             _postgres = new PostgresCopy(db, (Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
             return;
         }
         _connection = (SqliteConnection)db.Database.GetDbConnection();
-        _transaction = (SqliteTransaction)transaction;
     }
 
     public long RowsWritten { get; private set; }
-
-    public SqliteConnection Connection => _connection ?? throw new NotSupportedException("The OpenAlex importer writes to SQLite only.");
-    public SqliteTransaction Transaction => _transaction!;
 
     /// <summary>Sends rows still gathered (PostgreSQL) to the database; rows are already written on SQLite.</summary>
     public void Flush() => _postgres?.Flush();
@@ -73,7 +67,12 @@ internal sealed class BulkWriter : IDisposable
     /// </summary>
     public void Update<T>(T entity, string[] propertyNames) where T : class
     {
-        if (_postgres is not null) throw new NotSupportedException("The OpenAlex importer writes to SQLite only.");
+        if (_postgres is not null)
+        {
+            _postgres.Update(entity, propertyNames);
+            RowsWritten++;
+            return;
+        }
         if (!_updates.TryGetValue((typeof(T), propertyNames), out var update))
         {
             var entityType = EntityType<T>();

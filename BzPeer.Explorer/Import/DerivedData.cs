@@ -1,5 +1,4 @@
 using BzPeer.Explorer.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -55,62 +54,69 @@ internal static class DerivedData
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
     }
 
-    // Each set below is bound as a JSON array of ids (@added, @recount, …) and read with json_each.
-    private const string AddedWorks = "SELECT value FROM json_each(@added)";
-    private const string RecountResearchers = "SELECT value FROM json_each(@recount)";
-    private const string Reaffiliated = "SELECT value FROM json_each(@reaffiliate)";
-    private const string TouchedResearchers =
-        $"SELECT a.\"ResearcherId\" FROM \"Authorships\" a WHERE a.\"WorkId\" IN ({AddedWorks}) UNION {RecountResearchers} UNION {Reaffiliated}";
+    private static readonly string[] SqliteRefresh = RefreshStatements(SqlDialect.Sqlite);
+    private static readonly string[] PostgresRefresh = RefreshStatements(SqlDialect.Postgres);
 
-    private static readonly string[] RefreshStatements =
+    private static string[] RefreshStatements(SqlDialect dialect)
+    {
+        // Each set is bound as a JSON array of ids (@added, @recount, …).
+        var addedWorks = dialect.JsonIds("@added");
+        var recountResearchers = dialect.JsonIds("@recount");
+        var reaffiliated = dialect.JsonIds("@reaffiliate");
+        var recountTopics = dialect.JsonIds("@topics");
+        var recountVenues = dialect.JsonIds("@venues");
+        var recountInstitutions = dialect.JsonIds("@institutions");
+        var touchedResearchers =
+            $"SELECT a.\"ResearcherId\" FROM \"Authorships\" a WHERE a.\"WorkId\" IN ({addedWorks}) UNION {recountResearchers} UNION {reaffiliated}";
+        return
     [
         // Works new to the database add to pairs and topic counts; nothing they add was counted before.
-        CoAuthorPairsOf($"WHERE a.\"WorkId\" IN ({AddedWorks}) AND a.\"ResearcherId\" NOT IN ({RecountResearchers})", """
+        CoAuthorPairsOf($"WHERE a.\"WorkId\" IN ({addedWorks}) AND a.\"ResearcherId\" NOT IN ({recountResearchers})", $"""
             ON CONFLICT ("ResearcherId", "CoAuthorId") DO UPDATE SET
                 "SharedWorks" = "CoAuthorPairs"."SharedWorks" + excluded."SharedWorks",
-                "LastYear" = MAX(COALESCE("CoAuthorPairs"."LastYear", excluded."LastYear"), COALESCE(excluded."LastYear", "CoAuthorPairs"."LastYear"))
+                "LastYear" = {dialect.Greatest("\"CoAuthorPairs\".\"LastYear\"", "excluded.\"LastYear\"")}
             """),
-        ResearcherTopicsOf($"WHERE a.\"WorkId\" IN ({AddedWorks}) AND a.\"ResearcherId\" NOT IN ({RecountResearchers})",
+        ResearcherTopicsOf($"WHERE a.\"WorkId\" IN ({addedWorks}) AND a.\"ResearcherId\" NOT IN ({recountResearchers})",
             "ON CONFLICT (\"ResearcherId\", \"TopicId\") DO UPDATE SET \"WorkCount\" = \"ResearcherTopics\".\"WorkCount\" + excluded.\"WorkCount\""),
         // Researchers on works that changed or went away are recounted whole, in both directions of each pair.
-        $"DELETE FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({RecountResearchers})",
-        $"DELETE FROM \"CoAuthorPairs\" WHERE \"CoAuthorId\" IN ({RecountResearchers})",
-        CoAuthorPairsOf($"WHERE a.\"ResearcherId\" IN ({RecountResearchers})"),
-        CoAuthorPairsOf($"WHERE b.\"ResearcherId\" IN ({RecountResearchers}) AND a.\"ResearcherId\" NOT IN ({RecountResearchers})"),
-        $"DELETE FROM \"ResearcherTopics\" WHERE \"ResearcherId\" IN ({RecountResearchers})",
-        ResearcherTopicsOf($"WHERE a.\"ResearcherId\" IN ({RecountResearchers})"),
+        $"DELETE FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({recountResearchers})",
+        $"DELETE FROM \"CoAuthorPairs\" WHERE \"CoAuthorId\" IN ({recountResearchers})",
+        CoAuthorPairsOf($"WHERE a.\"ResearcherId\" IN ({recountResearchers})"),
+        CoAuthorPairsOf($"WHERE b.\"ResearcherId\" IN ({recountResearchers}) AND a.\"ResearcherId\" NOT IN ({recountResearchers})"),
+        $"DELETE FROM \"ResearcherTopics\" WHERE \"ResearcherId\" IN ({recountResearchers})",
+        ResearcherTopicsOf($"WHERE a.\"ResearcherId\" IN ({recountResearchers})"),
         // Affiliations shown by authorships: added works extend them; researchers known only from mentions have
         // nothing else, so theirs are derived again whole when their works change.
         $"""
         DELETE FROM "Affiliations" WHERE "ResearcherId" IN (
-            SELECT r."Id" FROM "Researchers" r WHERE r."Id" IN ({RecountResearchers}) AND {string.Format(Computed, "r")})
+            SELECT r."Id" FROM "Researchers" r WHERE r."Id" IN ({recountResearchers}) AND {string.Format(Computed, "r")})
         """,
-        AffiliationsFromAuthorships(SqlDialect.Sqlite, $"a.\"WorkId\" IN ({AddedWorks})"),
-        AffiliationsFromAuthorships(SqlDialect.Sqlite, $"a.\"ResearcherId\" IN ({RecountResearchers} UNION {Reaffiliated})"),
+        AffiliationsFromAuthorships(dialect, $"a.\"WorkId\" IN ({addedWorks})"),
+        AffiliationsFromAuthorships(dialect, $"a.\"ResearcherId\" IN ({recountResearchers} UNION {reaffiliated})"),
         $"""
         UPDATE "Researchers" SET "WorksCount" = 0, "CitedByCount" = 0, "HIndex" = 0, "I10Index" = 0
-        WHERE "Id" IN ({RecountResearchers}) AND {string.Format(Computed, "Researchers")}
+        WHERE "Id" IN ({recountResearchers}) AND {string.Format(Computed, "Researchers")}
         """,
-        ResearcherCounts($"WHERE a.\"ResearcherId\" IN ({TouchedResearchers})"),
-        LastKnownInstitutions($"AND \"Researchers\".\"Id\" IN ({TouchedResearchers})"),
+        ResearcherCounts($"WHERE a.\"ResearcherId\" IN ({touchedResearchers})"),
+        LastKnownInstitutions($"AND \"Researchers\".\"Id\" IN ({touchedResearchers})"),
         // Counts of topics, venues and institutions known only from mentions: added works add, changed ones recount.
         $"""
         UPDATE "Topics" SET "WorksCount" = "WorksCount" + added."Works"
-        FROM (SELECT "TopicId", COUNT(*) AS "Works" FROM "WorkTopics" WHERE "WorkId" IN ({AddedWorks}) GROUP BY "TopicId") AS added
-        WHERE added."TopicId" = "Topics"."Id" AND "Topics"."Id" NOT IN (SELECT value FROM json_each(@topics)) AND {string.Format(Computed, "Topics")}
+        FROM (SELECT "TopicId", COUNT(*) AS "Works" FROM "WorkTopics" WHERE "WorkId" IN ({addedWorks}) GROUP BY "TopicId") AS added
+        WHERE added."TopicId" = "Topics"."Id" AND "Topics"."Id" NOT IN ({recountTopics}) AND {string.Format(Computed, "Topics")}
         """,
         $"""
         UPDATE "Topics" SET "WorksCount" = (SELECT COUNT(*) FROM "WorkTopics" wt WHERE wt."TopicId" = "Topics"."Id")
-        WHERE "Id" IN (SELECT value FROM json_each(@topics)) AND {string.Format(Computed, "Topics")}
+        WHERE "Id" IN ({recountTopics}) AND {string.Format(Computed, "Topics")}
         """,
         $"""
         UPDATE "Venues" SET "WorksCount" = "WorksCount" + added."Works"
-        FROM (SELECT "VenueId", COUNT(*) AS "Works" FROM "Works" WHERE "Id" IN ({AddedWorks}) AND "VenueId" IS NOT NULL GROUP BY "VenueId") AS added
-        WHERE added."VenueId" = "Venues"."Id" AND "Venues"."Id" NOT IN (SELECT value FROM json_each(@venues)) AND {string.Format(Computed, "Venues")}
+        FROM (SELECT "VenueId", COUNT(*) AS "Works" FROM "Works" WHERE "Id" IN ({addedWorks}) AND "VenueId" IS NOT NULL GROUP BY "VenueId") AS added
+        WHERE added."VenueId" = "Venues"."Id" AND "Venues"."Id" NOT IN ({recountVenues}) AND {string.Format(Computed, "Venues")}
         """,
         $"""
         UPDATE "Venues" SET "WorksCount" = (SELECT COUNT(*) FROM "Works" w WHERE w."VenueId" = "Venues"."Id")
-        WHERE "Id" IN (SELECT value FROM json_each(@venues)) AND {string.Format(Computed, "Venues")}
+        WHERE "Id" IN ({recountVenues}) AND {string.Format(Computed, "Venues")}
         """,
         $"""
         UPDATE "Institutions" SET "WorksCount" = "WorksCount" + added."Works", "CitedByCount" = "CitedByCount" + added.Cited
@@ -118,37 +124,45 @@ internal static class DerivedData
             SELECT links."InstitutionId", COUNT(*) AS "Works", SUM(w."CitedByCount") AS Cited
             FROM (SELECT DISTINCT ai."InstitutionId", a."WorkId"
                   FROM "Authorships" a JOIN "AuthorshipInstitutions" ai ON ai."AuthorshipId" = a."Id"
-                  WHERE a."WorkId" IN ({AddedWorks})) AS links
+                  WHERE a."WorkId" IN ({addedWorks})) AS links
             JOIN "Works" w ON w."Id" = links."WorkId"
             GROUP BY links."InstitutionId"
         ) AS added
-        WHERE added."InstitutionId" = "Institutions"."Id" AND "Institutions"."Id" NOT IN (SELECT value FROM json_each(@institutions))
+        WHERE added."InstitutionId" = "Institutions"."Id" AND "Institutions"."Id" NOT IN ({recountInstitutions})
           AND {string.Format(Computed, "Institutions")}
         """,
         $"""
         UPDATE "Institutions" SET "WorksCount" = 0, "CitedByCount" = 0
-        WHERE "Id" IN (SELECT value FROM json_each(@institutions)) AND {string.Format(Computed, "Institutions")}
+        WHERE "Id" IN ({recountInstitutions}) AND {string.Format(Computed, "Institutions")}
         """,
-        InstitutionCounts("WHERE ai.\"InstitutionId\" IN (SELECT value FROM json_each(@institutions))"),
+        InstitutionCounts($"WHERE ai.\"InstitutionId\" IN ({recountInstitutions})"),
     ];
+    }
 
     /// <summary>Brings the derived tables and counts up to date for what one import batch changed, inside its transaction.</summary>
     public static void Refresh(ExplorerDbContext db, AffectedRecords affected)
     {
         if (affected.IsEmpty) return;
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        command.Parameters.AddWithValue("@added", JsonIds(affected.AddedWorks));
-        command.Parameters.AddWithValue("@recount", JsonIds(affected.RecountResearchers));
-        command.Parameters.AddWithValue("@reaffiliate", JsonIds(affected.ReaffiliatedResearchers));
-        command.Parameters.AddWithValue("@topics", JsonIds(affected.RecountTopics));
-        command.Parameters.AddWithValue("@venues", JsonIds(affected.RecountVenues));
-        command.Parameters.AddWithValue("@institutions", JsonIds(affected.RecountInstitutions));
-        foreach (var statement in RefreshStatements)
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        Add("@added", affected.AddedWorks);
+        Add("@recount", affected.RecountResearchers);
+        Add("@reaffiliate", affected.ReaffiliatedResearchers);
+        Add("@topics", affected.RecountTopics);
+        Add("@venues", affected.RecountVenues);
+        Add("@institutions", affected.RecountInstitutions);
+        foreach (var statement in db.IsPostgres ? PostgresRefresh : SqliteRefresh)
         {
             command.CommandText = statement;
             command.ExecuteNonQuery();
+        }
+
+        void Add(string name, IReadOnlyCollection<int> ids)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = JsonIds(ids);
+            command.Parameters.Add(parameter);
         }
     }
 

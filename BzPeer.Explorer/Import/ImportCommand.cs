@@ -1,5 +1,4 @@
 using System.Globalization;
-using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import.OpenAlex;
 
 namespace BzPeer.Explorer.Import;
@@ -22,7 +21,8 @@ internal static class ImportCommand
 
         Options:
           --db FILE   the SQLite database to import into, created and migrated when needed
-                      (default: the configured ConnectionStrings:Explorer, as the app uses it)
+                      (default: the configured Database:Provider and ConnectionStrings:Explorer, as the app
+                      uses them; on PostgreSQL new rows go in with binary COPY)
           --strict    stop at the first bad record and roll back everything this run wrote
           --help      show this text
         Relative paths are taken from the folder the command is run in (under dotnet run too).
@@ -47,8 +47,6 @@ internal static class ImportCommand
             throw new CommandLineException($"{Verb}: give at least one file or folder to import (see {Verb} --help)");
         var strict = arguments.Has("--strict");
 
-        if (arguments.Option("--db") is null && CommandLine.ConfiguredProvider(configuration) == DatabaseProvider.Postgres)
-            throw new CommandLineException($"{Verb}: importing OpenAlex files into PostgreSQL is not supported yet; import into a SQLite file with --db");
         var (dbFactory, databasePath) = await CommandLine.OpenDatabaseAsync(arguments.Option("--db"), configuration, cancellationToken);
         output.Line($"importing into {databasePath}{(strict ? " (strict: all or nothing)" : "")}");
         var report = new ImportReport(output);

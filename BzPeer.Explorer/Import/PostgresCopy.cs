@@ -18,6 +18,7 @@ internal sealed partial class PostgresCopy(ExplorerDbContext db, NpgsqlConnectio
     private const int RowsPerFlush = 50_000;
     private readonly Dictionary<Type, Table> _tables = [];
     private readonly HashSet<Table> _written = [];
+    private readonly Dictionary<(Type, string[]), (string Sql, Column[] Columns)> _updates = [];
     private int _gathered;
 
     public void Add(object entity)
@@ -53,6 +54,29 @@ internal sealed partial class PostgresCopy(ExplorerDbContext db, NpgsqlConnectio
         _gathered = 0;
         foreach (var table in _written.Where(t => t.IdentityColumn is not null)) MoveSequencePastKeys(table);
         _written.Clear();
+    }
+
+    /// <summary>Sets the named properties of the stored row with the entity's key, after writing what is gathered.</summary>
+    public void Update(object entity, string[] propertyNames)
+    {
+        Flush();
+        var entityType = EntityType(entity.GetType());
+        if (!_updates.TryGetValue((entity.GetType(), propertyNames), out var update))
+        {
+            var set = propertyNames.Select(name => entityType.FindProperty(name)
+                ?? throw new InvalidOperationException($"{entityType.ClrType.Name} has no property {name}.")).ToArray();
+            IProperty[] columns = [.. set, .. entityType.FindPrimaryKey()!.Properties];
+            var key = entityType.FindPrimaryKey()!.Properties;
+            var sql = $"UPDATE \"{entityType.GetTableName()}\" SET {string.Join(", ", set.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{i}"))} " +
+                      $"WHERE {string.Join(" AND ", key.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{set.Length + i}"))}";
+            update = (sql, columns.Select(p => new Column(BulkWriter.ProviderValue(p), Table.TypeName(p.GetColumnType()))).ToArray());
+            _updates.Add((entity.GetType(), propertyNames), update);
+        }
+        using var command = connection.CreateCommand();
+        command.CommandText = update.Sql;
+        for (var i = 0; i < update.Columns.Length; i++)
+            command.Parameters.Add(new NpgsqlParameter($"p{i}", update.Columns[i].Value(entity) ?? DBNull.Value) { DataTypeName = update.Columns[i].DataTypeName });
+        command.ExecuteNonQuery();
     }
 
     private void MoveSequencePastKeys(Table table)
@@ -101,7 +125,7 @@ internal sealed partial class PostgresCopy(ExplorerDbContext db, NpgsqlConnectio
         }
 
         /// <summary>The type name COPY is told, without a length: "character varying(300)" is written as "character varying".</summary>
-        private static string TypeName(string columnType) => Facets().Replace(columnType, "");
+        public static string TypeName(string columnType) => Facets().Replace(columnType, "");
     }
 
     [GeneratedRegex(@"\(\d+(,\s*\d+)?\)")]

@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BzPeer.Explorer.Migrations
+namespace BzPeer.Explorer.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresExplorerDbContext))]
     partial class PostgresExplorerDbContextModelSnapshot : ModelSnapshot
@@ -600,7 +600,8 @@ namespace BzPeer.Explorer.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(500)

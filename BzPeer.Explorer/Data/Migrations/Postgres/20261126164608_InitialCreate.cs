@@ -287,7 +287,7 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     DisplayName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     AlternativeNames = table.Column<List<string>>(type: "text[]", nullable: false),
                     OpenAlexId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BzPeer.Explorer.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresExplorerDbContext))]
-    [Migration("20261126162546_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261126164646_SearchIndex")]
+    partial class SearchIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -603,7 +603,8 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(500)
