@@ -205,7 +205,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     private async Task<string> HubResearcherAsync()
     {
         await using var db = fixture.App.Database.Factory.CreateDbContext();
-        return await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic).OrderByDescending(r => r.WorksCount).Select(r => r.Slug).FirstAsync();
+        return await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic).OrderByDescending(r => r.WorksCount).ThenBy(r => r.Id).Select(r => r.Slug).FirstAsync();
     }
 
     private static readonly SemaphoreSlim HubTopicLock = new(1, 1);
@@ -232,6 +232,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
                     writer.Add(new Work { Id = firstWork + i, Title = $"Browser hub work {i}", Type = "article", Year = 2000 + i % 25, Origin = RecordOrigin.Synthetic });
                     writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topicId, Score = 0.9, WorkYear = 2000 + i % 25 });
                 }
+                writer.Flush();
             }
             await transaction.CommitAsync();
             return topicId;
