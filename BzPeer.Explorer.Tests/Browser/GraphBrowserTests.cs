@@ -10,7 +10,8 @@ namespace BzPeer.Explorer.Tests.Browser;
 [Trait("Category", "Browser")]
 public class GraphBrowserTests(ExplorerAppFixture fixture)
 {
-    private const string NodeSelector = ".graph-node[data-node-id]";
+    /// <summary>Nodes of a graph that has been drawn and fitted (with a database answering asynchronously, nodes appear before the view is fitted).</summary>
+    private const string NodeSelector = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
 
     [BrowserFact]
     public async Task The_reference_profiles_panel_draws_her_paper_co_authors_topics_and_institutions()

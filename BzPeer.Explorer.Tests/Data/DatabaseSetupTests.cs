@@ -138,3 +138,32 @@ public class DatabaseSetupTests
         return string.Join(" | ", steps);
     }
 }
+
+public class ReadOnlyStartTests
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task Without_migrations_at_start_an_empty_database_is_refused_and_left_empty(DatabaseProvider provider)
+    {
+        using var database = new TemporaryDatabase(provider);
+        var initializer = new DatabaseInitializer(database.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance, migrate: false);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => initializer.InitializeAsync());
+
+        Assert.Contains("Database:Migrate", error.Message);
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Without_migrations_at_start_an_up_to_date_database_is_used_as_it_is(DatabaseProvider provider)
+    {
+        using var database = new TemporaryDatabase(provider);
+        await database.InitializeAsync();
+        await using (var db = database.CreateContext()) await db.Researchers.Where(r => r.Slug == "meihao-kong").ExecuteDeleteAsync();
+
+        await new DatabaseInitializer(database.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance, migrate: false).InitializeAsync();
+
+        await using var after = database.CreateContext();
+        Assert.False(await after.Researchers.AnyAsync(r => r.Slug == "meihao-kong"));
+    }
+}

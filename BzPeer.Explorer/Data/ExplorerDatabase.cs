@@ -36,7 +36,9 @@ public static class ExplorerDatabase
             provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider => CreateFactory(
             provider.GetRequiredService<DatabaseLocation>(), provider.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton(provider => new DatabaseInitializer(
+            provider.GetRequiredService<IDbContextFactory<ExplorerDbContext>>(), provider.GetRequiredService<ILogger<DatabaseInitializer>>(),
+            provider.GetRequiredService<IConfiguration>().GetValue(DatabaseInitializer.MigrateSetting, defaultValue: true)));
         return services;
     }
 
