@@ -34,6 +34,7 @@ public sealed class GraphDatabaseFixture : IAsyncLifetime
                 writer.Add(new Work { Id = firstWork + i, Title = $"Hub work {i}", Type = "article", Year = year, Origin = RecordOrigin.Synthetic });
                 writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topic.Id, Score = 0.9, IsPrimary = true, WorkYear = year });
             }
+            writer.Flush();
         }
         await transaction.CommitAsync();
     }

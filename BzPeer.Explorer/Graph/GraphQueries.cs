@@ -128,7 +128,7 @@ public static class GraphQueries
         async Task AddLinksAsync(NodeKind sourceKind, NodeKind targetKind, EdgeKind kind, string select, params (string Walked, List<int> WalkedIds, string Filtered, List<int> FilteredIds)[] halves)
         {
             var sql = string.Join(" UNION ALL ", halves.Where(h => h.WalkedIds.Count > 0 && h.FilteredIds.Count > 0)
-                .Select(h => $"{select} WHERE {h.Walked} IN ({GraphReads.In(h.WalkedIds)}) AND +{h.Filtered} IN ({GraphReads.In(h.FilteredIds)})"));
+                .Select(h => $"{select} WHERE \"{h.Walked}\" IN ({GraphReads.In(h.WalkedIds)}) AND +\"{h.Filtered}\" IN ({GraphReads.In(h.FilteredIds)})"));
             if (sql.Length == 0) return;
             foreach (var (from, to, weight) in await GraphReads.LinksAsync(db, sql, cancellationToken))
                 AddEdge(sourceKind, from, targetKind, to, kind, weight);
@@ -137,15 +137,15 @@ public static class GraphQueries
         // Co-authors are many on both sides, so those pairs are looked up one by one.
         if (newPeople.Count > 0 && people.Count > 1)
             foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, CoAuthorId, SharedWorks FROM CoAuthorPairs WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND CoAuthorId IN ({GraphReads.In(people)})", cancellationToken))
+                $"SELECT \"ResearcherId\", \"CoAuthorId\", \"SharedWorks\" FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({GraphReads.In(newPeople)}) AND \"CoAuthorId\" IN ({GraphReads.In(people)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Person, to, EdgeKind.CoAuthor, weight);
-        await AddLinksAsync(NodeKind.Person, NodeKind.Paper, EdgeKind.Authored, "SELECT ResearcherId, WorkId, 1 FROM Authorships",
+        await AddLinksAsync(NodeKind.Person, NodeKind.Paper, EdgeKind.Authored, "SELECT \"ResearcherId\", \"WorkId\", 1 FROM \"Authorships\"",
             ("WorkId", papers, "ResearcherId", newPeople), ("WorkId", newPapers, "ResearcherId", people));
-        await AddLinksAsync(NodeKind.Paper, NodeKind.Topic, EdgeKind.About, "SELECT WorkId, TopicId, Score FROM WorkTopics",
+        await AddLinksAsync(NodeKind.Paper, NodeKind.Topic, EdgeKind.About, "SELECT \"WorkId\", \"TopicId\", \"Score\" FROM \"WorkTopics\"",
             ("WorkId", newPapers, "TopicId", topics), ("WorkId", papers, "TopicId", newTopics));
-        await AddLinksAsync(NodeKind.Person, NodeKind.Institution, EdgeKind.Affiliated, "SELECT ResearcherId, InstitutionId, 1 FROM Affiliations",
+        await AddLinksAsync(NodeKind.Person, NodeKind.Institution, EdgeKind.Affiliated, "SELECT \"ResearcherId\", \"InstitutionId\", 1 FROM \"Affiliations\"",
             ("ResearcherId", newPeople, "InstitutionId", institutions), ("ResearcherId", people, "InstitutionId", newInstitutions));
-        await AddLinksAsync(NodeKind.Paper, NodeKind.Paper, EdgeKind.Cites, "SELECT CitingWorkId, CitedWorkId, 1 FROM Citations",
+        await AddLinksAsync(NodeKind.Paper, NodeKind.Paper, EdgeKind.Cites, "SELECT \"CitingWorkId\", \"CitedWorkId\", 1 FROM \"Citations\"",
             ("CitingWorkId", newPapers, "CitedWorkId", papers), ("CitingWorkId", papers, "CitedWorkId", newPapers));
         return edges.DistinctBy(e => e.Id).ToList();
     }

@@ -1,8 +1,10 @@
 using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Benchmarks;
 using BzPeer.Explorer.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BzPeer.Explorer.Import;
 
@@ -57,7 +59,7 @@ public static class CommandLine
             output.Problem($"interrupted: {WhatStays(args[0])}");
             return Failure;
         }
-        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
         {
             output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); {WhatStays(args[0])}");
             return Failure;
@@ -69,12 +71,68 @@ public static class CommandLine
         : "nothing was written";
 
     /// <summary>
-    /// Opens the database a verb works on, from --db or else the configured connection string (resolved as the app
-    /// resolves it), and applies the migrations. A path that is a folder, cannot be written, or holds something other
-    /// than this app's SQLite database is refused with a one-line reason.
+    /// Opens the database a verb works on, from --db (a SQLite file) or else the configured provider and connection
+    /// string (resolved as the app resolves them), and applies the migrations. A path that is a folder, cannot be
+    /// written, or holds something other than this app's database is refused with a one-line reason.
     /// </summary>
     internal static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
-        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken)
+        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken) =>
+        await OpenDatabaseAsync(dbOption, configuration, cancellationToken, out _);
+
+    /// <inheritdoc cref="OpenDatabaseAsync(string?, IConfiguration?, CancellationToken)"/>
+    internal static Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
+        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken, out DatabaseLocation location)
+    {
+        configuration ??= AppConfiguration();
+        if (dbOption is null)
+        {
+            try
+            {
+                location = ExplorerDatabase.Locate(configuration, Directory.GetCurrentDirectory());
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CommandLineException(e.Message);
+            }
+            if (location.Provider == DatabaseProvider.Postgres) return OpenPostgresAsync(location, cancellationToken);
+        }
+        location = ResolveSqlite(dbOption, configuration);
+        return OpenSqliteAsync(dbOption, location, cancellationToken);
+    }
+
+    /// <summary>The provider the configuration names (Database:Provider), read as the app reads it.</summary>
+    internal static DatabaseProvider ConfiguredProvider(IConfiguration? configuration)
+    {
+        try
+        {
+            return ExplorerDatabase.ConfiguredProvider(configuration ?? AppConfiguration());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+    }
+
+    private static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenPostgresAsync(DatabaseLocation location, CancellationToken cancellationToken)
+    {
+        var what = $"{location.Describe()} (ConnectionStrings:{ExplorerDatabase.ConnectionStringName})";
+        var factory = ExplorerDatabase.CreateFactory(location);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (await HoldsOtherTablesAsync(db, cancellationToken))
+                throw new CommandLineException($"{what}: a PostgreSQL database of something else (it has tables but no migrations of this app)");
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new CommandLineException($"{what}: {e.Message}");
+        }
+        return (factory, location.Describe());
+    }
+
+    private static DatabaseLocation ResolveSqlite(string? dbOption, IConfiguration configuration)
     {
         var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
         string connectionString;
@@ -88,14 +146,20 @@ public static class CommandLine
             else
             {
                 connectionString = ExplorerDatabase.ResolveConnectionString(
-                    (configuration ?? AppConfiguration()).GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
+                    configuration.GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
             }
         }
         catch (InvalidOperationException e)
         {
             throw new CommandLineException($"{what}: {e.Message}");
         }
+        return new DatabaseLocation(DatabaseProvider.Sqlite, connectionString);
+    }
 
+    private static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenSqliteAsync(string? dbOption, DatabaseLocation location, CancellationToken cancellationToken)
+    {
+        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
+        var connectionString = location.ConnectionString;
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (dbOption is null) what = $"{path} ({what})";
         if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
@@ -151,11 +215,16 @@ public static class CommandLine
     private static async Task<bool> HoldsOtherTablesAsync(ExplorerDbContext db, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = """
+        command.CommandText = db.IsPostgres
+            ? """
+              SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema())
+                 AND NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory')
+              """
+            : """
             SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')
                AND NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')
             """;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     private static string Describe(SqliteException e) => e.SqliteErrorCode switch

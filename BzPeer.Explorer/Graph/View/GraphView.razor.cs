@@ -176,6 +176,10 @@ public partial class GraphView : IDisposable
         finally
         {
             _busy = false;
+            // Started from a diagram event rather than a Blazor event handler, so nothing renders the outcome unless
+            // asked: with a database that answers asynchronously the notice and the end of "Loading…" would wait
+            // for the next unrelated render.
+            StateHasChanged();
         }
     }
 
@@ -277,6 +281,12 @@ public partial class GraphView : IDisposable
         FitView();
         _ = InvokeAsync(StateHasChanged);
     }
+
+    /// <summary>
+    /// The graph is drawn, fitted to its canvas and not loading: nodes are where they will stay until someone acts.
+    /// Shown as data-view-settled, for scripts and tests that must not act on a graph still being placed.
+    /// </summary>
+    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy;
 
     /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
     private void FitView()
