@@ -1,13 +1,14 @@
 using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Benchmarks;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Operations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Import;
 
 /// <summary>
-/// The app's command-line verbs: <c>import</c>, <c>generate</c>, <c>bench</c> and <c>add-reviewer</c>. Each runs against the database, prints what it did
+/// The app's command-line verbs: <c>import</c>, <c>generate</c>, <c>bench</c>, <c>add-reviewer</c> and <c>backup</c>. Each runs against the database, prints what it did
 /// and exits: 0 when all went well, 2 when an import skipped bad records, 1 on bad arguments or a failure.
 /// Without a verb the app starts as a web server.
 /// </summary>
@@ -18,7 +19,7 @@ public static class CommandLine
     public const int SkippedBadInput = 2;
 
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb;
+        args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb or BackupCommand.Verb;
 
     /// <summary>Runs the verb in <paramref name="args"/> on the console; Ctrl+C stops it, keeping what is committed.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -44,6 +45,7 @@ public static class CommandLine
                 GenerateCommand.Verb => await GenerateCommand.RunAsync(args[1..], output, configuration, cancellationToken),
                 BenchCommand.Verb => await BenchCommand.RunAsync(args[1..], configuration, cancellationToken),
                 AddReviewerCommand.Verb => await AddReviewerCommand.RunAsync(args),
+                BackupCommand.Verb => await BackupCommand.RunAsync(args[1..], output, configuration, cancellationToken),
                 _ => throw new ArgumentException($"Not a verb: {args[0]}", nameof(args)),
             };
         }
@@ -76,6 +78,28 @@ public static class CommandLine
     internal static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
         string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken)
     {
+        var (connectionString, path, what) = ResolveDatabase(dbOption, configuration);
+        if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
+        var factory = ExplorerDatabase.CreateFactory(connectionString);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (await HoldsOtherTablesAsync(db, cancellationToken))
+                throw new CommandLineException($"{what}: a SQLite database of something else (it has tables but no migrations of this app)");
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw new CommandLineException($"{what}: {Describe(e)}");
+        }
+        return (factory, path);
+    }
+
+    /// <summary>The connection string and file of the database a verb works on (from --db or the configuration), and how to name it in a message.</summary>
+    internal static (string ConnectionString, string Path, string What) ResolveDatabase(string? dbOption, IConfiguration? configuration)
+    {
         var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
         string connectionString;
         try
@@ -98,22 +122,7 @@ public static class CommandLine
 
         var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (dbOption is null) what = $"{path} ({what})";
-        if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
-        var factory = ExplorerDatabase.CreateFactory(connectionString);
-        try
-        {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            if (await HoldsOtherTablesAsync(db, cancellationToken))
-                throw new CommandLineException($"{what}: a SQLite database of something else (it has tables but no migrations of this app)");
-            await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        }
-        catch (SqliteException e)
-        {
-            throw new CommandLineException($"{what}: {Describe(e)}");
-        }
-        return (factory, path);
+        return (connectionString, path, what);
     }
 
     /// <summary>
@@ -158,7 +167,7 @@ public static class CommandLine
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
     }
 
-    private static string Describe(SqliteException e) => e.SqliteErrorCode switch
+    internal static string Describe(SqliteException e) => e.SqliteErrorCode switch
     {
         26 => "not a SQLite database",
         14 => "cannot be opened or created here",
