@@ -301,6 +301,16 @@ public partial class GraphView : IDisposable
         _nodeModels.Clear();
     }
 
+    /// <summary>The drawing's text alternative: what it shows, and where the same nodes can be reached without a pointer.</summary>
+    private string CanvasDescription(ExplorationGraph graph)
+    {
+        var focus = graph.Nodes.FirstOrDefault(n => n.Node.Id == graph.FocusId)?.Node.Label ?? graph.FocusId;
+        var kinds = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).GroupBy(n => n.Node.FilterKind).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {GraphStyle.Legend(g.Key).ToLowerInvariant()}");
+        return $"Research graph around {focus}: {_visibleNodes} nodes ({string.Join(", ", kinds)}) and {_visibleEdges} edges. " +
+               "The list view below the graph lists the same nodes, with links to their pages and Expand buttons.";
+    }
+
     /// <summary>Brings the drawing in line with the graph and the filter, in one batch: removes what went, adds what came.</summary>
     private void SyncDiagram()
     {
