@@ -59,7 +59,7 @@ public class BackupCommandTests
 
         Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
         Assert.Matches(@"^backed up .*explorer\.db to .*copy\.db \(\d+\.\d MB\) in \d+\.\d s$", result.LastLine);
-        Assert.Equal("ok", DatabaseContent.IntegrityCheck(backup));
+        Assert.Equal("ok", DatabaseChecksum.IntegrityCheck(backup));
         await using (var copy = new SqliteConnection($"Data Source={backup};Pooling=False"))
         {
             await copy.OpenAsync();
@@ -71,8 +71,8 @@ public class BackupCommandTests
             Assert.Equal(0, row.GetInt64(1));
             Assert.Equal(row.GetInt64(0), 2 * row.GetInt64(2));
         }
-        var live = DatabaseContent.Read(app.Database.FilePath);
-        var copied = DatabaseContent.Read(backup);
+        var live = DatabaseChecksum.Read(app.Database.FilePath);
+        var copied = DatabaseChecksum.Read(backup);
         live.Remove("BackupProbe");
         copied.Remove("BackupProbe");
         Assert.Equal(live, copied);

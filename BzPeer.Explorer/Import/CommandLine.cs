@@ -59,7 +59,12 @@ public static class CommandLine
             output.Problem($"interrupted: {WhatStays(args[0])}");
             return Failure;
         }
-        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        catch (SqliteException e)
+        {
+            output.Problem($"error: {args[0]} failed, database problem: {Describe(e)}; {WhatStays(args[0])}");
+            return Failure;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
         {
             output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); {WhatStays(args[0])}");
             return Failure;
@@ -172,7 +177,10 @@ public static class CommandLine
         26 => "not a SQLite database",
         14 => "cannot be opened or created here",
         8 => "read-only: the database cannot be written",
-        5 => "locked by another program",
+        5 or 6 => "locked by another program",
+        13 => "full: no room left on the disk",
+        10 when e.SqliteExtendedErrorCode == 778 => "could not write to the disk (no room left, or over the file size limit)",
+        10 => "disk I/O error while reading or writing it",
         _ => e.Message.Replace("SQLite Error " + e.SqliteErrorCode + ": ", "", StringComparison.Ordinal),
     };
 

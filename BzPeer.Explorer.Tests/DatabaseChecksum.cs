@@ -9,7 +9,7 @@ namespace BzPeer.Explorer.Tests;
 /// so two databases can be compared for "exactly the same content". The search index's own tables are left out: they
 /// index the content tables, and their internal layout depends on the order rows were written in.
 /// </summary>
-public static class DatabaseContent
+public static class DatabaseChecksum
 {
     public static SortedDictionary<string, (long Rows, string Checksum)> Read(string path)
     {
