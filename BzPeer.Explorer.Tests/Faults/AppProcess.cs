@@ -11,14 +11,20 @@ public sealed class AppProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private AppProcess(Process process)
+    private AppProcess(Process process, int port)
     {
         _process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The server's own process, for its CPU time and memory.</summary>
+    public Process Process => _process;
 
     public string Log
     {
@@ -36,7 +42,8 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Starts the app and waits until it answers /healthz.</summary>
-    public static async Task<AppProcess> StartAsync(int port, string databaseFile, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="database">The database file, optionally followed by more connection-string settings (";Mode=ReadOnly").</param>
+    public static async Task<AppProcess> StartAsync(int port, string database, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "BzPeer.Explorer"))
         {
@@ -47,13 +54,13 @@ public sealed class AppProcess : IDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__Explorer"] = $"Data Source={databaseFile}",
+                ["ConnectionStrings__Explorer"] = $"Data Source={database}",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             },
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var app = new AppProcess(Process.Start(start)!);
+        var app = new AppProcess(Process.Start(start)!, port);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
