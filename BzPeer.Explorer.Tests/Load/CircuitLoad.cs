@@ -56,8 +56,16 @@ public sealed class CircuitLoad
     public async Task RunAsync(Uri baseAddress, IReadOnlyList<string> slugs, int circuits, int browsers, TimeSpan duration, Action<string> log)
     {
         CircuitsWanted = circuits;
+        // Each page is its own circuit; pages share a context per browser so that they can share renderer processes,
+        // which the limit below caps: a process per page would need ~300 MB each.
         var sessions = new List<BrowserSession>();
-        for (var i = 0; i < browsers; i++) sessions.Add(await BrowserSession.StartAsync(baseAddress));
+        var contexts = new List<IBrowserContext>();
+        for (var i = 0; i < browsers; i++)
+        {
+            var session = await BrowserSession.StartAsync(baseAddress, ["--renderer-process-limit=4"]);
+            sessions.Add(session);
+            contexts.Add(await session.NewContextAsync());
+        }
         try
         {
             var pages = new IPage?[circuits];
@@ -68,7 +76,7 @@ public sealed class CircuitLoad
                     await opening.WaitAsync();
                     try
                     {
-                        var page = await sessions[i % browsers].NewPageAsync();
+                        var page = await contexts[i % browsers].NewPageAsync();
                         page.PageError += (_, e) => _errors.Enqueue($"page error: {e}");
                         page.Console += (_, m) => { if (m.Type == "error") _errors.Enqueue($"console: {m.Text}"); };
                         await OpenAsync(page, slugs[i % slugs.Count]);
