@@ -13,6 +13,21 @@ namespace BzPeer.Explorer.Tests.Load;
 /// </summary>
 public sealed class CircuitLoad
 {
+    /// <summary>Notes when each message from the server arrives, so an expansion's time can be split into the server's answer and drawing it.</summary>
+    private const string RecordMessages = """
+        (() => {
+            window.__messages = [];
+            const Original = window.WebSocket;
+            window.WebSocket = function (...args) {
+                const socket = new Original(...args);
+                socket.addEventListener('message', () => { window.__messages.push(performance.now()); if (window.__messages.length > 200) window.__messages.splice(0, 100); });
+                return socket;
+            };
+            window.WebSocket.prototype = Original.prototype;
+            Object.assign(window.WebSocket, Original);
+        })();
+        """;
+
     /// <summary>Presses Expand on a person or topic not yet expanded and resolves with the milliseconds to the answer, or a reason it failed.</summary>
     private const string ExpandOnce = """
         async () => {
@@ -34,7 +49,12 @@ public sealed class CircuitLoad
             return await new Promise(resolve => {
                 const timer = setTimeout(() => { observer.disconnect(); resolve(JSON.stringify({ ms: -2, note: 'timeout' })); }, 15000);
                 const observer = new MutationObserver(() => {
-                    if (answered()) { clearTimeout(timer); observer.disconnect(); resolve(JSON.stringify({ ms: performance.now() - t0, note: '' })); }
+                    if (!answered()) return;
+                    const done = performance.now();
+                    const received = (window.__messages ?? []).filter(t => t > t0 && t <= done);
+                    clearTimeout(timer);
+                    observer.disconnect();
+                    resolve(JSON.stringify({ ms: done - t0, answerMs: received.length ? received[received.length - 1] - t0 : -1, note: '' }));
                 });
                 observer.observe(document.body, { childList: true, subtree: true, characterData: true });
             });
@@ -42,11 +62,15 @@ public sealed class CircuitLoad
         """;
 
     private readonly ConcurrentBag<double> _expandMs = [];
+    private readonly ConcurrentBag<double> _answerMs = [];
     private readonly ConcurrentBag<double> _openMs = [];
     private readonly ConcurrentQueue<string> _errors = new();
     private int _held;
 
     public IReadOnlyCollection<double> ExpandMs => _expandMs;
+
+    /// <summary>Press to the arrival of the server's last message before the answer was drawn: the server's and the socket's share.</summary>
+    public IReadOnlyCollection<double> AnswerMs => _answerMs;
     public IReadOnlyCollection<double> OpenMs => _openMs;
     public IReadOnlyCollection<string> Errors => _errors;
     public int CircuitsHeld => _held;
@@ -64,7 +88,9 @@ public sealed class CircuitLoad
         {
             var session = await BrowserSession.StartAsync(baseAddress, ["--renderer-process-limit=4"]);
             sessions.Add(session);
-            contexts.Add(await session.NewContextAsync());
+            var context = await session.NewContextAsync();
+            await context.AddInitScriptAsync(RecordMessages);
+            contexts.Add(context);
         }
         try
         {
@@ -96,6 +122,7 @@ public sealed class CircuitLoad
             log($"load: {_held} of {circuits} circuits open; browsing for {duration.TotalSeconds:0} s");
 
             _expandMs.Clear();
+            _answerMs.Clear();
             var stopAt = Stopwatch.StartNew();
             await Task.WhenAll(pages.Select((page, i) => page is null ? Task.CompletedTask : BrowseAsync(page, i, slugs, stopAt, duration)));
             var stillHeld = 0;
@@ -128,7 +155,11 @@ public sealed class CircuitLoad
             try
             {
                 var result = System.Text.Json.JsonSerializer.Deserialize<ExpandResult>(await page.EvaluateAsync<string>(ExpandOnce), JsonOptions)!;
-                if (result.Ms >= 0) _expandMs.Add(result.Ms);
+                if (result.Ms >= 0)
+                {
+                    _expandMs.Add(result.Ms);
+                    if (result.AnswerMs >= 0) _answerMs.Add(result.AnswerMs);
+                }
                 else if (result.Note == "timeout") _errors.Enqueue($"circuit {index}: an expansion got no answer in 15 s");
                 else
                 {
@@ -153,5 +184,5 @@ public sealed class CircuitLoad
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
-    private sealed record ExpandResult(double Ms, string Note);
+    private sealed record ExpandResult(double Ms, double AnswerMs, string Note);
 }

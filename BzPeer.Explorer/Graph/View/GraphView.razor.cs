@@ -36,6 +36,9 @@ public partial class GraphView : IDisposable
     private int _visibleEdges;
 
     [Inject]
+    private ILogger<GraphView> Logger { get; set; } = null!;
+
+    [Inject]
     private GraphService Graphs { get; set; } = null!;
 
     [Inject]
@@ -133,6 +136,7 @@ public partial class GraphView : IDisposable
         try
         {
             var label = _graph.Find(nodeId)?.Node.Label ?? nodeId;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await Graphs.ExpandAsync(_graph, nodeId);
             _message = result.Outcome switch
             {
@@ -145,8 +149,11 @@ public partial class GraphView : IDisposable
             {
                 if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
                 SyncDiagram();
-                await NotifyStateAsync();
             }
+            // The server's own share of an expansion (read, merge, lay out, diff the drawing); the load run reads it.
+            Logger.LogDebug("Expanded {NodeId} in {Milliseconds} ms: {Outcome}", nodeId,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture), result.Outcome);
+            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync();
         }
         finally
         {
