@@ -2,6 +2,7 @@ using BzPeer.Explorer.Accounts;
 using BzPeer.Explorer.Components;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Operations;
 using MudBlazor.Services;
 
 namespace BzPeer.Explorer;
@@ -23,20 +24,19 @@ public static class ExplorerHost
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<BzPeer.Explorer.Search.SearchService>();
         builder.AddAccounts();
+        builder.AddOperations();
         return builder;
     }
 
     public static WebApplication UseExplorer(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UseOperations();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAccounts();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapOperations();
         app.MapGraphExport();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

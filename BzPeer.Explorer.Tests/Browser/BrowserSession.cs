@@ -22,7 +22,8 @@ public sealed class BrowserSession : IAsyncDisposable
         _baseAddress = baseAddress;
     }
 
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    /// <param name="extraArguments">More Chromium switches, e.g. a renderer process limit for a load run's many pages.</param>
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress, IEnumerable<string>? extraArguments = null)
     {
         if (Chromium.MissingReason is { } reason)
             throw new InvalidOperationException($"A browser is required ({Chromium.RequireVariable}=1) but missing: {reason}.");
@@ -31,13 +32,16 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             ExecutablePath = Chromium.ExecutablePath,
             Headless = true,
-            Args = ChromiumArguments,
+            Args = [.. ChromiumArguments, .. extraArguments ?? []],
         });
         return new BrowserSession(playwright, browser, baseAddress);
     }
 
     /// <summary>A new page in its own context (no shared cookies), sized like a laptop screen.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync() => await (await NewContextAsync()).NewPageAsync();
+
+    /// <summary>A new context (one person's browser profile): its pages share cookies, and can share renderer processes.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -45,7 +49,7 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     public async ValueTask DisposeAsync()

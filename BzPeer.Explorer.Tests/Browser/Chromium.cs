@@ -27,3 +27,12 @@ public sealed class BrowserFactAttribute : FactAttribute
         if (Chromium.MissingReason is { } reason && !Chromium.IsRequired) Skip = reason;
     }
 }
+
+/// <summary>A theory that needs Chromium: skipped, with the reason, where none is installed, unless a browser is required.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (Chromium.MissingReason is { } reason && !Chromium.IsRequired) Skip = reason;
+    }
+}

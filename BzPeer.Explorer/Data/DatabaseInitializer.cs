@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BzPeer.Explorer.Import;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Data;
@@ -29,9 +30,24 @@ public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbF
             return;
         }
         if (pending.Count > 0)
+        {
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-        await db.Database.MigrateAsync(cancellationToken);
-        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (!db.IsPostgres)
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 8)
+            {
+                // An up-to-date database on a read-only file can still be read: serve it, and say that changes will fail.
+                logger.LogWarning("The database {Source} is read-only: pages are served, but anything that writes (accounts, follows, claims) fails until it is writable",
+                    db.Database.GetDbConnection().DataSource);
+                return;
+            }
+        }
         var migrationTime = clock.Elapsed;
 
         var loaded = await DemoData.LoadIfEmptyAsync(db, cancellationToken);

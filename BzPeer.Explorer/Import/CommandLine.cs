@@ -1,6 +1,7 @@
 using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Benchmarks;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Operations;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Npgsql;
 namespace BzPeer.Explorer.Import;
 
 /// <summary>
-/// The app's command-line verbs: <c>import</c>, <c>generate</c>, <c>bench</c> and <c>add-reviewer</c>. Each runs against the database, prints what it did
+/// The app's command-line verbs: <c>import</c>, <c>generate</c>, <c>bench</c>, <c>add-reviewer</c> and <c>backup</c>. Each runs against the database, prints what it did
 /// and exits: 0 when all went well, 2 when an import skipped bad records, 1 on bad arguments or a failure.
 /// Without a verb the app starts as a web server.
 /// </summary>
@@ -20,7 +21,7 @@ public static class CommandLine
     public const int SkippedBadInput = 2;
 
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb;
+        args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb or BackupCommand.Verb;
 
     /// <summary>Runs the verb in <paramref name="args"/> on the console; Ctrl+C stops it, keeping what is committed.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -46,6 +47,7 @@ public static class CommandLine
                 GenerateCommand.Verb => await GenerateCommand.RunAsync(args[1..], output, configuration, cancellationToken),
                 BenchCommand.Verb => await BenchCommand.RunAsync(args[1..], configuration, cancellationToken),
                 AddReviewerCommand.Verb => await AddReviewerCommand.RunAsync(args),
+                BackupCommand.Verb => await BackupCommand.RunAsync(args[1..], output, configuration, cancellationToken),
                 _ => throw new ArgumentException($"Not a verb: {args[0]}", nameof(args)),
             };
         }
@@ -57,6 +59,11 @@ public static class CommandLine
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             output.Problem($"interrupted: {WhatStays(args[0])}");
+            return Failure;
+        }
+        catch (SqliteException e)
+        {
+            output.Problem($"error: {args[0]} failed, database problem: {Describe(e)}; {WhatStays(args[0])}");
             return Failure;
         }
         catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
@@ -130,6 +137,18 @@ public static class CommandLine
             throw new CommandLineException($"{what}: {e.Message}");
         }
         return (factory, location.Describe());
+    }
+
+    /// <summary>The connection string and file of the SQLite database a verb works on (from --db or the configuration), and how to name it in a message.</summary>
+    internal static (string ConnectionString, string Path, string What) ResolveDatabase(string? dbOption, IConfiguration? configuration)
+    {
+        configuration ??= AppConfiguration();
+        if (dbOption is null && ConfiguredProvider(configuration) == DatabaseProvider.Postgres)
+            throw new CommandLineException("the configured database is PostgreSQL: this works on a SQLite file (for PostgreSQL use its own tools, such as pg_dump)");
+        var location = ResolveSqlite(dbOption, configuration);
+        var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+        var what = dbOption is null ? $"{path} (ConnectionStrings:{ExplorerDatabase.ConnectionStringName})" : $"--db {dbOption}";
+        return (location.ConnectionString, path, what);
     }
 
     private static DatabaseLocation ResolveSqlite(string? dbOption, IConfiguration configuration)
@@ -227,12 +246,15 @@ public static class CommandLine
         return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    private static string Describe(SqliteException e) => e.SqliteErrorCode switch
+    internal static string Describe(SqliteException e) => e.SqliteErrorCode switch
     {
         26 => "not a SQLite database",
         14 => "cannot be opened or created here",
         8 => "read-only: the database cannot be written",
-        5 => "locked by another program",
+        5 or 6 => "locked by another program",
+        13 => "full: no room left on the disk",
+        10 when e.SqliteExtendedErrorCode == 778 => "could not write to the disk (no room left, or over the file size limit)",
+        10 => "disk I/O error while reading or writing it",
         _ => e.Message.Replace("SQLite Error " + e.SqliteErrorCode + ": ", "", StringComparison.Ordinal),
     };
 

@@ -38,6 +38,9 @@ public partial class GraphView : IDisposable
     private int _visibleEdges;
 
     [Inject]
+    private ILogger<GraphView> Logger { get; set; } = null!;
+
+    [Inject]
     private GraphService Graphs { get; set; } = null!;
 
     [Inject]
@@ -158,6 +161,7 @@ public partial class GraphView : IDisposable
         try
         {
             var label = _graph.Find(nodeId)?.Node.Label ?? nodeId;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await Graphs.ExpandAsync(_graph, nodeId);
             _message = result.Outcome switch
             {
@@ -170,8 +174,11 @@ public partial class GraphView : IDisposable
             {
                 if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
                 SyncDiagram();
-                await NotifyStateAsync();
             }
+            // The server's own share of an expansion (read, merge, lay out, diff the drawing); the load run reads it.
+            Logger.LogDebug("Expanded {NodeId} in {Milliseconds} ms: {Outcome}", nodeId,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture), result.Outcome);
+            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync();
         }
         finally
         {
@@ -336,6 +343,16 @@ public partial class GraphView : IDisposable
         });
         _linkModels.Clear();
         _nodeModels.Clear();
+    }
+
+    /// <summary>The drawing's text alternative: what it shows, and where the same nodes can be reached without a pointer.</summary>
+    private string CanvasDescription(ExplorationGraph graph)
+    {
+        var focus = graph.Nodes.FirstOrDefault(n => n.Node.Id == graph.FocusId)?.Node.Label ?? graph.FocusId;
+        var kinds = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).GroupBy(n => n.Node.FilterKind).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {GraphStyle.Legend(g.Key).ToLowerInvariant()}");
+        return $"Research graph around {focus}: {_visibleNodes} nodes ({string.Join(", ", kinds)}) and {_visibleEdges} edges. " +
+               "The list view below the graph lists the same nodes, with links to their pages and Expand buttons.";
     }
 
     /// <summary>Brings the drawing in line with the graph and the filter, in one batch: removes what went, adds what came.</summary>

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Tests.Browser;
+using BzPeer.Explorer.Tests.Faults;
+using BzPeer.Explorer.Tests.Import;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace BzPeer.Explorer.Tests.Load;
+
+/// <summary>
+/// The load run: real Blazor circuits against one app process, which runs as its own process so its CPU and memory are
+/// its own. Out of the default run; start it on purpose (see docs/benchmarks.md, "Load"):
+///   BZPEER_LOAD_DB=/work/bench/1m.db dotnet test -c Release --filter Category=Load --logger "console;verbosity=detailed"
+/// BZPEER_LOAD_DB is opened read-only (without it: the demo data); BZPEER_LOAD_CIRCUITS (200), BZPEER_LOAD_SECONDS (60)
+/// and BZPEER_LOAD_BROWSERS (4) change the run. Figures are printed as lines starting "load:".
+/// </summary>
+[Trait("Category", "Load")]
+public sealed class LoadTests(ITestOutputHelper output)
+{
+    /// <summary>Has the app log each expansion's own time (GraphView, at Debug), which the report reads back from its log.</summary>
+    private static readonly Dictionary<string, string> ServerTimings = new() { ["Logging__LogLevel__BzPeer.Explorer.Graph.View.GraphView"] = "Debug" };
+
+    private static readonly System.Text.RegularExpressions.Regex ServerExpandLine = new(@"Expanded \S+ in ([0-9.]+) ms:");
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
+    [BrowserFact]
+    public async Task Two_hundred_circuits_open_profiles_and_expand_nodes_with_no_errors_and_p95_expand_within_300_ms()
+    {
+        var circuits = Setting("BZPEER_LOAD_CIRCUITS", 200);
+        var seconds = Setting("BZPEER_LOAD_SECONDS", 60);
+        var browsers = Setting("BZPEER_LOAD_BROWSERS", 4);
+        var database = Environment.GetEnvironmentVariable("BZPEER_LOAD_DB");
+        using var demo = new TemporaryDatabase();
+        string connection;
+        if (string.IsNullOrEmpty(database))
+        {
+            await demo.InitializeAsync();
+            connection = demo.FilePath;
+        }
+        else connection = $"{database};Mode=ReadOnly";
+        var slugs = ProfilesToOpen(string.IsNullOrEmpty(database) ? demo.FilePath : database, count: Math.Max(circuits, 50));
+
+        using var app = await AppProcess.StartAsync(AppProcess.FreePort(), connection, ServerTimings);
+        var (load, server) = await RunAsync(app, slugs, circuits, browsers, seconds);
+
+        Report("circuits", app, $"database={(string.IsNullOrEmpty(database) ? "demo" : database)} wanted={circuits} held={load.CircuitsHeld} browsers={browsers} seconds={seconds}", load, server, seconds);
+        Assert.True(load.Errors.Count == 0, $"{load.Errors.Count} error(s), first: {string.Join(" | ", load.Errors.Take(5))}");
+        Assert.Equal(circuits, load.CircuitsHeld);
+        var p95 = CircuitLoad.Percentile(load.ExpandMs, 95);
+        Assert.True(p95 <= 300, $"p95 expand {p95:0} ms > 300 ms");
+    }
+
+    [BrowserFact]
+    public async Task Fifty_circuits_browse_while_an_import_writes_to_the_same_database_and_nobody_sees_an_error()
+    {
+        var seconds = Setting("BZPEER_LOAD_SECONDS", 60);
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+        var slugs = ProfilesToOpen(database.FilePath, count: 50);
+        using var files = new TemporaryFiles();
+        var input = LargeImportInput.Write(files, copies: 400);
+
+        using var app = await AppProcess.StartAsync(AppProcess.FreePort(), database.FilePath, ServerTimings);
+        using var import = ImportProcess.Start(database.FilePath, [SharedOpenAlex.SampleWorks, input]);
+        var (load, server) = await RunAsync(app, slugs, circuits: 50, browsers: 2, seconds);
+        var importExit = await import.WaitAsync(TimeSpan.FromMinutes(10));
+
+        Report("browse-during-import", app, $"circuits=50 held={load.CircuitsHeld} seconds={seconds} import_exit={importExit} import: {import.Output.Split('\n').LastOrDefault(l => l.StartsWith("took", StringComparison.Ordinal))}", load, server, seconds);
+        Assert.True(importExit == 0, import.Output);
+        Assert.True(load.Errors.Count == 0, $"{load.Errors.Count} error(s), first: {string.Join(" | ", load.Errors.Take(5))}");
+        Assert.Equal(50, load.CircuitsHeld);
+    }
+
+    private async Task<(CircuitLoad Load, ServerFigures Server)> RunAsync(AppProcess app, IReadOnlyList<string> slugs, int circuits, int browsers, int seconds)
+    {
+        var load = new CircuitLoad();
+        using var sampler = new ServerSampler(app.Process);
+        var clock = Stopwatch.StartNew();
+        var run = load.RunAsync(new Uri($"{app.BaseAddress}"), slugs, circuits, browsers, TimeSpan.FromSeconds(seconds), line =>
+        {
+            output.WriteLine(line);
+            sampler.StartMeasuring();
+        });
+        await run;
+        var server = sampler.Stop();
+        output.WriteLine($"load: whole run {clock.Elapsed.TotalSeconds:0} s");
+        return (load, server);
+    }
+
+    private void Report(string name, AppProcess app, string what, CircuitLoad load, ServerFigures server, int seconds)
+    {
+        var expands = load.ExpandMs;
+        var serverExpands = ServerExpandLine.Matches(app.Log).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        output.WriteLine($"load: {name} {what}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: expand n={expands.Count} per_s={expands.Count / (double)seconds:0.0} p50_ms={CircuitLoad.Percentile(expands, 50):0} p95_ms={CircuitLoad.Percentile(expands, 95):0} p99_ms={CircuitLoad.Percentile(expands, 99):0} max_ms={(expands.Count == 0 ? 0 : expands.Max()):0}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: expand-answer-received n={load.AnswerMs.Count} p50_ms={CircuitLoad.Percentile(load.AnswerMs, 50):0} p95_ms={CircuitLoad.Percentile(load.AnswerMs, 95):0} (press to the server's last message; the rest is the page drawing it)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: open-profile n={load.OpenMs.Count} p50_ms={CircuitLoad.Percentile(load.OpenMs, 50):0} p95_ms={CircuitLoad.Percentile(load.OpenMs, 95):0}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: expand-server-side n={serverExpands.Count} p50_ms={CircuitLoad.Percentile(serverExpands, 50):0.0} p95_ms={CircuitLoad.Percentile(serverExpands, 95):0.0} p99_ms={CircuitLoad.Percentile(serverExpands, 99):0.0} (read, merge, lay out, update the drawing's model)"));
+        output.WriteLine($"load: errors={load.Errors.Count}{(load.Errors.Count > 0 ? " first: " + string.Join(" | ", load.Errors.Distinct().Take(5)) : "")}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: server cpu_avg={server.CpuAverage:0}% of one core (2 cores = 200%) rss_peak_mb={server.PeakMb:0} rss_end_mb={server.EndMb:0} threads_peak={server.PeakThreads}"));
+    }
+
+    /// <summary>Researchers with a few works, spread over the database, found by id ranges so a 1,000,000-work database answers at once.</summary>
+    private static List<string> ProfilesToOpen(string file, int count)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var max = connection.CreateCommand();
+        max.CommandText = "SELECT MAX(Id) FROM Researchers";
+        var top = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var slugs = new List<string>();
+        var random = new Random(7);
+        for (var tries = 0; slugs.Count < count && tries < count * 50; tries++)
+        {
+            using var pick = connection.CreateCommand();
+            pick.CommandText = "SELECT Slug FROM Researchers WHERE Id >= $from AND WorksCount >= 2 ORDER BY Id LIMIT 1";
+            pick.Parameters.AddWithValue("$from", random.NextInt64(1, top + 1));
+            if (pick.ExecuteScalar() is string slug && !slugs.Contains(slug)) slugs.Add(slug);
+        }
+        return slugs;
+    }
+}
+
+public sealed record ServerFigures(double CpuAverage, double PeakMb, double EndMb, int PeakThreads);
+
+/// <summary>Samples the server process once a second from the moment the circuits are open.</summary>
+public sealed class ServerSampler : IDisposable
+{
+    private readonly Process _process;
+    private readonly Timer _timer;
+    private readonly Lock _lock = new();
+    private TimeSpan _cpuAtStart;
+    private Stopwatch? _clock;
+    private double _peakMb;
+    private int _peakThreads;
+
+    public ServerSampler(Process process)
+    {
+        _process = process;
+        _timer = new Timer(_ => Sample(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    public void StartMeasuring()
+    {
+        lock (_lock)
+        {
+            _process.Refresh();
+            _cpuAtStart = _process.TotalProcessorTime;
+            _clock = Stopwatch.StartNew();
+        }
+    }
+
+    private void Sample()
+    {
+        lock (_lock)
+        {
+            if (_process.HasExited) return;
+            _process.Refresh();
+            _peakMb = Math.Max(_peakMb, _process.WorkingSet64 / 1024.0 / 1024.0);
+            _peakThreads = Math.Max(_peakThreads, _process.Threads.Count);
+        }
+    }
+
+    public ServerFigures Stop()
+    {
+        _timer.Dispose();
+        lock (_lock)
+        {
+            _process.Refresh();
+            var elapsed = _clock?.Elapsed.TotalSeconds ?? 1;
+            var cpu = (_process.TotalProcessorTime - _cpuAtStart).TotalSeconds / elapsed * 100;
+            return new ServerFigures(cpu, Math.Max(_peakMb, _process.WorkingSet64 / 1024.0 / 1024.0), _process.WorkingSet64 / 1024.0 / 1024.0, _peakThreads);
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+}
