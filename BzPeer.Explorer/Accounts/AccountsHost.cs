@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,9 +43,9 @@ public static class AccountsHost
         });
         // Keys that protect sign-in cookies and antiforgery tokens live in the database, so every app instance
         // in front of the same database accepts what another issued.
-        services.AddDataProtection()
-            .SetApplicationName("BzPeer.Explorer")
-            .PersistKeysToDbContext<ExplorerDbContext>();
+        services.AddDataProtection().SetApplicationName("BzPeer.Explorer");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, ILoggerFactory>(
+            (options, provider, loggerFactory) => options.XmlRepository = new DatabaseKeyRepository(provider, loggerFactory));
         services.AddIdentityCore<ExplorerUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = true;
