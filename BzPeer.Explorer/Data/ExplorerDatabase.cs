@@ -14,9 +14,12 @@ public enum DatabaseProvider { Sqlite, Postgres }
 public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString)
 {
     /// <summary>Where to show the database in messages: the SQLite file, or host/database for PostgreSQL (never the password).</summary>
-    public string Describe() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
-        : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"PostgreSQL {pg.Host}:{pg.Port}/{pg.Database}" : "";
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite) return new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        var postgres = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
 }
 
 /// <summary>Where the database lives and how every connection to it is set up.</summary>

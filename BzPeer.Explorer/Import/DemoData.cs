@@ -67,12 +67,20 @@ internal static class DemoData
         }
         if (progress is not null) progress.Stage = "indexing";
         await linkIndexes.CreateAsync(db, cancellationToken);
+        if (db.IsPostgres)
+        {
+            // The derivation joins and groups millions of rows: give it memory to hash and sort in, for this
+            // transaction only, and statistics of the tables just filled, without which the planner guesses them empty.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'", cancellationToken);
+            var analyze = "ANALYZE " + string.Join(", ", LinkTables.Concat(DerivedTables).Select(t => $"\"{t}\""));
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
+        }
         if (progress is not null) progress.Stage = "deriving co-authors, topics and counts";
         await DerivedData.RebuildAsync(db, cancellationToken);
         await derivedIndexes.CreateAsync(db, cancellationToken);
         if (progress is not null) progress.Stage = "building the search index";
         if (searchTriggers is not null) await searchTriggers.ResumeAsync(db, cancellationToken);
-        // PostgreSQL plans queries from table statistics, which a bulk load leaves empty until autovacuum comes by.
+        // PostgreSQL plans queries from table statistics, which a bulk load leaves stale until autovacuum comes by.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         var counts = new Counts(
             await db.Researchers.CountAsync(cancellationToken),
