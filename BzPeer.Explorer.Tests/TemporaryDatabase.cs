@@ -5,22 +5,45 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BzPeer.Explorer.Tests;
 
-/// <summary>A SQLite file in its own temporary folder, deleted with the folder when the test ends.</summary>
+/// <summary>
+/// A database of the test's own, removed when the test ends: a SQLite file in its own temporary folder, or a fresh
+/// database on the PostgreSQL server the tests are given (<see cref="Postgres"/>). The folder exists either way, for
+/// files a test writes beside its database.
+/// </summary>
 public sealed class TemporaryDatabase : IDisposable
 {
-    public TemporaryDatabase()
+    private readonly string? _postgresName;
+
+    public TemporaryDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "bzpeer-tests", Guid.NewGuid().ToString("N"));
+        Provider = provider;
+        var id = Guid.NewGuid().ToString("N");
+        Folder = Path.Combine(Path.GetTempPath(), "bzpeer-tests", id);
         Directory.CreateDirectory(Folder);
         FilePath = Path.Combine(Folder, "explorer.db");
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
-        Factory = ExplorerDatabase.CreateFactory(ConnectionString);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgresName = $"bzpeer_test_{id}";
+            ConnectionString = Postgres.CreateDatabase(_postgresName);
+        }
+        else
+        {
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
+        }
+        Factory = ExplorerDatabase.CreateFactory(new DatabaseLocation(provider, ConnectionString));
     }
 
+    public DatabaseProvider Provider { get; }
     public string Folder { get; }
+    /// <summary>The SQLite file (SQLite only).</summary>
     public string FilePath { get; }
     public string ConnectionString { get; }
     public IDbContextFactory<ExplorerDbContext> Factory { get; }
+
+    /// <summary>The arguments that point a command-line verb at this database.</summary>
+    public string[] VerbArguments => Provider == DatabaseProvider.Sqlite
+        ? ["--db", FilePath]
+        : ["--provider", "Postgres", "--connection", ConnectionString];
 
     /// <summary>What the app does at start: migrate, then load the demo data into an empty database.</summary>
     public Task InitializeAsync() => new DatabaseInitializer(Factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
@@ -29,6 +52,7 @@ public sealed class TemporaryDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_postgresName is not null) Postgres.DropDatabase(_postgresName);
         SqliteConnection.ClearAllPools();
         try
         {

@@ -10,7 +10,8 @@ namespace BzPeer.Explorer.Tests.Browser;
 [Trait("Category", "Browser")]
 public class GraphBrowserTests(ExplorerAppFixture fixture)
 {
-    private const string NodeSelector = ".graph-node[data-node-id]";
+    /// <summary>Nodes of a graph that has been drawn and fitted (with a database answering asynchronously, nodes appear before the view is fitted).</summary>
+    private const string NodeSelector = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
 
     [BrowserFact]
     public async Task The_reference_profiles_panel_draws_her_paper_co_authors_topics_and_institutions()
@@ -205,7 +206,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     private async Task<string> HubResearcherAsync()
     {
         await using var db = fixture.App.Database.Factory.CreateDbContext();
-        return await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic).OrderByDescending(r => r.WorksCount).Select(r => r.Slug).FirstAsync();
+        return await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic).OrderByDescending(r => r.WorksCount).ThenBy(r => r.Id).Select(r => r.Slug).FirstAsync();
     }
 
     private static readonly SemaphoreSlim HubTopicLock = new(1, 1);
@@ -232,6 +233,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
                     writer.Add(new Work { Id = firstWork + i, Title = $"Browser hub work {i}", Type = "article", Year = 2000 + i % 25, Origin = RecordOrigin.Synthetic });
                     writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topicId, Score = 0.9, WorkYear = 2000 + i % 25 });
                 }
+                writer.Flush();
             }
             await transaction.CommitAsync();
             return topicId;

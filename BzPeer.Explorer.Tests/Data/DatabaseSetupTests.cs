@@ -6,13 +6,13 @@ namespace BzPeer.Explorer.Tests.Data;
 
 public class DatabaseSetupTests
 {
-    [Fact]
-    public async Task Migrations_apply_to_a_fresh_file_and_match_the_model()
+    [Theory, SqliteData, PostgresData]
+    public async Task Migrations_apply_to_a_fresh_database_and_match_the_model(DatabaseProvider provider)
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         await database.InitializeAsync();
 
-        Assert.True(File.Exists(database.FilePath));
+        if (provider == DatabaseProvider.Sqlite) Assert.True(File.Exists(database.FilePath));
         await using var db = database.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
@@ -94,6 +94,25 @@ public class DatabaseSetupTests
     }
 
     [Theory]
+    [InlineData("Oracle")]
+    [InlineData("postgress")]
+    public void An_unknown_provider_is_refused_naming_the_setting(string configured)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ExplorerDatabase.ParseProvider(configured));
+        Assert.Contains("Database:Provider", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Host=;Database=x")]
+    [InlineData("Host=localhost")]
+    public void A_postgres_connection_string_without_host_or_database_is_refused(string? configured)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ExplorerDatabase.CheckPostgresConnectionString(configured));
+        Assert.Contains("ConnectionStrings:Explorer", error.Message);
+    }
+
+    [Theory]
     [InlineData("Colour=blue")]
     [InlineData("Data Source=")]
     public void A_bad_connection_string_gets_a_clear_error_naming_the_setting(string configured)
@@ -117,5 +136,34 @@ public class DatabaseSetupTests
         var steps = new List<string>();
         while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
         return string.Join(" | ", steps);
+    }
+}
+
+public class ReadOnlyStartTests
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task Without_migrations_at_start_an_empty_database_is_refused_and_left_empty(DatabaseProvider provider)
+    {
+        using var database = new TemporaryDatabase(provider);
+        var initializer = new DatabaseInitializer(database.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance, migrate: false);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => initializer.InitializeAsync());
+
+        Assert.Contains("Database:Migrate", error.Message);
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Without_migrations_at_start_an_up_to_date_database_is_used_as_it_is(DatabaseProvider provider)
+    {
+        using var database = new TemporaryDatabase(provider);
+        await database.InitializeAsync();
+        await using (var db = database.CreateContext()) await db.Researchers.Where(r => r.Slug == "meihao-kong").ExecuteDeleteAsync();
+
+        await new DatabaseInitializer(database.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance, migrate: false).InitializeAsync();
+
+        await using var after = database.CreateContext();
+        Assert.False(await after.Researchers.AnyAsync(r => r.Slug == "meihao-kong"));
     }
 }

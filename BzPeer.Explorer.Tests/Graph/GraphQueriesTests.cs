@@ -34,6 +34,7 @@ public sealed class GraphDatabaseFixture : IAsyncLifetime
                 writer.Add(new Work { Id = firstWork + i, Title = $"Hub work {i}", Type = "article", Year = year, Origin = RecordOrigin.Synthetic });
                 writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topic.Id, Score = 0.9, IsPrimary = true, WorkYear = year });
             }
+            writer.Flush();
         }
         await transaction.CommitAsync();
     }
@@ -148,6 +149,42 @@ public class GraphQueriesTests(GraphDatabaseFixture fixture) : IClassFixture<Gra
         var place = (await fixture.Graphs.StartAsync(NodeIds.Institution(institution)))!;
         Assert.Contains(place.Nodes, n => n.Node.Kind == NodeKind.Person);
         Assert.Contains(place.Nodes, n => n.Node.Kind == NodeKind.Topic);
+    }
+
+    [Fact]
+    public async Task Every_link_between_nodes_on_screen_is_drawn_after_expansions()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var cited = await db.Citations.GroupBy(c => c.CitedWorkId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var graph = (await fixture.Graphs.StartAsync(NodeIds.Paper(cited)))!;
+        foreach (var kind in new[] { NodeKind.Person, NodeKind.Paper, NodeKind.Institution })
+            foreach (var node in graph.Nodes.Where(n => n.Node.Kind == kind && n.Node.Id != graph.FocusId).Take(2).ToList())
+                await fixture.Graphs.ExpandAsync(graph, node.Node.Id);
+
+        var idOf = graph.Nodes.Where(n => n.Node.Kind != NodeKind.More).ToDictionary(n => (n.Node.Kind, n.Node.EntityId), n => n.Node.Id);
+        List<int> On(NodeKind kind) => idOf.Keys.Where(k => k.Kind == kind).Select(k => k.EntityId).ToList();
+        var (people, papers, topics, institutions) = (On(NodeKind.Person), On(NodeKind.Paper), On(NodeKind.Topic), On(NodeKind.Institution));
+        Assert.True(people.Count > 5 && papers.Count > 5 && topics.Count > 0 && institutions.Count > 0, "the graph grew into every kind");
+
+        var expected = new List<GraphEdge>();
+        void Expect(NodeKind from, int fromId, NodeKind to, int toId, EdgeKind kind) =>
+            expected.Add(GraphEdge.Create(idOf[(from, fromId)], idOf[(to, toId)], kind));
+        foreach (var c in await db.Citations.Where(c => papers.Contains(c.CitingWorkId) && papers.Contains(c.CitedWorkId)).ToListAsync())
+            Expect(NodeKind.Paper, c.CitingWorkId, NodeKind.Paper, c.CitedWorkId, EdgeKind.Cites);
+        foreach (var a in await db.Authorships.Where(a => people.Contains(a.ResearcherId) && papers.Contains(a.WorkId)).ToListAsync())
+            Expect(NodeKind.Person, a.ResearcherId, NodeKind.Paper, a.WorkId, EdgeKind.Authored);
+        foreach (var t in await db.WorkTopics.Where(t => papers.Contains(t.WorkId) && topics.Contains(t.TopicId)).ToListAsync())
+            Expect(NodeKind.Paper, t.WorkId, NodeKind.Topic, t.TopicId, EdgeKind.About);
+        foreach (var a in await db.Affiliations.Where(a => people.Contains(a.ResearcherId) && institutions.Contains(a.InstitutionId)).ToListAsync())
+            Expect(NodeKind.Person, a.ResearcherId, NodeKind.Institution, a.InstitutionId, EdgeKind.Affiliated);
+        foreach (var p in await db.CoAuthorPairs.Where(p => people.Contains(p.ResearcherId) && people.Contains(p.CoAuthorId)).ToListAsync())
+            Expect(NodeKind.Person, p.ResearcherId, NodeKind.Person, p.CoAuthorId, EdgeKind.CoAuthor);
+
+        Assert.Contains(expected, e => e.Kind == EdgeKind.Cites);
+        Assert.Contains(expected, e => e.Kind == EdgeKind.CoAuthor);
+        var drawn = graph.Edges.Select(e => e.Id).ToHashSet();
+        var missing = expected.Select(e => e.Id).Distinct().Where(id => !drawn.Contains(id)).ToList();
+        Assert.True(missing.Count == 0, $"links not drawn: {string.Join(", ", missing)}");
     }
 
     [Theory]

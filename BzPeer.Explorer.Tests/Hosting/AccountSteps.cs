@@ -45,7 +45,7 @@ public static partial class AccountSteps
 
     public static async Task MakeReviewerAsync(ExplorerApp app, string email)
     {
-        var exitCode = await AddReviewerCommand.RunAsync(["add-reviewer", email, $"--ConnectionStrings:Explorer={app.Database.ConnectionString}"], TextWriter.Null, TextWriter.Null);
+        var exitCode = await AddReviewerCommand.RunAsync(["add-reviewer", email, $"--ConnectionStrings:Explorer={app.Database.ConnectionString}", $"--Database:Provider={app.Database.Provider}"], TextWriter.Null, TextWriter.Null);
         Assert.Equal(0, exitCode);
     }
 

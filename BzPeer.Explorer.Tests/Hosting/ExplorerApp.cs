@@ -9,13 +9,14 @@ namespace BzPeer.Explorer.Tests.Hosting;
 
 /// <summary>
 /// The real app on a loopback port (Kestrel, not the in-memory test server, so a browser can reach it) with a
-/// database of its own in a temporary folder, and its outbox beside it. Subclassed rather than configured with
+/// database of its own (SQLite in a temporary folder, or PostgreSQL when BZPEER_TEST_APP_PROVIDER=Postgres), and its
+/// outbox in that folder. Subclassed rather than configured with
 /// WithWebHostBuilder, which would lose the Kestrel port. Sign-in and registration limits are raised, since every
 /// test client shares one address; tests of the limits pass their own settings.
 /// </summary>
 public sealed class ExplorerApp : WebApplicationFactory<Program>
 {
-    private readonly TemporaryDatabase _database = new();
+    private readonly TemporaryDatabase _database = new(Postgres.AppProvider);
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly bool _kestrel;
 
@@ -67,6 +68,7 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Explorer", _database.ConnectionString);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Email:OutboxPath", OutboxFolder);
         foreach (var limit in new[] { "SignIn", "Register", "AccountEmail", "Invitation" })
             builder.UseSetting($"Accounts:RateLimits:{limit}:PermitLimit", "10000");

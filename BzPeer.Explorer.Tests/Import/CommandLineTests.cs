@@ -44,6 +44,42 @@ public class CommandLineTests
         Assert.Equal([error], result.Errors);
     }
 
+    [Theory, PostgresData]
+    public async Task Verbs_use_postgres_when_the_configuration_names_it(DatabaseProvider provider)
+    {
+        using var imported = new TemporaryDatabase(provider);
+        var import = await Verbs.RunAsync(Verbs.ConfigurationOf(imported), "import", SharedOpenAlex.SampleWorks);
+        Assert.Equal(CommandLine.Success, import.ExitCode);
+        Assert.StartsWith("importing into PostgreSQL ", import.Output[0]);
+        await using (var importedDb = imported.CreateContext()) Assert.Equal(100, await importedDb.Works.CountAsync());
+        var refused = await Verbs.RunAsync(Verbs.ConfigurationOf(imported), "generate", "--works", "10");
+        Assert.Equal(CommandLine.Failure, refused.ExitCode);
+
+        using var database = new TemporaryDatabase(provider);
+        var configuration = Verbs.ConfigurationOf(database);
+        var generated = await Verbs.RunAsync(configuration, "generate", "--works", "300");
+        Assert.Equal(CommandLine.Success, generated.ExitCode);
+        Assert.StartsWith("generating 300 works (seed 2022) into PostgreSQL ", generated.Output[0]);
+        await using var db = database.CreateContext();
+        Assert.Equal(301, await db.Works.CountAsync());
+        Assert.Equal(await db.Researchers.CountAsync(), generated.Summary()["researchers"]);
+        // Keys written by COPY are behind the identity sequences: a record added afterwards gets a fresh key.
+        db.Researchers.Add(new Researcher { Slug = "added-after", DisplayName = "Added After", Origin = RecordOrigin.OpenAlex });
+        await db.SaveChangesAsync();
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("sqlserver")]
+    public async Task An_unknown_provider_gets_one_line_naming_the_setting(string provider)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = provider }).Build();
+        var result = await Verbs.RunAsync(configuration, "generate", "--works", "10");
+        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Contains("Database:Provider", result.Errors.Single());
+    }
+
     [Fact]
     public async Task Without_db_the_configured_connection_string_is_used()
     {

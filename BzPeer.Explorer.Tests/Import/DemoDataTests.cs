@@ -5,26 +5,44 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Tests.Import;
 
-/// <summary>One demo database shared by the read-only checks below; the tests that load their own say so.</summary>
+/// <summary>One demo database per provider shared by the read-only checks below; the tests that load their own say so.</summary>
 public sealed class DemoDatabaseFixture : IAsyncLifetime
 {
-    public TemporaryDatabase Database { get; } = new();
+    private readonly Dictionary<DatabaseProvider, Task<TemporaryDatabase>> _databases = [];
 
-    public Task InitializeAsync() => Database.InitializeAsync();
-
-    public Task DisposeAsync()
+    public Task<TemporaryDatabase> DatabaseAsync(DatabaseProvider provider)
     {
-        Database.Dispose();
-        return Task.CompletedTask;
+        lock (_databases)
+        {
+            if (!_databases.TryGetValue(provider, out var database)) _databases[provider] = database = CreateAsync(provider);
+            return database;
+        }
+    }
+
+    private static async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        var database = new TemporaryDatabase(provider);
+        await database.InitializeAsync();
+        return database;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var database in _databases.Values)
+        {
+            if (database.IsCompletedSuccessfully) (await database).Dispose();
+        }
     }
 }
 
 public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoDatabaseFixture>
 {
-    [Fact]
-    public async Task The_reference_record_reproduces_the_original_page()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_reference_record_reproduces_the_original_page(DatabaseProvider provider)
     {
-        await using var db = fixture.Database.CreateContext();
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
         var kong = await db.Researchers.SingleAsync(r => r.Slug == "meihao-kong");
         Assert.Equal("Meihao Kong", kong.DisplayName);
         Assert.Null(kong.LastKnownInstitutionId);
@@ -53,10 +71,10 @@ public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         Assert.Equal(["Nanjing University", "Cardiff University"], institutions);
     }
 
-    [Fact]
-    public async Task The_papers_topics_lead_into_the_synthetic_corpus()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_papers_topics_lead_into_the_synthetic_corpus(DatabaseProvider provider)
     {
-        await using var db = fixture.Database.CreateContext();
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
         var paperTopics = await db.WorkTopics.Where(t => t.WorkId == db.Works.Single(w => w.ArxivId == "2203.13802").Id)
             .Select(t => t.TopicId).ToListAsync();
         Assert.Equal(2, paperTopics.Count);
@@ -67,10 +85,10 @@ public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         }
     }
 
-    [Fact]
-    public async Task No_synthetic_work_is_attributed_to_a_real_person_and_no_OpenAlex_id_is_invented()
+    [Theory, SqliteData, PostgresData]
+    public async Task No_synthetic_work_is_attributed_to_a_real_person_and_no_OpenAlex_id_is_invented(DatabaseProvider provider)
     {
-        await using var db = fixture.Database.CreateContext();
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
         var realPeopleOnSyntheticWorks = await db.Authorships
             .CountAsync(a => a.Researcher.Origin != RecordOrigin.Synthetic && a.Work.Origin == RecordOrigin.Synthetic);
         Assert.Equal(0, realPeopleOnSyntheticWorks);
@@ -82,10 +100,10 @@ public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         Assert.Equal(0, await db.Institutions.CountAsync(i => i.Origin == RecordOrigin.Synthetic && !i.HomepageUrl!.EndsWith(".example")));
     }
 
-    [Fact]
-    public async Task The_corpus_has_the_size_and_shape_of_real_data()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_corpus_has_the_size_and_shape_of_real_data(DatabaseProvider provider)
     {
-        await using var db = fixture.Database.CreateContext();
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
         Assert.InRange(await db.Researchers.CountAsync(r => r.Origin == RecordOrigin.Synthetic), 2000, 20000);
         Assert.Equal(6000, await db.Works.CountAsync(w => w.Origin == RecordOrigin.Synthetic));
         Assert.True(await db.Topics.CountAsync() >= 150);
@@ -114,10 +132,10 @@ public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
         Assert.True(perYear.Single(y => y.Year == 2024).Count > perYear.Single(y => y.Year == 2005).Count);
     }
 
-    [Fact]
-    public async Task Derived_tables_agree_with_the_authorships_they_come_from()
+    [Theory, SqliteData, PostgresData]
+    public async Task Derived_tables_agree_with_the_authorships_they_come_from(DatabaseProvider provider)
     {
-        await using var db = fixture.Database.CreateContext();
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
         var sample = await db.Researchers.OrderByDescending(r => r.WorksCount).Select(r => r.Id).Take(3).ToListAsync();
         foreach (var researcherId in sample)
         {
@@ -151,10 +169,20 @@ public class DemoLoadingTests
         Assert.Equal(await Snapshot(first), await Snapshot(second));
     }
 
-    [Fact]
-    public async Task Starting_twice_adds_nothing()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_same_seed_gives_the_same_data_on_sqlite_and_postgres(DatabaseProvider provider)
     {
-        using var database = new TemporaryDatabase();
+        using var sqlite = new TemporaryDatabase();
+        using var other = new TemporaryDatabase(provider);
+        await Task.WhenAll(sqlite.InitializeAsync(), other.InitializeAsync());
+
+        Assert.Equal(await Snapshot(sqlite), await Snapshot(other));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Starting_twice_adds_nothing(DatabaseProvider provider)
+    {
+        using var database = new TemporaryDatabase(provider);
         await database.InitializeAsync();
         var before = await Snapshot(database);
 

@@ -9,11 +9,11 @@ namespace BzPeer.Explorer.Tests.Import;
 /// <summary>Bad input is reported with its file, line and reason, skipped, and the exit code says so (DESIGN.md §7).</summary>
 public class ImportBadInputTests
 {
-    [Fact]
-    public async Task A_malformed_json_line_is_reported_and_the_lines_around_it_are_imported()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_malformed_json_line_is_reported_and_the_lines_around_it_are_imported(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var path = files.Write("works.jsonl", string.Join('\n',
             TestRecords.Work("W9000000001", "First").ToJsonString(),
             """{"id": "https://openalex.org/W9000000002", "title": "Broken" """,
@@ -29,11 +29,11 @@ public class ImportBadInputTests
         Assert.Equal(["First", "Third"], await db.Works.OrderBy(w => w.Id).Select(w => w.Title).ToListAsync());
     }
 
-    [Fact]
-    public async Task A_truncated_gzip_file_is_reported_after_what_could_be_read()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_truncated_gzip_file_is_reported_after_what_could_be_read(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var whole = files.WriteGzip("whole.jsonl.gz", string.Join('\n', SharedOpenAlex.SampleWorkRecords().Select(w => w.ToJsonString())));
         var bytes = File.ReadAllBytes(whole);
         var truncated = files.Write("truncated.jsonl.gz", "");
@@ -50,11 +50,11 @@ public class ImportBadInputTests
         Assert.Equal(works, await db.Works.CountAsync());
     }
 
-    [Fact]
-    public async Task A_record_without_an_id_is_reported_by_its_line()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_record_without_an_id_is_reported_by_its_line(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var noId = TestRecords.Work("W9000000002", "No id");
         noId.Remove("id");
         var path = files.WriteJsonLines("works.jsonl", [TestRecords.Work("W9000000001", "First"), noId]);
@@ -66,11 +66,11 @@ public class ImportBadInputTests
         Assert.Equal(1, result.Summary()["works"]);
     }
 
-    [Fact]
-    public async Task A_record_with_a_field_of_the_wrong_type_is_reported_with_the_field()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_record_with_a_field_of_the_wrong_type_is_reported_with_the_field(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var work = TestRecords.Work("W9000000001", "First", authors: [TestRecords.Author("A9000000001", "Ada Example")]);
         work["authorships"]![0]!["author"]!["display_name"] = 42;
         var path = files.Write("work.json", work.ToJsonString());
@@ -81,11 +81,11 @@ public class ImportBadInputTests
         Assert.Equal(0, result.Summary()["works"]);
     }
 
-    [Fact]
-    public async Task An_unreadable_path_is_reported_and_the_other_paths_imported()
+    [Theory, SqliteData, PostgresData]
+    public async Task An_unreadable_path_is_reported_and_the_other_paths_imported(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var missing = Path.Combine(files.Folder, "no-such-file.json");
         var good = files.Write("work.json", TestRecords.Work("W9000000001", "First").ToJsonString());
 
@@ -96,11 +96,11 @@ public class ImportBadInputTests
         Assert.Equal("imported: works=1 researchers=0 institutions=0 topics=0 sources=0 skipped=1", result.LastLine);
     }
 
-    [Fact]
-    public async Task The_first_twenty_bad_records_are_shown_in_full_then_only_counted()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_first_twenty_bad_records_are_shown_in_full_then_only_counted(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var path = files.Write("bad.jsonl", string.Concat(Enumerable.Range(1, 25).Select(i => $"{{\"title\": \"no id {i}\"}}\n")));
 
         var result = await Verbs.ImportAsync(database, path);

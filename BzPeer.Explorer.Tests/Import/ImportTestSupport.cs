@@ -62,8 +62,19 @@ public static class Verbs
         return new VerbResult(exitCode, Lines(output), Lines(errors));
     }
 
+    /// <summary>Imports into the database: with --db for a SQLite file, through the configuration for PostgreSQL.</summary>
     public static Task<VerbResult> ImportAsync(TemporaryDatabase database, params string[] paths) =>
-        RunAsync(["import", .. paths, "--db", database.FilePath]);
+        database.Provider == DatabaseProvider.Sqlite
+            ? RunAsync(["import", .. paths, "--db", database.FilePath])
+            : RunAsync(ConfigurationOf(database), ["import", .. paths]);
+
+    /// <summary>The app's settings that point at <paramref name="database"/>.</summary>
+    public static IConfiguration ConfigurationOf(TemporaryDatabase database) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(), ["ConnectionStrings:Explorer"] = database.ConnectionString,
+        })
+        .Build();
 
     private static List<string> Lines(StringWriter writer) =>
         writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
@@ -152,12 +163,14 @@ public static class DatabaseContent
 {
     public static async Task<string> DumpAsync(TemporaryDatabase database)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        await using var connection = Open(database);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            command.CommandText = database.Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -172,7 +185,9 @@ public static class DatabaseContent
             {
                 var values = new object[reader.FieldCount];
                 reader.GetValues(values);
-                rows.Add(string.Join('|', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+                rows.Add(string.Join('|', values.Select(v => v is string[] items ? string.Join(';', items)
+                    : v is NpgsqlTypes.NpgsqlTsVector vector ? vector.ToString()
+                    : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
             }
             rows.Sort(StringComparer.Ordinal);
             dump.Append(table).Append(" (").Append(rows.Count).Append(")\n");
@@ -192,10 +207,14 @@ public static class DatabaseContent
 
     public static async Task<long> CountAsync(TemporaryDatabase database, string sql)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        await using var connection = Open(database);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+
+    private static System.Data.Common.DbConnection Open(TemporaryDatabase database) => database.Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnection(database.ConnectionString)
+        : new Npgsql.NpgsqlConnection(database.ConnectionString);
 }

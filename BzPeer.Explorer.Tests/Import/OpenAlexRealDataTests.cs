@@ -8,10 +8,10 @@ namespace BzPeer.Explorer.Tests.Import;
 /// <summary>Imports of the real OpenAlex records in ../shared/openalex/ (see SOURCES.md there).</summary>
 public class OpenAlexRealDataTests
 {
-    [Fact]
-    public async Task The_sample_works_import_with_their_authors_and_the_citations_among_them()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_sample_works_import_with_their_authors_and_the_citations_among_them(DatabaseProvider provider)
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
 
         var result = await Verbs.ImportAsync(database, SharedOpenAlex.SampleWorks);
 
@@ -48,16 +48,16 @@ public class OpenAlexRealDataTests
             (topic.SubfieldName, topic.SubfieldNumber, topic.FieldName, topic.FieldNumber, topic.DomainName, topic.DomainNumber));
     }
 
-    [Fact]
-    public async Task Derived_tables_after_an_import_equal_a_full_rebuild()
+    [Theory, SqliteData, PostgresData]
+    public async Task Derived_tables_after_an_import_equal_a_full_rebuild(DatabaseProvider provider)
     {
-        using var database = new TemporaryDatabase();
+        using var database = new TemporaryDatabase(provider);
         var result = await Verbs.ImportAsync(database, SharedOpenAlex.SampleWorks);
         Assert.True(result.ExitCode == 0, result.ToString());
         await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(database);
-        Assert.True(await DatabaseContent.CountAsync(database, "SELECT COUNT(*) FROM CoAuthorPairs") > 1000);
+        Assert.True(await DatabaseContent.CountAsync(database, "SELECT COUNT(*) FROM \"CoAuthorPairs\"") > 1000);
         Assert.Equal(0, await DatabaseContent.CountAsync(database,
-            "SELECT COUNT(*) FROM CoAuthorPairs p WHERE NOT EXISTS (SELECT 1 FROM CoAuthorPairs q WHERE q.ResearcherId = p.CoAuthorId AND q.CoAuthorId = p.ResearcherId AND q.SharedWorks = p.SharedWorks)"));
+            "SELECT COUNT(*) FROM \"CoAuthorPairs\" p WHERE NOT EXISTS (SELECT 1 FROM \"CoAuthorPairs\" q WHERE q.\"ResearcherId\" = p.\"CoAuthorId\" AND q.\"CoAuthorId\" = p.\"ResearcherId\" AND q.\"SharedWorks\" = p.\"SharedWorks\")"));
     }
 
     [Theory]

@@ -48,6 +48,16 @@ public class TrustScoreTests
     public void Bands_split_the_score_at_25_50_and_75(int score, string band) => Assert.Equal(band, TrustScore.BandOf(score));
 
     [Fact]
+    public void An_author_the_source_names_without_an_id_stays_at_L0()
+    {
+        var nameOnly = ReferenceRecord with { Origin = RecordOrigin.OpenAlex, NameOnly = true };
+
+        Assert.Equal(VerificationLevel.L0, TrustScore.LevelOf(nameOnly));
+        Assert.Equal(VerificationLevel.L2, TrustScore.LevelOf(nameOnly with { HasOrcid = true }));
+        Assert.Equal(3, TrustScore.Compute(nameOnly).Score);
+    }
+
+    [Fact]
     public void Every_part_is_capped_so_the_score_never_passes_100()
     {
         var trust = TrustScore.Compute(new TrustFacts(RecordOrigin.OpenAlex, true, true, true,

@@ -7,6 +7,7 @@ using BzPeer.Explorer.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,11 @@ public static class AccountsHost
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
             return db;
         });
+        // Keys that protect sign-in cookies and antiforgery tokens live in the database, so every app instance
+        // in front of the same database accepts what another issued.
+        services.AddDataProtection()
+            .SetApplicationName("BzPeer.Explorer")
+            .PersistKeysToDbContext<ExplorerDbContext>();
         services.AddIdentityCore<ExplorerUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = true;

@@ -24,7 +24,8 @@ public static class BenchCommand
         Measures graph slices, expansion (with layout), search suggestions and the researcher page's server
         render on a database, and prints p50/p95/p99/max per operation. Run it on a Release build:
           dotnet run -c Release --project BzPeer.Explorer -- bench --db data/bench-1m.db
-        --db FILE        the SQLite file to measure (default: the configured ConnectionStrings:Explorer)
+        --db FILE        the SQLite file to measure (default: the configured Database:Provider and
+                         ConnectionStrings:Explorer, as the app uses them; PostgreSQL is measured so)
         --iterations N   measured runs per operation (default 200)
         --only OPERATION measure one operation (e.g. search-suggest) instead of all
         """;
@@ -65,8 +66,7 @@ public static class BenchCommand
             Console.Error.WriteLine($"bench: no database file at {CommandLine.FromInvocationDirectory([dbFile])[0]}.");
             return 1;
         }
-        var (factory, path) = await CommandLine.OpenDatabaseAsync(dbFile, configuration, cancellationToken);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var (factory, _) = await CommandLine.OpenDatabaseAsync(dbFile, configuration, cancellationToken, out var location);
         var sample = await BenchSample.LoadAsync(factory);
         var graphs = new GraphService(factory);
         var search = new SearchService(factory);
@@ -82,8 +82,8 @@ public static class BenchCommand
         if (Wanted("expand")) await MeasureExpandAsync(graphs, sample, iterations);
         if (Wanted("layout-300")) MeasureLayout(iterations);
         if (Wanted("search-suggest")) await MeasureAsync("search-suggest", iterations, sample.SearchPrefixes, text => search.SuggestAsync(text));
-        if (Wanted("page-researcher")) await MeasurePageAsync(connectionString, sample, iterations);
-        await PrintDatabaseAsync(factory, connectionString);
+        if (Wanted("page-researcher")) await MeasurePageAsync(location, sample, iterations);
+        await PrintDatabaseAsync(factory, location);
         return 0;
     }
 
@@ -151,10 +151,11 @@ public static class BenchCommand
     }
 
     /// <summary>The researcher page's HTML through the real app (routing, components, queries, prerender) on a loopback port.</summary>
-    private static async Task MeasurePageAsync(string connectionString, BenchSample sample, int iterations)
+    private static async Task MeasurePageAsync(DatabaseLocation location, BenchSample sample, int iterations)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration["ConnectionStrings:Explorer"] = connectionString;
+        builder.Configuration["ConnectionStrings:Explorer"] = location.ConnectionString;
+        builder.Configuration[ExplorerDatabase.ProviderSetting] = location.Provider.ToString();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddExplorer();
@@ -173,13 +174,21 @@ public static class BenchCommand
         await app.StopAsync();
     }
 
-    private static async Task PrintDatabaseAsync(IDbContextFactory<ExplorerDbContext> factory, string connectionString)
+    private static async Task PrintDatabaseAsync(IDbContextFactory<ExplorerDbContext> factory, DatabaseLocation location)
     {
         await using var db = await factory.CreateDbContextAsync();
         var works = await db.Works.CountAsync();
         var researchers = await db.Researchers.CountAsync();
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var size = new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0);
+        long size;
+        if (location.Provider == DatabaseProvider.Postgres)
+        {
+            size = await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync();
+        }
+        else
+        {
+            var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+            size = new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0);
+        }
         Console.WriteLine(FormattableString.Invariant($"bench: db works={works} researchers={researchers} size_mb={size / 1048576.0:0}"));
     }
 

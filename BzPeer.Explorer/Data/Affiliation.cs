@@ -19,7 +19,7 @@ internal sealed class AffiliationConfiguration : IEntityTypeConfiguration<Affili
     {
         entity.ToTable("Affiliations");
         entity.HasKey(a => new { a.ResearcherId, a.InstitutionId });
-        entity.HasIndex(a => new { a.InstitutionId, a.LastYear }).IsDescending(false, true);
+        entity.HasIndex(a => new { a.InstitutionId, a.LastYear, a.ResearcherId }).IsDescending(false, true, false);
         entity.HasOne<Researcher>().WithMany(r => r.Affiliations).HasForeignKey(a => a.ResearcherId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(a => a.Institution).WithMany().OnDelete(DeleteBehavior.Cascade);
     }

@@ -137,11 +137,11 @@ internal sealed class AuthorClaimConfiguration : IEntityTypeConfiguration<Author
         entity.Property(c => c.DecisionReason).HasMaxLength(1000);
         entity.HasIndex(c => new { c.ResearcherId, c.Status });
         // At most one approved claim per researcher record.
-        entity.HasIndex(c => c.ResearcherId).IsUnique().HasFilter("Status = 'Approved'").HasDatabaseName("IX_AuthorClaims_OneApproved");
+        entity.HasIndex(c => c.ResearcherId).IsUnique().HasFilter("\"Status\" = 'Approved'").HasDatabaseName("IX_AuthorClaims_OneApproved");
         entity.HasIndex(c => new { c.Status, c.CreatedAt });
         entity.HasIndex(c => c.UserId);
         // At most one claim per account and record waiting for review.
-        entity.HasIndex(c => new { c.ResearcherId, c.UserId }).IsUnique().HasFilter("Status = 'Pending'").HasDatabaseName("IX_AuthorClaims_OnePendingPerAccount");
+        entity.HasIndex(c => new { c.ResearcherId, c.UserId }).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_AuthorClaims_OnePendingPerAccount");
         entity.HasOne(c => c.Researcher).WithMany().OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -185,7 +185,7 @@ internal sealed class CollaborationInvitationConfiguration : IEntityTypeConfigur
         // The daily limit counts a sender's invitations since a time.
         entity.HasIndex(i => new { i.SenderUserId, i.CreatedAt });
         entity.HasIndex(i => new { i.RecipientUserId, i.Status });
-        entity.HasIndex(i => new { i.SenderUserId, i.RecipientUserId }).IsUnique().HasFilter("Status = 'Pending'").HasDatabaseName("IX_CollaborationInvitations_OnePendingPerPair");
+        entity.HasIndex(i => new { i.SenderUserId, i.RecipientUserId }).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_CollaborationInvitations_OnePendingPerPair");
         entity.HasOne<Researcher>().WithMany().HasForeignKey(i => i.ResearcherId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(i => i.SenderUserId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(i => i.RecipientUserId).OnDelete(DeleteBehavior.Cascade);

@@ -5,30 +5,48 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Data;
 
-/// <summary>Brings the database up to date at start: pending migrations, WAL journal, and the demo data into an empty database.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbFactory, ILogger<DatabaseInitializer> logger)
+/// <summary>
+/// Brings the database up to date at start: pending migrations, WAL journal (SQLite), and the demo data into an empty
+/// database. With <c>Database:Migrate</c> false (an instance on a read replica) it writes nothing: it only checks
+/// that the database is up to date, and stops the app with the reason when it is not.
+/// </summary>
+public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbFactory, ILogger<DatabaseInitializer> logger, bool migrate = true)
 {
+    public const string MigrateSetting = "Database:Migrate";
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (!migrate)
+        {
+            if (pending.Count > 0)
+                throw new InvalidOperationException(
+                    $"{MigrateSetting} is false but the database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}): " +
+                    "start an instance with migrations on the primary database first.");
+            logger.LogInformation("Database up to date; {Setting} is false, so nothing is written at start", MigrateSetting);
+            return;
+        }
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
         }
-        try
+        if (!db.IsPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 8)
-        {
-            // An up-to-date database on a read-only file can still be read: serve it, and say that changes will fail.
-            logger.LogWarning("The database {Source} is read-only: pages are served, but anything that writes (accounts, follows, claims) fails until it is writable",
-                db.Database.GetDbConnection().DataSource);
-            return;
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 8)
+            {
+                // An up-to-date database on a read-only file can still be read: serve it, and say that changes will fail.
+                logger.LogWarning("The database {Source} is read-only: pages are served, but anything that writes (accounts, follows, claims) fails until it is writable",
+                    db.Database.GetDbConnection().DataSource);
+                return;
+            }
         }
         var migrationTime = clock.Elapsed;
 

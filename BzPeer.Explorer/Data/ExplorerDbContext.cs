@@ -1,10 +1,24 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Data;
 
-public class ExplorerDbContext(DbContextOptions<ExplorerDbContext> options) : IdentityDbContext<ExplorerUser>(options)
+/// <summary>The app's data on SQLite (its migrations are in Data/Migrations); <see cref="PostgresExplorerDbContext"/> is the same model on PostgreSQL.</summary>
+public class ExplorerDbContext : IdentityDbContext<ExplorerUser>, IDataProtectionKeyContext
 {
+    public ExplorerDbContext(DbContextOptions<ExplorerDbContext> options) : base(options)
+    {
+    }
+
+    protected ExplorerDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>Which engine this context talks to, for the few reads written in SQL.</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Researcher> Researchers => Set<Researcher>();
     public DbSet<Work> Works => Set<Work>();
     public DbSet<Venue> Venues => Set<Venue>();

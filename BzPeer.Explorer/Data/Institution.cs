@@ -38,7 +38,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         entity.Property(i => i.HomepageUrl).HasMaxLength(500);
         entity.Property(i => i.City).HasMaxLength(200);
         entity.Property(i => i.Origin).HasConversion<string>().HasMaxLength(16);
-        entity.HasIndex(i => i.OpenAlexId).IsUnique().HasFilter("OpenAlexId IS NOT NULL");
-        entity.HasIndex(i => i.Ror).IsUnique().HasFilter("Ror IS NOT NULL");
+        entity.HasIndex(i => i.OpenAlexId).IsUnique().HasFilter("\"OpenAlexId\" IS NOT NULL");
+        entity.HasIndex(i => i.Ror).IsUnique().HasFilter("\"Ror\" IS NOT NULL");
     }
 }

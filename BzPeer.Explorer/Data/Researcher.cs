@@ -40,8 +40,8 @@ internal sealed class ResearcherConfiguration : IEntityTypeConfiguration<Researc
         entity.Property(r => r.Summary).HasMaxLength(500);
         entity.Property(r => r.Origin).HasConversion<string>().HasMaxLength(16);
         entity.HasIndex(r => r.Slug).IsUnique();
-        entity.HasIndex(r => r.OpenAlexId).IsUnique().HasFilter("OpenAlexId IS NOT NULL");
-        entity.HasIndex(r => r.Orcid).HasFilter("Orcid IS NOT NULL");
+        entity.HasIndex(r => r.OpenAlexId).IsUnique().HasFilter("\"OpenAlexId\" IS NOT NULL");
+        entity.HasIndex(r => r.Orcid).HasFilter("\"Orcid\" IS NOT NULL");
         entity.HasIndex(r => r.LastKnownInstitutionId);
         entity.HasIndex(r => r.WorksCount);
         entity.HasOne(r => r.LastKnownInstitution).WithMany().OnDelete(DeleteBehavior.SetNull);

@@ -37,7 +37,7 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         entity.Property(t => t.FieldName).HasMaxLength(200);
         entity.Property(t => t.DomainName).HasMaxLength(200);
         entity.Property(t => t.Origin).HasConversion<string>().HasMaxLength(16);
-        entity.HasIndex(t => t.OpenAlexId).IsUnique().HasFilter("OpenAlexId IS NOT NULL");
+        entity.HasIndex(t => t.OpenAlexId).IsUnique().HasFilter("\"OpenAlexId\" IS NOT NULL");
         entity.HasIndex(t => t.DisplayName);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         entity.Property(v => v.HostOrganization).HasMaxLength(300);
         entity.Property(v => v.HomepageUrl).HasMaxLength(500);
         entity.Property(v => v.Origin).HasConversion<string>().HasMaxLength(16);
-        entity.HasIndex(v => v.OpenAlexId).IsUnique().HasFilter("OpenAlexId IS NOT NULL");
-        entity.HasIndex(v => v.IssnL).HasFilter("IssnL IS NOT NULL");
+        entity.HasIndex(v => v.OpenAlexId).IsUnique().HasFilter("\"OpenAlexId\" IS NOT NULL");
+        entity.HasIndex(v => v.IssnL).HasFilter("\"IssnL\" IS NOT NULL");
     }
 }

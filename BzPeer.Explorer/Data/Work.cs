@@ -41,9 +41,9 @@ internal sealed class WorkConfiguration : IEntityTypeConfiguration<Work>
         entity.Property(w => w.Type).HasMaxLength(40);
         entity.Property(w => w.Language).HasMaxLength(10);
         entity.Property(w => w.Origin).HasConversion<string>().HasMaxLength(16);
-        entity.HasIndex(w => w.OpenAlexId).IsUnique().HasFilter("OpenAlexId IS NOT NULL");
-        entity.HasIndex(w => w.Doi).HasFilter("Doi IS NOT NULL");
-        entity.HasIndex(w => w.ArxivId).HasFilter("ArxivId IS NOT NULL");
+        entity.HasIndex(w => w.OpenAlexId).IsUnique().HasFilter("\"OpenAlexId\" IS NOT NULL");
+        entity.HasIndex(w => w.Doi).HasFilter("\"Doi\" IS NOT NULL");
+        entity.HasIndex(w => w.ArxivId).HasFilter("\"ArxivId\" IS NOT NULL");
         entity.HasIndex(w => new { w.VenueId, w.Year });
         entity.HasOne(w => w.Venue).WithMany().OnDelete(DeleteBehavior.SetNull);
     }

@@ -107,9 +107,11 @@ public static class GraphLayout
         }
 
         var fixedPoints = placed.Values.ToArray();
-        var direct = (long)positions.Length * (positions.Length + fixedPoints.Length) <= 6000;
+        // Few points: comparing every pair is cheaper than bucketing them; many: only those in the cells around.
+        var fixedDirect = fixedPoints.Length <= 32;
+        var newDirect = positions.Length <= 48;
         var fixedGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
-        if (!direct) fixedGrid.Fill(fixedPoints);
+        if (!fixedDirect) fixedGrid.Fill(fixedPoints);
         var newGrid = new CellIndex(RepulsionWidth, RepulsionHeight);
         var n = positions.Length;
         var forceX = new double[n];
@@ -123,23 +125,22 @@ public static class GraphLayout
             var temperature = 40.0 * (1 - (double)iteration / iterations) + 2;
             Array.Clear(forceX);
             Array.Clear(forceY);
-            if (!direct) newGrid.Fill(positions);
+            if (!newDirect) newGrid.Fill(positions);
 
             for (var i = 0; i < n; i++)
             {
                 var p = positions[i];
-                if (direct)
-                {
-                    // Few nodes: comparing every pair is cheaper than bucketing them.
+                if (fixedDirect)
                     foreach (var q in fixedPoints) AddRepulsion(p, q, ref forceX[i], ref forceY[i]);
+                else
+                    fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
+                if (newDirect)
+                {
                     for (var j = 0; j < n; j++)
                         if (j != i) AddRepulsion(p, positions[j], ref forceX[i], ref forceY[i]);
                 }
                 else
-                {
-                    fixedGrid.AddRepulsion(p, fixedPoints, -1, ref forceX[i], ref forceY[i]);
                     newGrid.AddRepulsion(p, positions, i, ref forceX[i], ref forceY[i]);
-                }
                 // A weak pull back to the expanded node keeps the new group together.
                 forceX[i] += (anchor.X - p.X) * 0.004;
                 forceY[i] += (anchor.Y - p.Y) * 0.004;
@@ -258,36 +259,35 @@ public static class GraphLayout
             }
         }
 
-        private static long Cell(double value, double size) => (long)Math.Floor(value / size);
+        public static long Cell(double value, double size) => (long)Math.Floor(value / size);
 
-        private static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
+        public static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
     }
 
     /// <summary>Points bucketed by cells, for "does anything near here overlap" (the cell and the eight around it) without scanning everything.</summary>
     private sealed class SpatialGrid(double cellWidth, double cellHeight)
     {
-        private readonly Dictionary<(long, long), List<Point2>> _cells = [];
+        private readonly Dictionary<long, List<Point2>> _cells = [];
 
         public void Add(Point2 point)
         {
-            var key = Cell(point);
+            var key = CellIndex.Key(CellIndex.Cell(point.X, cellWidth), CellIndex.Cell(point.Y, cellHeight));
             if (!_cells.TryGetValue(key, out var list)) _cells[key] = list = [];
             list.Add(point);
         }
 
         public bool AnyOverlap(Point2 point)
         {
-            var (cx, cy) = Cell(point);
+            var cx = CellIndex.Cell(point.X, cellWidth);
+            var cy = CellIndex.Cell(point.Y, cellHeight);
             for (var x = cx - 1; x <= cx + 1; x++)
             for (var y = cy - 1; y <= cy + 1; y++)
             {
-                if (!_cells.TryGetValue((x, y), out var list)) continue;
+                if (!_cells.TryGetValue(CellIndex.Key(x, y), out var list)) continue;
                 foreach (var other in list)
                     if (Overlaps(point, other)) return true;
             }
             return false;
         }
-
-        private (long, long) Cell(Point2 p) => ((long)Math.Floor(p.X / cellWidth), (long)Math.Floor(p.Y / cellHeight));
     }
 }

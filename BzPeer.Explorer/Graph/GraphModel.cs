@@ -19,7 +19,11 @@ public sealed record GraphNode(string Id, NodeKind Kind, int EntityId, string La
 /// <summary>An edge; undirected kinds are stored with their ends in id order, so each pair has one edge of a kind.</summary>
 public sealed record GraphEdge(string Source, string Target, EdgeKind Kind, double Weight = 1)
 {
-    public string Id => $"{Kind}|{Source}|{Target}";
+    // The ends and the kind cannot change after construction, so the id (a dictionary key everywhere) is built once.
+    public string Source { get; } = Source;
+    public string Target { get; } = Target;
+    public EdgeKind Kind { get; } = Kind;
+    public string Id { get; } = $"{Kind}|{Source}|{Target}";
 
     public static GraphEdge Create(string source, string target, EdgeKind kind, double weight = 1) =>
         kind is EdgeKind.CoAuthor or EdgeKind.SameVenue && string.CompareOrdinal(source, target) > 0

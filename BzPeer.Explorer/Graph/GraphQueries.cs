@@ -122,32 +122,31 @@ public static class GraphQueries
 
         // Plain SQL with the ids written in: for these few-row reads EF's expansion of list parameters costs several
         // times what SQLite does. The ids are integers taken from nodes, never text from outside. Each half of a union
-        // walks an index from the side with few links per record (a paper has a few authors and topics, a person a
-        // few institutions), never from a topic's or an institution's thousands.
+        // walks an index from the side with few links per record (a paper's authors, topics and references, a person's
+        // institutions), never from a topic's, an institution's or a cited paper's thousands; the unary "+" keeps
+        // SQLite from turning the other list into one index seek per pair, which costs ten times the walk here.
+        async Task AddLinksAsync(NodeKind sourceKind, NodeKind targetKind, EdgeKind kind, string select, params (string Walked, List<int> WalkedIds, string Filtered, List<int> FilteredIds)[] halves)
+        {
+            var sql = string.Join(" UNION ALL ", halves.Where(h => h.WalkedIds.Count > 0 && h.FilteredIds.Count > 0)
+                .Select(h => $"{select} WHERE \"{h.Walked}\" IN ({GraphReads.In(h.WalkedIds)}) AND +\"{h.Filtered}\" IN ({GraphReads.In(h.FilteredIds)})"));
+            if (sql.Length == 0) return;
+            foreach (var (from, to, weight) in await GraphReads.LinksAsync(db, sql, cancellationToken))
+                AddEdge(sourceKind, from, targetKind, to, kind, weight);
+        }
+
+        // Co-authors are many on both sides, so those pairs are looked up one by one.
         if (newPeople.Count > 0 && people.Count > 1)
             foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, CoAuthorId, SharedWorks FROM CoAuthorPairs WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND CoAuthorId IN ({GraphReads.In(people)})", cancellationToken))
+                $"SELECT \"ResearcherId\", \"CoAuthorId\", \"SharedWorks\" FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({GraphReads.In(newPeople)}) AND \"CoAuthorId\" IN ({GraphReads.In(people)})", cancellationToken))
                 AddEdge(NodeKind.Person, from, NodeKind.Person, to, EdgeKind.CoAuthor, weight);
-        if (people.Count > 0 && papers.Count > 0 && (newPeople.Count > 0 || newPapers.Count > 0))
-            foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND WorkId IN ({GraphReads.In(papers)}) " +
-                $"UNION ALL SELECT ResearcherId, WorkId, 1 FROM Authorships WHERE WorkId IN ({GraphReads.In(newPapers)}) AND ResearcherId IN ({GraphReads.In(people)})", cancellationToken))
-                AddEdge(NodeKind.Person, from, NodeKind.Paper, to, EdgeKind.Authored);
-        if (papers.Count > 0 && topics.Count > 0 && (newPapers.Count > 0 || newTopics.Count > 0))
-            foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
-                $"SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({GraphReads.In(newPapers)}) AND TopicId IN ({GraphReads.In(topics)}) " +
-                $"UNION ALL SELECT WorkId, TopicId, Score FROM WorkTopics WHERE WorkId IN ({GraphReads.In(papers)}) AND TopicId IN ({GraphReads.In(newTopics)})", cancellationToken))
-                AddEdge(NodeKind.Paper, from, NodeKind.Topic, to, EdgeKind.About, weight);
-        if (people.Count > 0 && institutions.Count > 0 && (newPeople.Count > 0 || newInstitutions.Count > 0))
-            foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
-                $"SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({GraphReads.In(newPeople)}) AND InstitutionId IN ({GraphReads.In(institutions)}) " +
-                $"UNION ALL SELECT ResearcherId, InstitutionId, 1 FROM Affiliations WHERE ResearcherId IN ({GraphReads.In(people)}) AND InstitutionId IN ({GraphReads.In(newInstitutions)})", cancellationToken))
-                AddEdge(NodeKind.Person, from, NodeKind.Institution, to, EdgeKind.Affiliated);
-        if (newPapers.Count > 0 && papers.Count > 1)
-            foreach (var (from, to, _) in await GraphReads.LinksAsync(db,
-                $"SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitingWorkId IN ({GraphReads.In(newPapers)}) AND CitedWorkId IN ({GraphReads.In(papers)}) " +
-                $"UNION ALL SELECT CitingWorkId, CitedWorkId, 1 FROM Citations WHERE CitedWorkId IN ({GraphReads.In(newPapers)}) AND CitingWorkId IN ({GraphReads.In(papers)})", cancellationToken))
-                AddEdge(NodeKind.Paper, from, NodeKind.Paper, to, EdgeKind.Cites);
+        await AddLinksAsync(NodeKind.Person, NodeKind.Paper, EdgeKind.Authored, "SELECT \"ResearcherId\", \"WorkId\", 1 FROM \"Authorships\"",
+            ("WorkId", papers, "ResearcherId", newPeople), ("WorkId", newPapers, "ResearcherId", people));
+        await AddLinksAsync(NodeKind.Paper, NodeKind.Topic, EdgeKind.About, "SELECT \"WorkId\", \"TopicId\", \"Score\" FROM \"WorkTopics\"",
+            ("WorkId", newPapers, "TopicId", topics), ("WorkId", papers, "TopicId", newTopics));
+        await AddLinksAsync(NodeKind.Person, NodeKind.Institution, EdgeKind.Affiliated, "SELECT \"ResearcherId\", \"InstitutionId\", 1 FROM \"Affiliations\"",
+            ("ResearcherId", newPeople, "InstitutionId", institutions), ("ResearcherId", people, "InstitutionId", newInstitutions));
+        await AddLinksAsync(NodeKind.Paper, NodeKind.Paper, EdgeKind.Cites, "SELECT \"CitingWorkId\", \"CitedWorkId\", 1 FROM \"Citations\"",
+            ("CitingWorkId", newPapers, "CitedWorkId", papers), ("CitingWorkId", papers, "CitedWorkId", newPapers));
         return edges.DistinctBy(e => e.Id).ToList();
     }
 
@@ -253,8 +252,7 @@ public static class GraphQueries
             }
             case (NodeKind.Institution, "topics"):
             {
-                var rows = await GraphReads.InstitutionTopicsAsync(db, id, offset, take, cancellationToken);
-                var total = await TotalAsync(offset, rows.Count, take, () => GraphReads.CountInstitutionTopicsAsync(db, id, cancellationToken));
+                var (rows, total) = await GraphReads.InstitutionTopicsAsync(db, id, offset, take, cancellationToken);
                 return Weighted(rows, TopicNode, node => GraphEdge.Create(owner.Id, node.Id, EdgeKind.WorksOn), total);
             }
             default:

@@ -17,155 +17,156 @@ internal sealed record PersonInstitution(int PersonId, InstitutionRow Row);
 /// for reads this small EF's per-query work costs several times what SQLite does (about 100 µs against 5 µs here),
 /// while EF's compiled queries are tied to one model instance, which the app, the command-line verbs and the tests
 /// do not share. Every read is an index range of bounded size, driven from the link table, never a scan of works or
-/// researchers. Parameters are bound; the only values written into SQL are integers the code produced.
+/// researchers. Parameters are bound; the only values written into SQL are integers the code produced. Identifiers
+/// are quoted and parameters named @name, so the same SQL runs on SQLite and on PostgreSQL.
 /// </summary>
 internal static class GraphReads
 {
     /// <summary>How many of an institution's researchers (the most recent) its topics are read from.</summary>
     public const int InstitutionTopicSample = 100;
 
-    private const string Person = "r.Id, r.Slug, r.DisplayName, r.WorksCount, pi.DisplayName";
-    private const string PersonInstitutionJoin = "LEFT JOIN Institutions pi ON pi.Id = r.LastKnownInstitutionId";
-    private const string Paper = "w.Id, w.Title, w.Year, v.DisplayName";
-    private const string PaperVenueJoin = "LEFT JOIN Venues v ON v.Id = w.VenueId";
-    private const string Page = "LIMIT $take OFFSET $skip";
+    private const string Person = "r.\"Id\", r.\"Slug\", r.\"DisplayName\", r.\"WorksCount\", pi.\"DisplayName\"";
+    private const string PersonInstitutionJoin = "LEFT JOIN \"Institutions\" pi ON pi.\"Id\" = r.\"LastKnownInstitutionId\"";
+    private const string Paper = "w.\"Id\", w.\"Title\", w.\"Year\", v.\"DisplayName\"";
+    private const string PaperVenueJoin = "LEFT JOIN \"Venues\" v ON v.\"Id\" = w.\"VenueId\"";
+    private const string Page = "LIMIT @take OFFSET @skip";
 
     public static Task<List<PersonRow>> PersonBySlugAsync(ExplorerDbContext db, string slug, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person} FROM Researchers r {PersonInstitutionJoin} WHERE r.Slug = $slug", ReadPerson, ct, ("$slug", slug));
+        ReadAsync(db, $"SELECT {Person} FROM \"Researchers\" r {PersonInstitutionJoin} WHERE r.\"Slug\" = @slug", ReadPerson, ct, ("@slug", slug));
 
     public static Task<List<PaperRow>> PaperByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM Works w {PaperVenueJoin} WHERE w.Id = $id", ReadPaper, ct, ("$id", id));
+        ReadAsync(db, $"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"Id\" = @id", ReadPaper, ct, ("@id", id));
 
     public static Task<List<TopicRow>> TopicByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, "SELECT t.Id, t.DisplayName, t.SubfieldName FROM Topics t WHERE t.Id = $id", ReadTopic, ct, ("$id", id));
+        ReadAsync(db, "SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\" FROM \"Topics\" t WHERE t.\"Id\" = @id", ReadTopic, ct, ("@id", id));
 
     public static Task<List<InstitutionRow>> InstitutionByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, "SELECT i.Id, i.DisplayName, i.City, i.CountryCode FROM Institutions i WHERE i.Id = $id", ReadInstitution, ct, ("$id", id));
+        ReadAsync(db, "SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\" FROM \"Institutions\" i WHERE i.\"Id\" = @id", ReadInstitution, ct, ("@id", id));
 
     // A person's neighbours.
 
     public static Task<List<PaperRow>> PersonWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM Authorships a JOIN Works w ON w.Id = a.WorkId {PaperVenueJoin} WHERE a.ResearcherId = $id ORDER BY w.Year DESC, w.Id DESC {Page}",
-            ReadPaper, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Paper} FROM \"Authorships\" a JOIN \"Works\" w ON w.\"Id\" = a.\"WorkId\" {PaperVenueJoin} WHERE a.\"ResearcherId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+            ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPersonWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM Authorships WHERE ResearcherId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"Authorships\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<WeightedRow<PersonRow>>> PersonCoAuthorsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person}, p.SharedWorks FROM CoAuthorPairs p JOIN Researchers r ON r.Id = p.CoAuthorId {PersonInstitutionJoin} " +
-                      $"WHERE p.ResearcherId = $id ORDER BY p.SharedWorks DESC, p.LastYear DESC, p.CoAuthorId {Page}",
-            reader => new WeightedRow<PersonRow>(ReadPerson(reader), reader.GetDouble(5)), ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Person}, p.\"SharedWorks\" FROM \"CoAuthorPairs\" p JOIN \"Researchers\" r ON r.\"Id\" = p.\"CoAuthorId\" {PersonInstitutionJoin} " +
+                      $"WHERE p.\"ResearcherId\" = @id ORDER BY p.\"SharedWorks\" DESC, p.\"LastYear\" DESC, p.\"CoAuthorId\" {Page}",
+            reader => new WeightedRow<PersonRow>(ReadPerson(reader), Weight(reader, 5)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPersonCoAuthorsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM CoAuthorPairs WHERE ResearcherId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<WeightedRow<TopicRow>>> PersonTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT t.Id, t.DisplayName, t.SubfieldName, rt.WorkCount FROM ResearcherTopics rt JOIN Topics t ON t.Id = rt.TopicId " +
-                      $"WHERE rt.ResearcherId = $id ORDER BY rt.WorkCount DESC, rt.TopicId {Page}",
-            reader => new WeightedRow<TopicRow>(ReadTopic(reader), reader.GetDouble(3)), ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Topics\" t ON t.\"Id\" = rt.\"TopicId\" " +
+                      $"WHERE rt.\"ResearcherId\" = @id ORDER BY rt.\"WorkCount\" DESC, rt.\"TopicId\" {Page}",
+            reader => new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPersonTopicsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM ResearcherTopics WHERE ResearcherId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<InstitutionRow>> PersonInstitutionsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT i.Id, i.DisplayName, i.City, i.CountryCode FROM Affiliations a JOIN Institutions i ON i.Id = a.InstitutionId " +
-                      $"WHERE a.ResearcherId = $id ORDER BY a.LastYear DESC, a.InstitutionId {Page}",
-            ReadInstitution, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\" FROM \"Affiliations\" a JOIN \"Institutions\" i ON i.\"Id\" = a.\"InstitutionId\" " +
+                      $"WHERE a.\"ResearcherId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"InstitutionId\" {Page}",
+            ReadInstitution, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPersonInstitutionsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM Affiliations WHERE ResearcherId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"Affiliations\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<PersonInstitution>> CurrentInstitutionsAsync(ExplorerDbContext db, IReadOnlyCollection<int> people, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT r.Id, i.Id, i.DisplayName, i.City, i.CountryCode FROM Researchers r JOIN Institutions i ON i.Id = r.LastKnownInstitutionId WHERE r.Id IN ({In(people)})",
+        ReadAsync(db, $"SELECT r.\"Id\", i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\" FROM \"Researchers\" r JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\" WHERE r.\"Id\" IN ({In(people)})",
             reader => new PersonInstitution(reader.GetInt32(0), new InstitutionRow(reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4))), ct);
 
     // A paper's neighbours.
 
     public static Task<List<PersonRow>> PaperAuthorsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person} FROM Authorships a JOIN Researchers r ON r.Id = a.ResearcherId {PersonInstitutionJoin} WHERE a.WorkId = $id ORDER BY a.AuthorOrder {Page}",
-            ReadPerson, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Person} FROM \"Authorships\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} WHERE a.\"WorkId\" = @id ORDER BY a.\"AuthorOrder\" {Page}",
+            ReadPerson, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperAuthorsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM Authorships WHERE WorkId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"Authorships\" WHERE \"WorkId\" = @id", id, ct);
 
     public static Task<List<WeightedRow<TopicRow>>> PaperTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT t.Id, t.DisplayName, t.SubfieldName, wt.Score FROM WorkTopics wt JOIN Topics t ON t.Id = wt.TopicId " +
-                      $"WHERE wt.WorkId = $id ORDER BY wt.Score DESC, wt.TopicId {Page}",
-            reader => new WeightedRow<TopicRow>(ReadTopic(reader), reader.GetDouble(3)), ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", wt.\"Score\" FROM \"WorkTopics\" wt JOIN \"Topics\" t ON t.\"Id\" = wt.\"TopicId\" " +
+                      $"WHERE wt.\"WorkId\" = @id ORDER BY wt.\"Score\" DESC, wt.\"TopicId\" {Page}",
+            reader => new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperTopicsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM WorkTopics WHERE WorkId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"WorkTopics\" WHERE \"WorkId\" = @id", id, ct);
 
     public static Task<List<PaperRow>> PaperReferencesAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM Citations c JOIN Works w ON w.Id = c.CitedWorkId {PaperVenueJoin} WHERE c.CitingWorkId = $id ORDER BY w.Year DESC, w.Id DESC {Page}",
-            ReadPaper, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitedWorkId\" {PaperVenueJoin} WHERE c.\"CitingWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+            ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperReferencesAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM Citations WHERE CitingWorkId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"Citations\" WHERE \"CitingWorkId\" = @id", id, ct);
 
     public static Task<List<PaperRow>> PaperCitedByAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM Citations c JOIN Works w ON w.Id = c.CitingWorkId {PaperVenueJoin} WHERE c.CitedWorkId = $id ORDER BY w.Year DESC, w.Id DESC {Page}",
-            ReadPaper, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitingWorkId\" {PaperVenueJoin} WHERE c.\"CitedWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+            ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperCitedByAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM Citations WHERE CitedWorkId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"Citations\" WHERE \"CitedWorkId\" = @id", id, ct);
 
     public static async Task<int?> VenueOfAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        (await ReadAsync(db, "SELECT VenueId FROM Works WHERE Id = $id AND VenueId IS NOT NULL", reader => reader.GetInt32(0), ct, ("$id", id))) is [var venue] ? venue : null;
+        (await ReadAsync(db, "SELECT \"VenueId\" FROM \"Works\" WHERE \"Id\" = @id AND \"VenueId\" IS NOT NULL", reader => reader.GetInt32(0), ct, ("@id", id))) is [var venue] ? venue : null;
 
     public static Task<List<PaperRow>> VenueWorksAsync(ExplorerDbContext db, int venue, int except, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM Works w {PaperVenueJoin} WHERE w.VenueId = $venue AND w.Id <> $except ORDER BY w.Year DESC, w.Id DESC {Page}",
-            ReadPaper, ct, ("$venue", venue), ("$except", except), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"VenueId\" = @venue AND w.\"Id\" <> @except ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+            ReadPaper, ct, ("@venue", venue), ("@except", except), ("@skip", skip), ("@take", take));
 
     public static async Task<int> CountVenueWorksAsync(ExplorerDbContext db, int venue, int except, CancellationToken ct) =>
-        (await ReadAsync(db, "SELECT count(*) FROM Works WHERE VenueId = $venue AND Id <> $except", reader => reader.GetInt32(0), ct, ("$venue", venue), ("$except", except)))[0];
+        (await ReadAsync(db, "SELECT count(*) FROM \"Works\" WHERE \"VenueId\" = @venue AND \"Id\" <> @except", Count, ct, ("@venue", venue), ("@except", except)))[0];
 
     // A topic's neighbours.
 
     public static Task<List<WeightedRow<PersonRow>>> TopicResearchersAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person}, rt.WorkCount FROM ResearcherTopics rt JOIN Researchers r ON r.Id = rt.ResearcherId {PersonInstitutionJoin} " +
-                      $"WHERE rt.TopicId = $id ORDER BY rt.WorkCount DESC, rt.ResearcherId {Page}",
-            reader => new WeightedRow<PersonRow>(ReadPerson(reader), reader.GetDouble(5)), ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Person}, rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Researchers\" r ON r.\"Id\" = rt.\"ResearcherId\" {PersonInstitutionJoin} " +
+                      $"WHERE rt.\"TopicId\" = @id ORDER BY rt.\"WorkCount\" DESC, rt.\"ResearcherId\" {Page}",
+            reader => new WeightedRow<PersonRow>(ReadPerson(reader), Weight(reader, 5)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountTopicResearchersAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM ResearcherTopics WHERE TopicId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"TopicId\" = @id", id, ct);
 
     public static Task<List<PaperRow>> TopicWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM WorkTopics wt JOIN Works w ON w.Id = wt.WorkId {PaperVenueJoin} WHERE wt.TopicId = $id ORDER BY wt.WorkYear DESC, wt.WorkId DESC {Page}",
-            ReadPaper, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Paper} FROM \"WorkTopics\" wt JOIN \"Works\" w ON w.\"Id\" = wt.\"WorkId\" {PaperVenueJoin} WHERE wt.\"TopicId\" = @id ORDER BY wt.\"WorkYear\" DESC, wt.\"WorkId\" DESC {Page}",
+            ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountTopicWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM WorkTopics WHERE TopicId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"WorkTopics\" WHERE \"TopicId\" = @id", id, ct);
 
     // An institution's neighbours.
 
     public static Task<List<PersonRow>> InstitutionResearchersAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person} FROM Affiliations a JOIN Researchers r ON r.Id = a.ResearcherId {PersonInstitutionJoin} " +
-                      $"WHERE a.InstitutionId = $id ORDER BY a.LastYear DESC, a.ResearcherId {Page}",
-            ReadPerson, ct, ("$id", id), ("$skip", skip), ("$take", take));
+        ReadAsync(db, $"SELECT {Person} FROM \"Affiliations\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} " +
+                      $"WHERE a.\"InstitutionId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"ResearcherId\" {Page}",
+            ReadPerson, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountInstitutionResearchersAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM Affiliations WHERE InstitutionId = $id", id, ct);
+        CountAsync(db, "SELECT count(*) FROM \"Affiliations\" WHERE \"InstitutionId\" = @id", id, ct);
 
     /// <summary>
     /// The institution's topics, weighted by the works on them of its most recent researchers: a bounded number, so a
     /// university with ten thousand researchers costs what a small institute does.
     /// </summary>
-    private const string RecentResearchers = "SELECT ResearcherId FROM Affiliations WHERE InstitutionId = $id ORDER BY LastYear DESC, ResearcherId LIMIT $sample";
+    private const string RecentResearchers = "SELECT \"ResearcherId\" FROM \"Affiliations\" WHERE \"InstitutionId\" = @id ORDER BY \"LastYear\" DESC, \"ResearcherId\" LIMIT @sample";
 
-    public static Task<List<WeightedRow<TopicRow>>> InstitutionTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT t.Id, t.DisplayName, t.SubfieldName, g.Works FROM (SELECT TopicId, sum(WorkCount) AS Works FROM ResearcherTopics " +
-                      $"WHERE ResearcherId IN ({RecentResearchers}) GROUP BY TopicId) g JOIN Topics t ON t.Id = g.TopicId ORDER BY g.Works DESC, g.TopicId {Page}",
-            reader => new WeightedRow<TopicRow>(ReadTopic(reader), reader.GetDouble(3)), ct,
-            ("$id", id), ("$sample", InstitutionTopicSample), ("$skip", skip), ("$take", take));
-
-    public static async Task<int> CountInstitutionTopicsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        (await ReadAsync(db, $"SELECT count(DISTINCT TopicId) FROM ResearcherTopics WHERE ResearcherId IN ({RecentResearchers})",
-            reader => reader.GetInt32(0), ct, ("$id", id), ("$sample", InstitutionTopicSample)))[0];
+    /// <summary>One page of those topics and, read in the same pass, how many there are in all.</summary>
+    public static async Task<(List<WeightedRow<TopicRow>> Rows, int Total)> InstitutionTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct)
+    {
+        var rows = await ReadAsync(db, "SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", g.\"Works\", count(*) OVER () FROM (SELECT \"TopicId\", sum(\"WorkCount\") AS \"Works\" FROM \"ResearcherTopics\" " +
+                                       $"WHERE \"ResearcherId\" IN ({RecentResearchers}) GROUP BY \"TopicId\") g JOIN \"Topics\" t ON t.\"Id\" = g.\"TopicId\" ORDER BY g.\"Works\" DESC, g.\"TopicId\" {Page}",
+            reader => (Row: new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), Total: (int)reader.GetInt64(4)), ct,
+            ("@id", id), ("@sample", InstitutionTopicSample), ("@skip", skip), ("@take", take));
+        return (rows.Select(r => r.Row).ToList(), rows.Count == 0 ? skip : rows[0].Total);
+    }
 
     /// <summary>Rows of the links between two sets of records: (from, to, weight).</summary>
     public static Task<List<(int From, int To, double Weight)>> LinksAsync(ExplorerDbContext db, string sql, CancellationToken ct) =>
-        ReadAsync(db, sql, reader => (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)), ct);
+        ReadAsync(db, sql, reader => (reader.GetInt32(0), reader.GetInt32(1), Weight(reader, 2)), ct);
 
     /// <summary>Integer ids as an SQL list; "NULL" (which matches nothing) for none.</summary>
     public static string In(IEnumerable<int> ids)
@@ -175,7 +176,7 @@ internal static class GraphReads
     }
 
     private static async Task<int> CountAsync(ExplorerDbContext db, string sql, int id, CancellationToken ct) =>
-        (await ReadAsync(db, sql, reader => reader.GetInt32(0), ct, ("$id", id)))[0];
+        (await ReadAsync(db, sql, Count, ct, ("@id", id)))[0];
 
     private static async Task<List<T>> ReadAsync<T>(ExplorerDbContext db, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
@@ -205,4 +206,14 @@ internal static class GraphReads
     private static InstitutionRow ReadInstitution(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3));
 
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    /// <summary>count(*) is a 64-bit integer on both engines.</summary>
+    private static int Count(DbDataReader r) => (int)r.GetInt64(0);
+
+    /// <summary>A link's weight: a real score, or a whole count (64-bit for PostgreSQL sums).</summary>
+    private static double Weight(DbDataReader r, int ordinal) => r.GetValue(ordinal) switch
+    {
+        double number => number,
+        var other => Convert.ToDouble(other, CultureInfo.InvariantCulture),
+    };
 }

@@ -9,34 +9,45 @@ using SQLitePCL;
 namespace BzPeer.Explorer.Import;
 
 /// <summary>
-/// Inserts and updates entities with prepared statements inside the context's open transaction, bypassing change
-/// tracking. The SQL and the value conversions come from the EF model, so rows are stored exactly as EF would store
-/// them; text longer than the model allows is cut to its maximum length. Keys are set by the caller, which is what
-/// lets a generator or an importer link rows without reading ids back.
+/// Inserts and updates entities inside the context's open transaction, bypassing change tracking. The SQL and the
+/// value conversions come from the EF model, so rows are stored exactly as EF would store them; text longer than the
+/// model allows is cut to its maximum length. Keys are set by the caller, which is what lets a generator or an
+/// importer link rows without reading ids back. On SQLite each row is a prepared statement; on PostgreSQL rows are
+/// gathered per table and sent with binary COPY (<see cref="PostgresCopy"/>): call <see cref="Flush"/> when done.
 /// </summary>
 internal sealed class BulkWriter : IDisposable
 {
     private readonly ExplorerDbContext _db;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly SqliteConnection? _connection;
+    private readonly PostgresCopy? _postgres;
     private readonly Dictionary<Type, TableCommand> _inserts = [];
     private readonly Dictionary<(Type, string[]), TableCommand> _updates = [];
 
     public BulkWriter(ExplorerDbContext db)
     {
         _db = db;
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("BulkWriter needs an open transaction.");
+        if (db.IsPostgres)
+        {
+            _postgres = new PostgresCopy(db, (Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
+            return;
+        }
         _connection = (SqliteConnection)db.Database.GetDbConnection();
-        _transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("BulkWriter needs an open transaction."));
     }
 
     public long RowsWritten { get; private set; }
 
-    public SqliteConnection Connection => _connection;
-    public SqliteTransaction Transaction => _transaction;
+    /// <summary>Sends rows still gathered (PostgreSQL) to the database; rows are already written on SQLite.</summary>
+    public void Flush() => _postgres?.Flush();
 
     public void Add<T>(T entity) where T : class
     {
+        if (_postgres is not null)
+        {
+            _postgres.Add(entity);
+            RowsWritten++;
+            return;
+        }
         if (!_inserts.TryGetValue(typeof(T), out var insert))
         {
             var entityType = EntityType<T>();
@@ -56,6 +67,12 @@ internal sealed class BulkWriter : IDisposable
     /// </summary>
     public void Update<T>(T entity, string[] propertyNames) where T : class
     {
+        if (_postgres is not null)
+        {
+            _postgres.Update(entity, propertyNames);
+            RowsWritten++;
+            return;
+        }
         if (!_updates.TryGetValue((typeof(T), propertyNames), out var update))
         {
             var entityType = EntityType<T>();
@@ -75,8 +92,9 @@ internal sealed class BulkWriter : IDisposable
     public int NextId<T>() where T : class
     {
         var entityType = EntityType<T>();
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
+        _postgres?.Flush();
+        using var command = _db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = _db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = $"SELECT COALESCE(MAX(\"{entityType.FindPrimaryKey()!.Properties[0].GetColumnName()}\"), 0) + 1 FROM \"{entityType.GetTableName()}\"";
         return Convert.ToInt32(command.ExecuteScalar());
     }
@@ -85,6 +103,24 @@ internal sealed class BulkWriter : IDisposable
     {
         foreach (var command in _inserts.Values.Concat(_updates.Values)) command.Dispose();
     }
+
+    /// <summary>The value of a property as the database stores it: converted as EF converts it, text cut to its maximum length.</summary>
+    internal static Func<object, object?> ProviderValue(IProperty property)
+    {
+        var getter = property.GetGetter();
+        var toProvider = property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider : null;
+        var maxLength = property.ClrType == typeof(string) ? property.GetMaxLength() : null;
+        return entity =>
+        {
+            var value = getter.GetClrValueUsingContainingEntity(entity);
+            if (value is not null && toProvider is not null) value = toProvider(value);
+            if (maxLength is { } max && value is string text && text.Length > max) value = Clip(text, max);
+            return value;
+        };
+    }
+
+    private static string Clip(string text, int maxLength) =>
+        text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
 
     private IEntityType EntityType<T>() => _db.Model.FindEntityType(typeof(T))
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -100,9 +136,9 @@ internal sealed class BulkWriter : IDisposable
         private readonly sqlite3_stmt _statement;
         private readonly (IClrPropertyGetter Getter, Func<object?, object?>? ToProvider, int? MaxLength)[] _columns;
 
-        public TableCommand(SqliteConnection connection, IProperty[] properties, string sql)
+        public TableCommand(SqliteConnection? connection, IProperty[] properties, string sql)
         {
-            _database = connection.Handle ?? throw new InvalidOperationException("BulkWriter needs an open connection.");
+            _database = connection?.Handle ?? throw new InvalidOperationException("BulkWriter needs an open connection.");
             var prepared = raw.sqlite3_prepare_v2(_database, sql, out _statement);
             if (prepared != raw.SQLITE_OK) throw Error(prepared);
             _columns = properties.Select(property =>
@@ -145,8 +181,5 @@ internal sealed class BulkWriter : IDisposable
         };
 
         private SqliteException Error(int code) => new(raw.sqlite3_errmsg(_database).utf8_to_string(), code, raw.sqlite3_extended_errcode(_database));
-
-        private static string Clip(string text, int maxLength) =>
-            text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
     }
 }

@@ -2,8 +2,10 @@ using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Benchmarks;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Operations;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BzPeer.Explorer.Import;
 
@@ -64,7 +66,7 @@ public static class CommandLine
             output.Problem($"error: {args[0]} failed, database problem: {Describe(e)}; {WhatStays(args[0])}");
             return Failure;
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
         {
             output.Problem($"error: {args[0]} failed ({e.GetType().Name}: {e.Message}); {WhatStays(args[0])}");
             return Failure;
@@ -76,14 +78,109 @@ public static class CommandLine
         : "nothing was written";
 
     /// <summary>
-    /// Opens the database a verb works on, from --db or else the configured connection string (resolved as the app
-    /// resolves it), and applies the migrations. A path that is a folder, cannot be written, or holds something other
-    /// than this app's SQLite database is refused with a one-line reason.
+    /// Opens the database a verb works on, from --db (a SQLite file) or else the configured provider and connection
+    /// string (resolved as the app resolves them), and applies the migrations. A path that is a folder, cannot be
+    /// written, or holds something other than this app's database is refused with a one-line reason.
     /// </summary>
     internal static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
-        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken)
+        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken) =>
+        await OpenDatabaseAsync(dbOption, configuration, cancellationToken, out _);
+
+    /// <inheritdoc cref="OpenDatabaseAsync(string?, IConfiguration?, CancellationToken)"/>
+    internal static Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenDatabaseAsync(
+        string? dbOption, IConfiguration? configuration, CancellationToken cancellationToken, out DatabaseLocation location)
     {
-        var (connectionString, path, what) = ResolveDatabase(dbOption, configuration);
+        configuration ??= AppConfiguration();
+        if (dbOption is null)
+        {
+            try
+            {
+                location = ExplorerDatabase.Locate(configuration, Directory.GetCurrentDirectory());
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CommandLineException(e.Message);
+            }
+            if (location.Provider == DatabaseProvider.Postgres) return OpenPostgresAsync(location, cancellationToken);
+        }
+        location = ResolveSqlite(dbOption, configuration);
+        return OpenSqliteAsync(dbOption, location, cancellationToken);
+    }
+
+    /// <summary>The provider the configuration names (Database:Provider), read as the app reads it.</summary>
+    internal static DatabaseProvider ConfiguredProvider(IConfiguration? configuration)
+    {
+        try
+        {
+            return ExplorerDatabase.ConfiguredProvider(configuration ?? AppConfiguration());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+    }
+
+    private static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenPostgresAsync(DatabaseLocation location, CancellationToken cancellationToken)
+    {
+        var what = $"{location.Describe()} (ConnectionStrings:{ExplorerDatabase.ConnectionStringName})";
+        var factory = ExplorerDatabase.CreateFactory(location);
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            if (await HoldsOtherTablesAsync(db, cancellationToken))
+                throw new CommandLineException($"{what}: a PostgreSQL database of something else (it has tables but no migrations of this app)");
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new CommandLineException($"{what}: {e.Message}");
+        }
+        return (factory, location.Describe());
+    }
+
+    /// <summary>The SQLite file a verb works on (from --db or the configuration), and how to name it in a message; PostgreSQL is refused.</summary>
+    internal static (string ConnectionString, string Path, string What) ResolveSqliteFile(string verb, string? dbOption, IConfiguration? configuration)
+    {
+        configuration ??= AppConfiguration();
+        if (dbOption is null && ConfiguredProvider(configuration) == DatabaseProvider.Postgres)
+            throw new CommandLineException($"{verb}: the configured database is PostgreSQL; {verb} works on SQLite files (use pg_dump for PostgreSQL)");
+        var location = ResolveSqlite(dbOption, configuration);
+        var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+        var what = dbOption is null ? $"{path} (ConnectionStrings:{ExplorerDatabase.ConnectionStringName})" : $"--db {dbOption}";
+        return (location.ConnectionString, path, what);
+    }
+
+    private static DatabaseLocation ResolveSqlite(string? dbOption, IConfiguration configuration)
+    {
+        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
+        string connectionString;
+        try
+        {
+            if (dbOption is not null)
+            {
+                connectionString = ExplorerDatabase.ResolveConnectionString(
+                    new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), InvocationDirectory());
+            }
+            else
+            {
+                connectionString = ExplorerDatabase.ResolveConnectionString(
+                    configuration.GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException($"{what}: {e.Message}");
+        }
+        return new DatabaseLocation(DatabaseProvider.Sqlite, connectionString);
+    }
+
+    private static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenSqliteAsync(string? dbOption, DatabaseLocation location, CancellationToken cancellationToken)
+    {
+        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
+        var connectionString = location.ConnectionString;
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dbOption is null) what = $"{path} ({what})";
         if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
         var factory = ExplorerDatabase.CreateFactory(connectionString);
         try
@@ -100,34 +197,6 @@ public static class CommandLine
             throw new CommandLineException($"{what}: {Describe(e)}");
         }
         return (factory, path);
-    }
-
-    /// <summary>The connection string and file of the database a verb works on (from --db or the configuration), and how to name it in a message.</summary>
-    internal static (string ConnectionString, string Path, string What) ResolveDatabase(string? dbOption, IConfiguration? configuration)
-    {
-        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
-        string connectionString;
-        try
-        {
-            if (dbOption is not null)
-            {
-                connectionString = ExplorerDatabase.ResolveConnectionString(
-                    new SqliteConnectionStringBuilder { DataSource = dbOption }.ToString(), InvocationDirectory());
-            }
-            else
-            {
-                connectionString = ExplorerDatabase.ResolveConnectionString(
-                    (configuration ?? AppConfiguration()).GetConnectionString(ExplorerDatabase.ConnectionStringName), Directory.GetCurrentDirectory());
-            }
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new CommandLineException($"{what}: {e.Message}");
-        }
-
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (dbOption is null) what = $"{path} ({what})";
-        return (connectionString, path, what);
     }
 
     /// <summary>
@@ -165,11 +234,16 @@ public static class CommandLine
     private static async Task<bool> HoldsOtherTablesAsync(ExplorerDbContext db, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = """
+        command.CommandText = db.IsPostgres
+            ? """
+              SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema())
+                 AND NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory')
+              """
+            : """
             SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')
                AND NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')
             """;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     internal static string Describe(SqliteException e) => e.SqliteErrorCode switch

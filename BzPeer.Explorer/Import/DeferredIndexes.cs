@@ -22,8 +22,16 @@ internal sealed class DeferredIndexes
         await using (var command = Command(db))
         {
             var tableList = string.Join(", ", tables.Select(t => $"'{t}'"));
-            // Indexes the table definition makes itself (primary keys) have no SQL and stay.
-            command.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList}) ORDER BY name";
+            // Indexes the table definition makes itself (primary keys) have no SQL (SQLite) or back a constraint
+            // (PostgreSQL), and stay.
+            command.CommandText = db.IsPostgres
+                ? $"""
+                  SELECT indexname, indexdef FROM pg_indexes
+                  WHERE schemaname = current_schema() AND tablename IN ({tableList})
+                    AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)
+                  ORDER BY indexname
+                  """
+                : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList}) ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }

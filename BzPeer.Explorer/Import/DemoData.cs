@@ -36,6 +36,7 @@ internal static class DemoData
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         if (await HoldsDataAsync(db, cancellationToken)) return null;
+        if (db.IsPostgres) return await LoadAsync(db, works, seed, progress, cancellationToken);
         // Into an empty file a rollback journal records next to nothing, while WAL would write every page twice; a
         // larger page cache keeps the indexes being built in memory. Both are set back when the load is done.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = DELETE; PRAGMA cache_size = -131072;", cancellationToken);
@@ -54,13 +55,15 @@ internal static class DemoData
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await HoldsDataAsync(db, cancellationToken)) return null;
 
-        var searchTriggers = await SearchIndex.SuspendTriggersAsync(db, cancellationToken);
+        // On PostgreSQL the search columns are generated and their GIN indexes are deferred with the others.
+        var searchTriggers = db.IsPostgres ? null : await SearchIndex.SuspendTriggersAsync(db, cancellationToken);
         var linkIndexes = await DeferredIndexes.DropAsync(db, LinkTables, cancellationToken);
         var derivedIndexes = await DeferredIndexes.DropAsync(db, DerivedTables, cancellationToken);
         using (var writer = new BulkWriter(db))
         {
             var sharedTopics = ReferenceRecord.Write(writer);
             new SyntheticCorpusGenerator(works, seed).Write(writer, sharedTopics, progress, cancellationToken);
+            writer.Flush();
         }
         if (progress is not null) progress.Stage = "indexing";
         await linkIndexes.CreateAsync(db, cancellationToken);
@@ -68,7 +71,9 @@ internal static class DemoData
         await DerivedData.RebuildAsync(db, cancellationToken);
         await derivedIndexes.CreateAsync(db, cancellationToken);
         if (progress is not null) progress.Stage = "building the search index";
-        await searchTriggers.ResumeAsync(db, cancellationToken);
+        if (searchTriggers is not null) await searchTriggers.ResumeAsync(db, cancellationToken);
+        // PostgreSQL plans queries from table statistics, which a bulk load leaves empty until autovacuum comes by.
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         var counts = new Counts(
             await db.Researchers.CountAsync(cancellationToken),
             await db.Works.CountAsync(cancellationToken),

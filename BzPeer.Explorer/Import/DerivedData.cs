@@ -1,5 +1,4 @@
 using BzPeer.Explorer.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -17,135 +16,153 @@ namespace BzPeer.Explorer.Import;
 /// </summary>
 internal static class DerivedData
 {
-    private const string Computed = "({0}.Origin <> 'OpenAlex' OR {0}.UpdatedDate IS NULL)";
+    private const string Computed = "(\"{0}\".\"Origin\" <> 'OpenAlex' OR \"{0}\".\"UpdatedDate\" IS NULL)";
 
-    private static readonly string[] RebuildStatements =
+    private static readonly string[] SqliteRebuild = RebuildStatements(SqlDialect.Sqlite);
+    private static readonly string[] PostgresRebuild = RebuildStatements(SqlDialect.Postgres);
+
+    private static string[] RebuildStatements(SqlDialect dialect) =>
     [
-        "DELETE FROM CoAuthorPairs",
+        "DELETE FROM \"CoAuthorPairs\"",
         CoAuthorPairsOf(""),
-        "DELETE FROM ResearcherTopics",
+        "DELETE FROM \"ResearcherTopics\"",
         ResearcherTopicsOf(""),
-        AffiliationsFromAuthorships(""),
+        AffiliationsFromAuthorships(dialect, ""),
         """
-        UPDATE Works SET CitedByCount = counts.Cited
-        FROM (SELECT CitedWorkId, COUNT(*) AS Cited FROM Citations GROUP BY CitedWorkId) AS counts
-        WHERE counts.CitedWorkId = Works.Id AND Works.Origin <> 'OpenAlex'
+        UPDATE "Works" SET "CitedByCount" = counts.Cited
+        FROM (SELECT "CitedWorkId", COUNT(*) AS Cited FROM "Citations" GROUP BY "CitedWorkId") AS counts
+        WHERE counts."CitedWorkId" = "Works"."Id" AND "Works"."Origin" <> 'OpenAlex'
         """,
         ResearcherCounts(""),
         LastKnownInstitutions(""),
         $"""
-        UPDATE Topics SET WorksCount = counts.Works
-        FROM (SELECT TopicId, COUNT(*) AS Works FROM WorkTopics GROUP BY TopicId) AS counts
-        WHERE counts.TopicId = Topics.Id AND {string.Format(Computed, "Topics")}
+        UPDATE "Topics" SET "WorksCount" = counts."Works"
+        FROM (SELECT "TopicId", COUNT(*) AS "Works" FROM "WorkTopics" GROUP BY "TopicId") AS counts
+        WHERE counts."TopicId" = "Topics"."Id" AND {string.Format(Computed, "Topics")}
         """,
         $"""
-        UPDATE Venues SET WorksCount = counts.Works
-        FROM (SELECT VenueId, COUNT(*) AS Works FROM Works WHERE VenueId IS NOT NULL GROUP BY VenueId) AS counts
-        WHERE counts.VenueId = Venues.Id AND {string.Format(Computed, "Venues")}
+        UPDATE "Venues" SET "WorksCount" = counts."Works"
+        FROM (SELECT "VenueId", COUNT(*) AS "Works" FROM "Works" WHERE "VenueId" IS NOT NULL GROUP BY "VenueId") AS counts
+        WHERE counts."VenueId" = "Venues"."Id" AND {string.Format(Computed, "Venues")}
         """,
         InstitutionCounts(""),
     ];
 
     public static async Task RebuildAsync(ExplorerDbContext db, CancellationToken cancellationToken)
     {
-        foreach (var statement in RebuildStatements)
+        foreach (var statement in db.IsPostgres ? PostgresRebuild : SqliteRebuild)
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
     }
 
-    // Each set below is bound as a JSON array of ids (@added, @recount, …) and read with json_each.
-    private const string AddedWorks = "SELECT value FROM json_each(@added)";
-    private const string RecountResearchers = "SELECT value FROM json_each(@recount)";
-    private const string Reaffiliated = "SELECT value FROM json_each(@reaffiliate)";
-    private const string TouchedResearchers =
-        $"SELECT a.ResearcherId FROM Authorships a WHERE a.WorkId IN ({AddedWorks}) UNION {RecountResearchers} UNION {Reaffiliated}";
+    private static readonly string[] SqliteRefresh = RefreshStatements(SqlDialect.Sqlite);
+    private static readonly string[] PostgresRefresh = RefreshStatements(SqlDialect.Postgres);
 
-    private static readonly string[] RefreshStatements =
+    private static string[] RefreshStatements(SqlDialect dialect)
+    {
+        // Each set is bound as a JSON array of ids (@added, @recount, …).
+        var addedWorks = dialect.JsonIds("@added");
+        var recountResearchers = dialect.JsonIds("@recount");
+        var reaffiliated = dialect.JsonIds("@reaffiliate");
+        var recountTopics = dialect.JsonIds("@topics");
+        var recountVenues = dialect.JsonIds("@venues");
+        var recountInstitutions = dialect.JsonIds("@institutions");
+        var touchedResearchers =
+            $"SELECT a.\"ResearcherId\" FROM \"Authorships\" a WHERE a.\"WorkId\" IN ({addedWorks}) UNION {recountResearchers} UNION {reaffiliated}";
+        return
     [
         // Works new to the database add to pairs and topic counts; nothing they add was counted before.
-        CoAuthorPairsOf($"WHERE a.WorkId IN ({AddedWorks}) AND a.ResearcherId NOT IN ({RecountResearchers})", """
-            ON CONFLICT (ResearcherId, CoAuthorId) DO UPDATE SET
-                SharedWorks = SharedWorks + excluded.SharedWorks,
-                LastYear = MAX(COALESCE(LastYear, excluded.LastYear), COALESCE(excluded.LastYear, LastYear))
+        CoAuthorPairsOf($"WHERE a.\"WorkId\" IN ({addedWorks}) AND a.\"ResearcherId\" NOT IN ({recountResearchers})", $"""
+            ON CONFLICT ("ResearcherId", "CoAuthorId") DO UPDATE SET
+                "SharedWorks" = "CoAuthorPairs"."SharedWorks" + excluded."SharedWorks",
+                "LastYear" = {dialect.Greatest("\"CoAuthorPairs\".\"LastYear\"", "excluded.\"LastYear\"")}
             """),
-        ResearcherTopicsOf($"WHERE a.WorkId IN ({AddedWorks}) AND a.ResearcherId NOT IN ({RecountResearchers})",
-            "ON CONFLICT (ResearcherId, TopicId) DO UPDATE SET WorkCount = WorkCount + excluded.WorkCount"),
+        ResearcherTopicsOf($"WHERE a.\"WorkId\" IN ({addedWorks}) AND a.\"ResearcherId\" NOT IN ({recountResearchers})",
+            "ON CONFLICT (\"ResearcherId\", \"TopicId\") DO UPDATE SET \"WorkCount\" = \"ResearcherTopics\".\"WorkCount\" + excluded.\"WorkCount\""),
         // Researchers on works that changed or went away are recounted whole, in both directions of each pair.
-        $"DELETE FROM CoAuthorPairs WHERE ResearcherId IN ({RecountResearchers})",
-        $"DELETE FROM CoAuthorPairs WHERE CoAuthorId IN ({RecountResearchers})",
-        CoAuthorPairsOf($"WHERE a.ResearcherId IN ({RecountResearchers})"),
-        CoAuthorPairsOf($"WHERE b.ResearcherId IN ({RecountResearchers}) AND a.ResearcherId NOT IN ({RecountResearchers})"),
-        $"DELETE FROM ResearcherTopics WHERE ResearcherId IN ({RecountResearchers})",
-        ResearcherTopicsOf($"WHERE a.ResearcherId IN ({RecountResearchers})"),
+        $"DELETE FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({recountResearchers})",
+        $"DELETE FROM \"CoAuthorPairs\" WHERE \"CoAuthorId\" IN ({recountResearchers})",
+        CoAuthorPairsOf($"WHERE a.\"ResearcherId\" IN ({recountResearchers})"),
+        CoAuthorPairsOf($"WHERE b.\"ResearcherId\" IN ({recountResearchers}) AND a.\"ResearcherId\" NOT IN ({recountResearchers})"),
+        $"DELETE FROM \"ResearcherTopics\" WHERE \"ResearcherId\" IN ({recountResearchers})",
+        ResearcherTopicsOf($"WHERE a.\"ResearcherId\" IN ({recountResearchers})"),
         // Affiliations shown by authorships: added works extend them; researchers known only from mentions have
         // nothing else, so theirs are derived again whole when their works change.
         $"""
-        DELETE FROM Affiliations WHERE ResearcherId IN (
-            SELECT r.Id FROM Researchers r WHERE r.Id IN ({RecountResearchers}) AND {string.Format(Computed, "r")})
+        DELETE FROM "Affiliations" WHERE "ResearcherId" IN (
+            SELECT r."Id" FROM "Researchers" r WHERE r."Id" IN ({recountResearchers}) AND {string.Format(Computed, "r")})
         """,
-        AffiliationsFromAuthorships($"a.WorkId IN ({AddedWorks})"),
-        AffiliationsFromAuthorships($"a.ResearcherId IN ({RecountResearchers} UNION {Reaffiliated})"),
+        AffiliationsFromAuthorships(dialect, $"a.\"WorkId\" IN ({addedWorks})"),
+        AffiliationsFromAuthorships(dialect, $"a.\"ResearcherId\" IN ({recountResearchers} UNION {reaffiliated})"),
         $"""
-        UPDATE Researchers SET WorksCount = 0, CitedByCount = 0, HIndex = 0, I10Index = 0
-        WHERE Id IN ({RecountResearchers}) AND {string.Format(Computed, "Researchers")}
+        UPDATE "Researchers" SET "WorksCount" = 0, "CitedByCount" = 0, "HIndex" = 0, "I10Index" = 0
+        WHERE "Id" IN ({recountResearchers}) AND {string.Format(Computed, "Researchers")}
         """,
-        ResearcherCounts($"WHERE a.ResearcherId IN ({TouchedResearchers})"),
-        LastKnownInstitutions($"AND Researchers.Id IN ({TouchedResearchers})"),
+        ResearcherCounts($"WHERE a.\"ResearcherId\" IN ({touchedResearchers})"),
+        LastKnownInstitutions($"AND \"Researchers\".\"Id\" IN ({touchedResearchers})"),
         // Counts of topics, venues and institutions known only from mentions: added works add, changed ones recount.
         $"""
-        UPDATE Topics SET WorksCount = WorksCount + added.Works
-        FROM (SELECT TopicId, COUNT(*) AS Works FROM WorkTopics WHERE WorkId IN ({AddedWorks}) GROUP BY TopicId) AS added
-        WHERE added.TopicId = Topics.Id AND Topics.Id NOT IN (SELECT value FROM json_each(@topics)) AND {string.Format(Computed, "Topics")}
+        UPDATE "Topics" SET "WorksCount" = "WorksCount" + added."Works"
+        FROM (SELECT "TopicId", COUNT(*) AS "Works" FROM "WorkTopics" WHERE "WorkId" IN ({addedWorks}) GROUP BY "TopicId") AS added
+        WHERE added."TopicId" = "Topics"."Id" AND "Topics"."Id" NOT IN ({recountTopics}) AND {string.Format(Computed, "Topics")}
         """,
         $"""
-        UPDATE Topics SET WorksCount = (SELECT COUNT(*) FROM WorkTopics wt WHERE wt.TopicId = Topics.Id)
-        WHERE Id IN (SELECT value FROM json_each(@topics)) AND {string.Format(Computed, "Topics")}
+        UPDATE "Topics" SET "WorksCount" = (SELECT COUNT(*) FROM "WorkTopics" wt WHERE wt."TopicId" = "Topics"."Id")
+        WHERE "Id" IN ({recountTopics}) AND {string.Format(Computed, "Topics")}
         """,
         $"""
-        UPDATE Venues SET WorksCount = WorksCount + added.Works
-        FROM (SELECT VenueId, COUNT(*) AS Works FROM Works WHERE Id IN ({AddedWorks}) AND VenueId IS NOT NULL GROUP BY VenueId) AS added
-        WHERE added.VenueId = Venues.Id AND Venues.Id NOT IN (SELECT value FROM json_each(@venues)) AND {string.Format(Computed, "Venues")}
+        UPDATE "Venues" SET "WorksCount" = "WorksCount" + added."Works"
+        FROM (SELECT "VenueId", COUNT(*) AS "Works" FROM "Works" WHERE "Id" IN ({addedWorks}) AND "VenueId" IS NOT NULL GROUP BY "VenueId") AS added
+        WHERE added."VenueId" = "Venues"."Id" AND "Venues"."Id" NOT IN ({recountVenues}) AND {string.Format(Computed, "Venues")}
         """,
         $"""
-        UPDATE Venues SET WorksCount = (SELECT COUNT(*) FROM Works w WHERE w.VenueId = Venues.Id)
-        WHERE Id IN (SELECT value FROM json_each(@venues)) AND {string.Format(Computed, "Venues")}
+        UPDATE "Venues" SET "WorksCount" = (SELECT COUNT(*) FROM "Works" w WHERE w."VenueId" = "Venues"."Id")
+        WHERE "Id" IN ({recountVenues}) AND {string.Format(Computed, "Venues")}
         """,
         $"""
-        UPDATE Institutions SET WorksCount = WorksCount + added.Works, CitedByCount = CitedByCount + added.Cited
+        UPDATE "Institutions" SET "WorksCount" = "WorksCount" + added."Works", "CitedByCount" = "CitedByCount" + added.Cited
         FROM (
-            SELECT links.InstitutionId, COUNT(*) AS Works, SUM(w.CitedByCount) AS Cited
-            FROM (SELECT DISTINCT ai.InstitutionId, a.WorkId
-                  FROM Authorships a JOIN AuthorshipInstitutions ai ON ai.AuthorshipId = a.Id
-                  WHERE a.WorkId IN ({AddedWorks})) AS links
-            JOIN Works w ON w.Id = links.WorkId
-            GROUP BY links.InstitutionId
+            SELECT links."InstitutionId", COUNT(*) AS "Works", SUM(w."CitedByCount") AS Cited
+            FROM (SELECT DISTINCT ai."InstitutionId", a."WorkId"
+                  FROM "Authorships" a JOIN "AuthorshipInstitutions" ai ON ai."AuthorshipId" = a."Id"
+                  WHERE a."WorkId" IN ({addedWorks})) AS links
+            JOIN "Works" w ON w."Id" = links."WorkId"
+            GROUP BY links."InstitutionId"
         ) AS added
-        WHERE added.InstitutionId = Institutions.Id AND Institutions.Id NOT IN (SELECT value FROM json_each(@institutions))
+        WHERE added."InstitutionId" = "Institutions"."Id" AND "Institutions"."Id" NOT IN ({recountInstitutions})
           AND {string.Format(Computed, "Institutions")}
         """,
         $"""
-        UPDATE Institutions SET WorksCount = 0, CitedByCount = 0
-        WHERE Id IN (SELECT value FROM json_each(@institutions)) AND {string.Format(Computed, "Institutions")}
+        UPDATE "Institutions" SET "WorksCount" = 0, "CitedByCount" = 0
+        WHERE "Id" IN ({recountInstitutions}) AND {string.Format(Computed, "Institutions")}
         """,
-        InstitutionCounts("WHERE ai.InstitutionId IN (SELECT value FROM json_each(@institutions))"),
+        InstitutionCounts($"WHERE ai.\"InstitutionId\" IN ({recountInstitutions})"),
     ];
+    }
 
     /// <summary>Brings the derived tables and counts up to date for what one import batch changed, inside its transaction.</summary>
     public static void Refresh(ExplorerDbContext db, AffectedRecords affected)
     {
         if (affected.IsEmpty) return;
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        command.Parameters.AddWithValue("@added", JsonIds(affected.AddedWorks));
-        command.Parameters.AddWithValue("@recount", JsonIds(affected.RecountResearchers));
-        command.Parameters.AddWithValue("@reaffiliate", JsonIds(affected.ReaffiliatedResearchers));
-        command.Parameters.AddWithValue("@topics", JsonIds(affected.RecountTopics));
-        command.Parameters.AddWithValue("@venues", JsonIds(affected.RecountVenues));
-        command.Parameters.AddWithValue("@institutions", JsonIds(affected.RecountInstitutions));
-        foreach (var statement in RefreshStatements)
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        Add("@added", affected.AddedWorks);
+        Add("@recount", affected.RecountResearchers);
+        Add("@reaffiliate", affected.ReaffiliatedResearchers);
+        Add("@topics", affected.RecountTopics);
+        Add("@venues", affected.RecountVenues);
+        Add("@institutions", affected.RecountInstitutions);
+        foreach (var statement in db.IsPostgres ? PostgresRefresh : SqliteRefresh)
         {
             command.CommandText = statement;
             command.ExecuteNonQuery();
+        }
+
+        void Add(string name, IReadOnlyCollection<int> ids)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = JsonIds(ids);
+            command.Parameters.Add(parameter);
         }
     }
 
@@ -153,79 +170,79 @@ internal static class DerivedData
 
     /// <param name="onConflict">How to merge into pairs already stored; without it the pairs must not be there.</param>
     private static string CoAuthorPairsOf(string where, string onConflict = "") => $"""
-        INSERT INTO CoAuthorPairs (ResearcherId, CoAuthorId, SharedWorks, LastYear)
-        SELECT a.ResearcherId, b.ResearcherId, COUNT(*), MAX(w.Year)
-        FROM Authorships a
-        JOIN Authorships b ON b.WorkId = a.WorkId AND b.ResearcherId <> a.ResearcherId
-        JOIN Works w ON w.Id = a.WorkId
+        INSERT INTO "CoAuthorPairs" ("ResearcherId", "CoAuthorId", "SharedWorks", "LastYear")
+        SELECT a."ResearcherId", b."ResearcherId", COUNT(*), MAX(w."Year")
+        FROM "Authorships" a
+        JOIN "Authorships" b ON b."WorkId" = a."WorkId" AND b."ResearcherId" <> a."ResearcherId"
+        JOIN "Works" w ON w."Id" = a."WorkId"
         {where}
-        GROUP BY a.ResearcherId, b.ResearcherId
+        GROUP BY a."ResearcherId", b."ResearcherId"
         {onConflict}
         """;
 
     private static string ResearcherTopicsOf(string where, string onConflict = "") => $"""
-        INSERT INTO ResearcherTopics (ResearcherId, TopicId, WorkCount)
-        SELECT a.ResearcherId, wt.TopicId, COUNT(*)
-        FROM Authorships a JOIN WorkTopics wt ON wt.WorkId = a.WorkId
+        INSERT INTO "ResearcherTopics" ("ResearcherId", "TopicId", "WorkCount")
+        SELECT a."ResearcherId", wt."TopicId", COUNT(*)
+        FROM "Authorships" a JOIN "WorkTopics" wt ON wt."WorkId" = a."WorkId"
         {where}
-        GROUP BY a.ResearcherId, wt.TopicId
+        GROUP BY a."ResearcherId", wt."TopicId"
         {onConflict}
         """;
 
     /// <summary>Adds the affiliations authorships show, widening the years of those already stored; never narrows them.</summary>
-    private static string AffiliationsFromAuthorships(string condition) => $"""
-        INSERT INTO Affiliations (ResearcherId, InstitutionId, FirstYear, LastYear)
-        SELECT a.ResearcherId, ai.InstitutionId, MIN(w.Year), MAX(w.Year)
-        FROM Authorships a
-        JOIN AuthorshipInstitutions ai ON ai.AuthorshipId = a.Id
-        JOIN Works w ON w.Id = a.WorkId
+    private static string AffiliationsFromAuthorships(SqlDialect dialect, string condition) => $"""
+        INSERT INTO "Affiliations" ("ResearcherId", "InstitutionId", "FirstYear", "LastYear")
+        SELECT a."ResearcherId", ai."InstitutionId", MIN(w."Year"), MAX(w."Year")
+        FROM "Authorships" a
+        JOIN "AuthorshipInstitutions" ai ON ai."AuthorshipId" = a."Id"
+        JOIN "Works" w ON w."Id" = a."WorkId"
         WHERE {(condition.Length == 0 ? "true" : condition)}
-        GROUP BY a.ResearcherId, ai.InstitutionId
-        ON CONFLICT (ResearcherId, InstitutionId) DO UPDATE SET
-            FirstYear = MIN(COALESCE(Affiliations.FirstYear, excluded.FirstYear), COALESCE(excluded.FirstYear, Affiliations.FirstYear)),
-            LastYear = MAX(COALESCE(Affiliations.LastYear, excluded.LastYear), COALESCE(excluded.LastYear, Affiliations.LastYear))
+        GROUP BY a."ResearcherId", ai."InstitutionId"
+        ON CONFLICT ("ResearcherId", "InstitutionId") DO UPDATE SET
+            "FirstYear" = {dialect.Least("\"Affiliations\".\"FirstYear\"", "excluded.\"FirstYear\"")},
+            "LastYear" = {dialect.Greatest("\"Affiliations\".\"LastYear\"", "excluded.\"LastYear\"")}
         """;
 
     private static string ResearcherCounts(string where) => $"""
-        UPDATE Researchers SET WorksCount = stats.Works, CitedByCount = stats.Cited, HIndex = stats.H, I10Index = stats.I10
+        UPDATE "Researchers" SET "WorksCount" = stats."Works", "CitedByCount" = stats.Cited, "HIndex" = stats.H, "I10Index" = stats.I10
         FROM (
-            SELECT ResearcherId,
-                   COUNT(*) AS Works,
+            SELECT "ResearcherId",
+                   COUNT(*) AS "Works",
                    SUM(Cited) AS Cited,
                    MAX(CASE WHEN Cited >= Rank THEN Rank ELSE 0 END) AS H,
                    SUM(CASE WHEN Cited >= 10 THEN 1 ELSE 0 END) AS I10
             FROM (
-                SELECT a.ResearcherId, w.CitedByCount AS Cited,
-                       ROW_NUMBER() OVER (PARTITION BY a.ResearcherId ORDER BY w.CitedByCount DESC) AS Rank
-                FROM Authorships a JOIN Works w ON w.Id = a.WorkId
+                SELECT a."ResearcherId", w."CitedByCount" AS Cited,
+                       ROW_NUMBER() OVER (PARTITION BY a."ResearcherId" ORDER BY w."CitedByCount" DESC) AS Rank
+                FROM "Authorships" a JOIN "Works" w ON w."Id" = a."WorkId"
                 {where}
-            )
-            GROUP BY ResearcherId
+            ) AS ranked
+            GROUP BY "ResearcherId"
         ) AS stats
-        WHERE stats.ResearcherId = Researchers.Id AND {string.Format(Computed, "Researchers")}
+        WHERE stats."ResearcherId" = "Researchers"."Id" AND {string.Format(Computed, "Researchers")}
         """;
 
     /// <summary>The latest affiliation, for researchers whose source named no last known institution.</summary>
     private static string LastKnownInstitutions(string condition) => $"""
-        UPDATE Researchers SET LastKnownInstitutionId = (
-            SELECT f.InstitutionId FROM Affiliations f
-            WHERE f.ResearcherId = Researchers.Id
-            ORDER BY f.LastYear DESC, f.FirstYear DESC, f.InstitutionId
+        UPDATE "Researchers" SET "LastKnownInstitutionId" = (
+            SELECT f."InstitutionId" FROM "Affiliations" f
+            WHERE f."ResearcherId" = "Researchers"."Id"
+            ORDER BY f."LastYear" DESC, f."FirstYear" DESC, f."InstitutionId"
             LIMIT 1)
-        WHERE (Researchers.LastKnownInstitutionId IS NULL OR {string.Format(Computed, "Researchers")}) {condition}
+        WHERE ("Researchers"."LastKnownInstitutionId" IS NULL OR {string.Format(Computed, "Researchers")}) {condition}
         """;
 
     private static string InstitutionCounts(string where) => $"""
-        UPDATE Institutions SET WorksCount = counts.Works, CitedByCount = counts.Cited
+        UPDATE "Institutions" SET "WorksCount" = counts."Works", "CitedByCount" = counts.Cited
         FROM (
-            SELECT links.InstitutionId, COUNT(*) AS Works, SUM(w.CitedByCount) AS Cited
-            FROM (SELECT DISTINCT ai.InstitutionId, a.WorkId
-                  FROM AuthorshipInstitutions ai JOIN Authorships a ON a.Id = ai.AuthorshipId
+            SELECT links."InstitutionId", COUNT(*) AS "Works", SUM(w."CitedByCount") AS Cited
+            FROM (SELECT DISTINCT ai."InstitutionId", a."WorkId"
+                  FROM "AuthorshipInstitutions" ai JOIN "Authorships" a ON a."Id" = ai."AuthorshipId"
                   {where}) AS links
-            JOIN Works w ON w.Id = links.WorkId
-            GROUP BY links.InstitutionId
+            JOIN "Works" w ON w."Id" = links."WorkId"
+            GROUP BY links."InstitutionId"
         ) AS counts
-        WHERE counts.InstitutionId = Institutions.Id AND {string.Format(Computed, "Institutions")}
+        WHERE counts."InstitutionId" = "Institutions"."Id" AND {string.Format(Computed, "Institutions")}
         """;
 }
 

@@ -21,7 +21,8 @@ internal static class GenerateCommand
           --works N   how many works (1 to 20,000,000)
           --seed S    the random seed (default 2022, the demo data's)
           --db FILE   the SQLite database to fill, created and migrated when needed; it must hold no researchers
-                      or works (default: the configured ConnectionStrings:Explorer, as the app uses it)
+                      or works (default: the configured Database:Provider and ConnectionStrings:Explorer, as the
+                      app uses them; with Database:Provider=Postgres the rows go in with binary COPY)
           --help      show this text
         Relative paths are taken from the folder the command is run in (under dotnet run too).
 

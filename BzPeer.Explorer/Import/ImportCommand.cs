@@ -21,7 +21,8 @@ internal static class ImportCommand
 
         Options:
           --db FILE   the SQLite database to import into, created and migrated when needed
-                      (default: the configured ConnectionStrings:Explorer, as the app uses it)
+                      (default: the configured Database:Provider and ConnectionStrings:Explorer, as the app
+                      uses them; on PostgreSQL new rows go in with binary COPY)
           --strict    stop at the first bad record and roll back everything this run wrote
           --help      show this text
         Relative paths are taken from the folder the command is run in (under dotnet run too).

@@ -1,7 +1,8 @@
 using System.Globalization;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Profiles;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Search;
@@ -16,7 +17,9 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, boo
 /// <summary>
 /// Full-text search over researchers, works, topics and institutions. Ranked by relevance (bm25, names and
 /// titles weighted far above abstracts and hierarchy), then by citations and works, so of two namesakes the
-/// better-known comes first. User text only ever reaches SQLite as a bound parameter built by <see cref="SearchTerms"/>.
+/// better-known comes first. User text only ever reaches the database as a bound parameter built by <see cref="SearchTerms"/>.
+/// On SQLite the index is FTS5 (bm25); on PostgreSQL it is a weighted tsvector column per table (ts_rank), with the
+/// same words, prefix rule, accent folding and ordering.
 /// </summary>
 public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory)
 {
@@ -130,6 +133,31 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
             "Institutions i ON i.Id = m.Id", "", "i.WorksCount DESC, i.Id"),
     };
 
+    /// <summary>The same per kind on PostgreSQL: the table whose SearchVector column is searched, and its rows to show.</summary>
+    private sealed record PostgresKindQuery(string Table, string Select, string From, string Filter, string TieBreak);
+
+    private static readonly Dictionary<SearchKind, PostgresKindQuery> PostgresQueries = new()
+    {
+        [SearchKind.Researchers] = new("Researchers",
+            "r.\"Id\", r.\"DisplayName\", coalesce(i.\"DisplayName\", r.\"WorksCount\" || CASE r.\"WorksCount\" WHEN 1 THEN ' work' ELSE ' works' END), r.\"Slug\", NULL",
+            "\"Researchers\" r ON r.\"Id\" = m.\"Id\" LEFT JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\"", "",
+            "r.\"CitedByCount\" DESC, r.\"WorksCount\" DESC, r.\"Id\""),
+        [SearchKind.Works] = new("Works",
+            "w.\"Id\", w.\"Title\", trim(coalesce(w.\"Year\"::text, '') || ' · ' || coalesce(v.\"DisplayName\", ''), ' ·'), NULL, w.\"Abstract\"",
+            "\"Works\" w ON w.\"Id\" = m.\"Id\" LEFT JOIN \"Venues\" v ON v.\"Id\" = w.\"VenueId\"",
+            "WHERE (@from IS NULL OR w.\"Year\" >= @from) AND (@to IS NULL OR w.\"Year\" <= @to)",
+            "w.\"CitedByCount\" DESC, w.\"Id\""),
+        [SearchKind.Topics] = new("Topics",
+            "t.\"Id\", t.\"DisplayName\", t.\"FieldName\" || ' › ' || t.\"SubfieldName\", NULL, t.\"Description\"",
+            "\"Topics\" t ON t.\"Id\" = m.\"Id\"", "", "t.\"WorksCount\" DESC, t.\"Id\""),
+        [SearchKind.Institutions] = new("Institutions",
+            "i.\"Id\", i.\"DisplayName\", trim(coalesce(i.\"City\", '') || ', ' || coalesce(i.\"CountryCode\", ''), ', '), NULL, NULL",
+            "\"Institutions\" i ON i.\"Id\" = m.\"Id\"", "", "i.\"WorksCount\" DESC, i.\"Id\""),
+    };
+
+    /// <summary>The typed words as a tsquery, folded as the indexed text is (search_fold is defined by the SearchIndex migration).</summary>
+    private const string PostgresQuery = "to_tsquery('simple'::regconfig, search_fold(@match))";
+
     /// <summary>How many matches suggestions rank at most, per kind.</summary>
     private const int SuggestionCandidates = 400;
 
@@ -147,6 +175,27 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
             """;
     }
 
+    private static string PostgresSelectSql(SearchKind kind, bool suggestion)
+    {
+        var q = PostgresQueries[kind];
+        var candidates = suggestion ? $"LIMIT {SuggestionCandidates}" : "";
+        return $"""
+            SELECT {q.Select}
+            FROM (SELECT s."Id", ts_rank(s."SearchVector", {PostgresQuery}) AS "Score" FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery} {candidates}) m
+            JOIN {q.From}
+            {q.Filter}
+            ORDER BY round(m."Score"::numeric, 3) DESC, {q.TieBreak}
+            LIMIT @take OFFSET @skip
+            """;
+    }
+
+    private static string PostgresCountSql(SearchKind kind) => kind == SearchKind.Works
+        ? $"""
+            SELECT count(*) FROM (SELECT 1 FROM "Works" w
+            WHERE w."SearchVector" @@ {PostgresQuery} AND (@from IS NULL OR w."Year" >= @from) AND (@to IS NULL OR w."Year" <= @to) LIMIT @limit) m
+            """
+        : $"SELECT count(*) FROM (SELECT 1 FROM \"{PostgresQueries[kind].Table}\" s WHERE s.\"SearchVector\" @@ {PostgresQuery} LIMIT @limit) m";
+
     private static readonly Dictionary<SearchKind, string> CountSql = new()
     {
         [SearchKind.Researchers] = "SELECT count(*) FROM (SELECT 1 FROM ResearcherSearch WHERE ResearcherSearch MATCH $match LIMIT $limit)",
@@ -161,9 +210,10 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     private static async Task<List<SearchHit>> QueryAsync(
         ExplorerDbContext db, SearchKind kind, SearchTerms terms, int skip, int take, int? fromYear, int? toYear, CancellationToken cancellationToken, bool suggestion = false)
     {
-        await using var command = await CommandAsync(db, SelectSql(kind, suggestion), terms, fromYear, toYear, cancellationToken);
-        command.Parameters.AddWithValue("$take", take);
-        command.Parameters.AddWithValue("$skip", skip);
+        var sql = db.IsPostgres ? PostgresSelectSql(kind, suggestion) : SelectSql(kind, suggestion);
+        await using var command = await CommandAsync(db, sql, terms, fromYear, toYear, cancellationToken);
+        AddParameter(command, db, "take", take);
+        AddParameter(command, db, "skip", skip);
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -184,23 +234,33 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
 
     private static async Task<int> CountAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
     {
-        await using var command = await CommandAsync(db, CountSql[kind], terms, fromYear, toYear, cancellationToken);
-        command.Parameters.AddWithValue("$limit", CountLimit + 1);
+        await using var command = await CommandAsync(db, db.IsPostgres ? PostgresCountSql(kind) : CountSql[kind], terms, fromYear, toYear, cancellationToken);
+        AddParameter(command, db, "limit", CountLimit + 1);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<SqliteCommand> CommandAsync(ExplorerDbContext db, string sql, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    private static async Task<DbCommand> CommandAsync(ExplorerDbContext db, string sql, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$match", terms.ToMatchExpression());
-        if (sql.Contains("$from", StringComparison.Ordinal))
+        AddParameter(command, db, "match", db.IsPostgres ? terms.ToTsQuery() : terms.ToMatchExpression());
+        if (sql.Contains("from IS NULL", StringComparison.Ordinal))
         {
-            command.Parameters.AddWithValue("$from", (object?)fromYear ?? DBNull.Value);
-            command.Parameters.AddWithValue("$to", (object?)toYear ?? DBNull.Value);
+            AddParameter(command, db, "from", fromYear);
+            AddParameter(command, db, "to", toYear);
         }
         return command;
+    }
+
+    /// <summary>Binds $name on SQLite and @name on PostgreSQL; a null year is typed, as PostgreSQL needs to know what it is.</summary>
+    private static void AddParameter(DbCommand command, ExplorerDbContext db, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = (db.IsPostgres ? "@" : "$") + name;
+        parameter.Value = value ?? DBNull.Value;
+        parameter.DbType = value is string ? DbType.String : DbType.Int32;
+        command.Parameters.Add(parameter);
     }
 }

@@ -60,4 +60,15 @@ public sealed class SearchTerms
         if (prefixLastWord && Words[^1].Length >= 2) parts[^1] += "*";
         return string.Join(' ', parts);
     }
+
+    /// <summary>
+    /// The PostgreSQL tsquery text of the same search: every word required, the last one also as a prefix when it is
+    /// at least two characters long. Words are letters and digits only, so no tsquery operator can come from the input.
+    /// </summary>
+    public string ToTsQuery(bool prefixLastWord = true)
+    {
+        var parts = Words.ToList();
+        if (prefixLastWord && Words[^1].Length >= 2) parts[^1] += ":*";
+        return string.Join(" & ", parts);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using BzPeer.Explorer.Data;
-using Microsoft.Data.Sqlite;
 
 namespace BzPeer.Explorer.Accounts.Claims;
 
@@ -33,25 +32,24 @@ public static class AddReviewerCommand
         }
 
         var settings = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args.Skip(1).Where(a => a.StartsWith('-')).ToArray() });
-        string connectionString;
+        DatabaseLocation location;
         try
         {
-            connectionString = ExplorerDatabase.ResolveConnectionString(
-                settings.Configuration.GetConnectionString(ExplorerDatabase.ConnectionStringName), settings.Environment.ContentRootPath);
+            location = ExplorerDatabase.Locate(settings.Configuration, settings.Environment.ContentRootPath);
         }
         catch (InvalidOperationException e)
         {
             await error.WriteLineAsync(e.Message);
             return 1;
         }
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!File.Exists(file))
+        var file = location.Describe();
+        if (location.Provider == DatabaseProvider.Sqlite && !File.Exists(file))
         {
             await error.WriteLineAsync($"There is no database at {file}. Start the app once and register the account first.");
             return 1;
         }
 
-        var factory = ExplorerDatabase.CreateFactory(connectionString);
+        var factory = ExplorerDatabase.CreateFactory(location);
         await using var db = await factory.CreateDbContextAsync();
         var result = await Reviewers.AddAsync(db, email);
         switch (result)

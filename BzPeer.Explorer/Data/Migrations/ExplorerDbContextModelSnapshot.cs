@@ -33,8 +33,8 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasKey("ResearcherId", "InstitutionId");
 
-                    b.HasIndex("InstitutionId", "LastYear")
-                        .IsDescending(false, true);
+                    b.HasIndex("InstitutionId", "LastYear", "ResearcherId")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("Affiliations", (string)null);
                 });
@@ -108,7 +108,7 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasIndex("ResearcherId")
                         .IsUnique()
                         .HasDatabaseName("IX_AuthorClaims_OneApproved")
-                        .HasFilter("Status = 'Approved'");
+                        .HasFilter("\"Status\" = 'Approved'");
 
                     b.HasIndex("UserId");
 
@@ -117,7 +117,7 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasIndex("ResearcherId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("IX_AuthorClaims_OnePendingPerAccount")
-                        .HasFilter("Status = 'Pending'");
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -266,7 +266,7 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasIndex("SenderUserId", "RecipientUserId")
                         .IsUnique()
                         .HasDatabaseName("IX_CollaborationInvitations_OnePendingPerPair")
-                        .HasFilter("Status = 'Pending'");
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("CollaborationInvitations", (string)null);
                 });
@@ -488,11 +488,11 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasIndex("OpenAlexId")
                         .IsUnique()
-                        .HasFilter("OpenAlexId IS NOT NULL");
+                        .HasFilter("\"OpenAlexId\" IS NOT NULL");
 
                     b.HasIndex("Ror")
                         .IsUnique()
-                        .HasFilter("Ror IS NOT NULL");
+                        .HasFilter("\"Ror\" IS NOT NULL");
 
                     b.ToTable("Institutions", (string)null);
                 });
@@ -598,10 +598,10 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasIndex("OpenAlexId")
                         .IsUnique()
-                        .HasFilter("OpenAlexId IS NOT NULL");
+                        .HasFilter("\"OpenAlexId\" IS NOT NULL");
 
                     b.HasIndex("Orcid")
-                        .HasFilter("Orcid IS NOT NULL");
+                        .HasFilter("\"Orcid\" IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -694,7 +694,7 @@ namespace BzPeer.Explorer.Data.Migrations
 
                     b.HasIndex("OpenAlexId")
                         .IsUnique()
-                        .HasFilter("OpenAlexId IS NOT NULL");
+                        .HasFilter("\"OpenAlexId\" IS NOT NULL");
 
                     b.ToTable("Topics", (string)null);
                 });
@@ -762,11 +762,11 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IssnL")
-                        .HasFilter("IssnL IS NOT NULL");
+                        .HasFilter("\"IssnL\" IS NOT NULL");
 
                     b.HasIndex("OpenAlexId")
                         .IsUnique()
-                        .HasFilter("OpenAlexId IS NOT NULL");
+                        .HasFilter("\"OpenAlexId\" IS NOT NULL");
 
                     b.ToTable("Venues", (string)null);
                 });
@@ -832,14 +832,14 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArxivId")
-                        .HasFilter("ArxivId IS NOT NULL");
+                        .HasFilter("\"ArxivId\" IS NOT NULL");
 
                     b.HasIndex("Doi")
-                        .HasFilter("Doi IS NOT NULL");
+                        .HasFilter("\"Doi\" IS NOT NULL");
 
                     b.HasIndex("OpenAlexId")
                         .IsUnique()
-                        .HasFilter("OpenAlexId IS NOT NULL");
+                        .HasFilter("\"OpenAlexId\" IS NOT NULL");
 
                     b.HasIndex("VenueId", "Year");
 
@@ -869,6 +869,23 @@ namespace BzPeer.Explorer.Data.Migrations
                         .IsDescending(false, true, true);
 
                     b.ToTable("WorkTopics", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

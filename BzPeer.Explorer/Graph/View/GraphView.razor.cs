@@ -28,6 +28,8 @@ public partial class GraphView : IDisposable
     private GraphFilter _filter = GraphFilter.None;
     private bool _notFound;
     private bool _busy;
+    private bool _skipRender;
+    private bool _renderedCompact;
     private bool _fitWhenSized;
     private string? _message;
     private ExplorerNodeModel? _selected;
@@ -93,18 +95,25 @@ public partial class GraphView : IDisposable
     {
         if (!RendererInfo.IsInteractive) return;
 
-        if (Filter is { } filter && !SameFilter(filter, _filter))
+        var filterChanged = Filter is { } filter && !SameFilter(filter, _filter);
+        if (filterChanged)
         {
-            _filter = filter;
+            _filter = Filter!;
             if (_graph is not null) SyncDiagram();
         }
         // Rebuild only for a focus or trail the parent has newly asked for. The parent re-renders with its old
         // parameters right after this component reports a change (the new address arrives a moment later), and
-        // then with the state this component already shows: neither is a reason to start again.
+        // then with the state this component already shows: neither is a reason to start again, nor to render
+        // a graph of hundreds of nodes once more.
         var key = StateKey(FocusNodeId, Expansions);
-        if (key == _parametersKey) return;
+        var shownKey = _graph is null ? null : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
+        if (key == _parametersKey || key == shownKey)
+        {
+            _parametersKey = key;
+            _skipRender = !filterChanged && Compact == _renderedCompact;
+            return;
+        }
         _parametersKey = key;
-        if (_graph is not null && key == StateKey(_graph.FocusId, _graph.ExpandedNodeIds)) return;
 
         _loadedKey = key;
         _graph = null;
@@ -122,9 +131,25 @@ public partial class GraphView : IDisposable
         _graph = graph;
         if (skipped > 0) _message = $"{skipped} step(s) of this link could not be replayed and were left out.";
         ClearDiagram();
-        SyncDiagram();
+        // Until the canvas knows its size the graph cannot be fitted: it is drawn then, already in place, rather than
+        // drawn now and moved a moment later.
         if (_diagram.Container is null) _fitWhenSized = true;
-        else FitView();
+        else
+        {
+            SyncDiagram();
+            FitView();
+        }
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (_skipRender)
+        {
+            _skipRender = false;
+            return false;
+        }
+        _renderedCompact = Compact;
+        return true;
     }
 
     public async Task ExpandAsync(string nodeId)
@@ -158,6 +183,10 @@ public partial class GraphView : IDisposable
         finally
         {
             _busy = false;
+            // Started from a diagram event rather than a Blazor event handler, so nothing renders the outcome unless
+            // asked: with a database that answers asynchronously the notice and the end of "Loading…" would wait
+            // for the next unrelated render.
+            StateHasChanged();
         }
     }
 
@@ -255,8 +284,16 @@ public partial class GraphView : IDisposable
     {
         if (!_fitWhenSized || _graph is null) return;
         _fitWhenSized = false;
+        SyncDiagram();
         FitView();
+        _ = InvokeAsync(StateHasChanged);
     }
+
+    /// <summary>
+    /// The graph is drawn, fitted to its canvas and not loading: nodes are where they will stay until someone acts.
+    /// Shown as data-view-settled, for scripts and tests that must not act on a graph still being placed.
+    /// </summary>
+    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy;
 
     /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
     private void FitView()
@@ -334,8 +371,9 @@ public partial class GraphView : IDisposable
             var goneNodes = _nodeModels.Where(n => !visible.TryGetValue(n.Key, out var placed) || !SamePlace(n.Value, placed)).ToList();
             _diagram.Nodes.Remove(goneNodes.Select(n => n.Value).ToList());
             foreach (var (id, _) in goneNodes) _nodeModels.Remove(id);
-            foreach (var (id, link) in _linkModels.ToList())
-                if (!_diagram.Links.Contains(link)) _linkModels.Remove(id);
+            if (goneNodes.Count > 0)
+                foreach (var (id, link) in _linkModels.ToList())
+                    if (!_diagram.Links.Contains(link)) _linkModels.Remove(id);
 
             var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
                 .Select(p => new ExplorerNodeModel(p.Node, p.Position, p.Node.Id == graph.FocusId)).ToList();

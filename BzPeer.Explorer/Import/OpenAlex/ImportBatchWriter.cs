@@ -50,7 +50,7 @@ internal sealed partial class ImportBatchWriter
         _references.Clear();
         _addedWorkIds.Clear();
         using var bulk = new BulkWriter(_db);
-        using var sql = new PreparedStatements(bulk.Connection, bulk.Transaction);
+        using var sql = new PreparedStatements(_db, bulk);
         _bulk = bulk;
         _sql = sql;
         _next = new NextKeys(bulk);
@@ -63,6 +63,7 @@ internal sealed partial class ImportBatchWriter
         foreach (var author in batch.Authors) StoreAuthor(author);
         foreach (var work in batch.Works) StoreWork(work);
         WriteCitations();
+        bulk.Flush();
         DerivedData.Refresh(_db, _affected);
         return _counts;
     }
@@ -101,7 +102,7 @@ internal sealed partial class ImportBatchWriter
             if (owner.OpenAlexId is null && stored is null)
             {
                 institution.Id = owner.Id;
-                if (record.IsMention) _sql.Execute("UPDATE Institutions SET OpenAlexId = @id WHERE Id = @row", id, owner.Id);
+                if (record.IsMention) _sql.Execute("UPDATE \"Institutions\" SET \"OpenAlexId\" = @id WHERE \"Id\" = @row", id, owner.Id);
                 else _bulk.Update(institution, InstitutionFields);
                 _institutions.Remember(id, new StoredRecord(owner.Id, record.UpdatedDate));
                 _counts.Institutions++;
@@ -189,7 +190,7 @@ internal sealed partial class ImportBatchWriter
                 ? (Min(years.First, affiliation.FirstYear), Max(years.Last, affiliation.LastYear))
                 : (affiliation.FirstYear, affiliation.LastYear);
         }
-        _sql.Execute("DELETE FROM Affiliations WHERE ResearcherId = @researcher", researcherId);
+        _sql.Execute("DELETE FROM \"Affiliations\" WHERE \"ResearcherId\" = @researcher", researcherId);
         foreach (var (institutionId, years) in byInstitution)
             _bulk.Add(new Affiliation { ResearcherId = researcherId, InstitutionId = institutionId, FirstYear = years.First, LastYear = years.Last });
         _affected.ReaffiliatedResearchers.Add(researcherId);
@@ -264,16 +265,16 @@ internal sealed partial class ImportBatchWriter
     /// </summary>
     private Dictionary<string, Queue<int>> ForgetLinks(int workId)
     {
-        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT ResearcherId FROM Authorships WHERE WorkId = @work", workId));
+        _affected.RecountResearchers.UnionWith(_sql.Ids("SELECT \"ResearcherId\" FROM \"Authorships\" WHERE \"WorkId\" = @work", workId));
         _affected.RecountInstitutions.UnionWith(_sql.Ids(
-            "SELECT DISTINCT ai.InstitutionId FROM Authorships a JOIN AuthorshipInstitutions ai ON ai.AuthorshipId = a.Id WHERE a.WorkId = @work", workId));
-        _affected.RecountTopics.UnionWith(_sql.Ids("SELECT TopicId FROM WorkTopics WHERE WorkId = @work", workId));
-        _affected.RecountVenues.UnionWith(_sql.Ids("SELECT VenueId FROM Works WHERE Id = @work AND VenueId IS NOT NULL", workId));
+            "SELECT DISTINCT ai.\"InstitutionId\" FROM \"Authorships\" a JOIN \"AuthorshipInstitutions\" ai ON ai.\"AuthorshipId\" = a.\"Id\" WHERE a.\"WorkId\" = @work", workId));
+        _affected.RecountTopics.UnionWith(_sql.Ids("SELECT \"TopicId\" FROM \"WorkTopics\" WHERE \"WorkId\" = @work", workId));
+        _affected.RecountVenues.UnionWith(_sql.Ids("SELECT \"VenueId\" FROM \"Works\" WHERE \"Id\" = @work AND \"VenueId\" IS NOT NULL", workId));
 
         var nameOnly = new Dictionary<string, Queue<int>>();
         using (var reader = _sql.Query("""
-            SELECT r.Id, r.DisplayName FROM Authorships a JOIN Researchers r ON r.Id = a.ResearcherId
-            WHERE a.WorkId = @work AND r.OpenAlexId IS NULL AND r.Origin = 'OpenAlex' ORDER BY a.AuthorOrder
+            SELECT r."Id", r."DisplayName" FROM "Authorships" a JOIN "Researchers" r ON r."Id" = a."ResearcherId"
+            WHERE a."WorkId" = @work AND r."OpenAlexId" IS NULL AND r."Origin" = 'OpenAlex' ORDER BY a."AuthorOrder"
             """, workId))
         {
             while (reader.Read())
@@ -282,10 +283,10 @@ internal sealed partial class ImportBatchWriter
                 ids.Enqueue(reader.GetInt32(0));
             }
         }
-        _sql.Execute("DELETE FROM Authorships WHERE WorkId = @work", workId);
-        _sql.Execute("DELETE FROM WorkTopics WHERE WorkId = @work", workId);
-        _sql.Execute("DELETE FROM Citations WHERE CitingWorkId = @work", workId);
-        _sql.Execute("DELETE FROM PendingCitations WHERE CitingWorkId = @work", workId);
+        _sql.Execute("DELETE FROM \"Authorships\" WHERE \"WorkId\" = @work", workId);
+        _sql.Execute("DELETE FROM \"WorkTopics\" WHERE \"WorkId\" = @work", workId);
+        _sql.Execute("DELETE FROM \"Citations\" WHERE \"CitingWorkId\" = @work", workId);
+        _sql.Execute("DELETE FROM \"PendingCitations\" WHERE \"CitingWorkId\" = @work", workId);
         return nameOnly;
     }
 
@@ -311,16 +312,16 @@ internal sealed partial class ImportBatchWriter
         if (_addedWorkIds.Count > 0)
         {
             var added = $"[{string.Join(',', _addedWorkIds.Select(id => $"\"{id}\""))}]";
-            _sql.Execute("""
-                INSERT INTO Citations (CitingWorkId, CitedWorkId)
-                SELECT p.CitingWorkId, w.Id
-                FROM json_each(@added) n
-                JOIN PendingCitations p ON p.CitedOpenAlexId = n.value
-                JOIN Works w ON w.OpenAlexId = n.value
+            _sql.Execute($"""
+                INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
+                SELECT p."CitingWorkId", w."Id"
+                FROM {_sql.Dialect.JsonTexts("@added")} n
+                JOIN "PendingCitations" p ON p."CitedOpenAlexId" = n.value
+                JOIN "Works" w ON w."OpenAlexId" = n.value
                 WHERE true
                 ON CONFLICT DO NOTHING
                 """, added);
-            _sql.Execute("DELETE FROM PendingCitations WHERE CitedOpenAlexId IN (SELECT value FROM json_each(@added))", added);
+            _sql.Execute($"DELETE FROM \"PendingCitations\" WHERE \"CitedOpenAlexId\" IN (SELECT value FROM {_sql.Dialect.JsonTexts("@added")})", added);
         }
 
         if (_references.Count == 0) return;
@@ -334,21 +335,21 @@ internal sealed partial class ImportBatchWriter
             references.Append(']');
         }
         references.Append('}');
-        var cited = _hasMergedIds ? "COALESCE((SELECT m.MergedIntoId FROM MergedIds m WHERE m.OpenAlexId = r.value), r.value)" : "r.value";
-        var batchReferences = $"WITH refs AS (SELECT CAST(o.key AS INTEGER) AS Citing, {cited} AS Cited FROM json_each(@references) o, json_each(o.value) r)";
+        var cited = _hasMergedIds ? "COALESCE((SELECT m.\"MergedIntoId\" FROM \"MergedIds\" m WHERE m.\"OpenAlexId\" = r.value), r.value)" : "r.value";
+        var batchReferences = $"WITH refs AS (SELECT CAST(o.key AS INTEGER) AS Citing, {cited} AS Cited FROM {_sql.Dialect.JsonObjectOfArrays("@references")})";
         _sql.Execute($"""
             {batchReferences}
-            INSERT INTO Citations (CitingWorkId, CitedWorkId)
-            SELECT refs.Citing, w.Id FROM refs JOIN Works w ON w.OpenAlexId = refs.Cited
+            INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
+            SELECT refs.Citing, w."Id" FROM refs JOIN "Works" w ON w."OpenAlexId" = refs.Cited
             WHERE true
             ON CONFLICT DO NOTHING
             """, references.ToString());
         // In the order of the index on cited ids, which is where most of the writing goes.
         _sql.Execute($"""
             {batchReferences}
-            INSERT INTO PendingCitations (CitingWorkId, CitedOpenAlexId)
+            INSERT INTO "PendingCitations" ("CitingWorkId", "CitedOpenAlexId")
             SELECT refs.Citing, refs.Cited FROM refs
-            WHERE NOT EXISTS (SELECT 1 FROM Works w WHERE w.OpenAlexId = refs.Cited)
+            WHERE NOT EXISTS (SELECT 1 FROM "Works" w WHERE w."OpenAlexId" = refs.Cited)
             ORDER BY refs.Cited
             ON CONFLICT DO NOTHING
             """, references.ToString());
@@ -375,16 +376,16 @@ internal sealed partial class ImportBatchWriter
 
     private (int Id, string? OpenAlexId)? RorOwner(string ror)
     {
-        using var reader = _sql.Query("SELECT Id, OpenAlexId FROM Institutions WHERE Ror = @ror", ror);
+        using var reader = _sql.Query("SELECT \"Id\", \"OpenAlexId\" FROM \"Institutions\" WHERE \"Ror\" = @ror", ror);
         return reader.Read() ? (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
     }
 
     private const string DeleteUnusedNameOnlyResearcher = """
-        DELETE FROM Researchers WHERE Id = @id AND OpenAlexId IS NULL
-        AND NOT EXISTS (SELECT 1 FROM Authorships WHERE ResearcherId = @id)
-        AND NOT EXISTS (SELECT 1 FROM Follows WHERE ResearcherId = @id)
-        AND NOT EXISTS (SELECT 1 FROM AuthorClaims WHERE ResearcherId = @id)
-        AND NOT EXISTS (SELECT 1 FROM Conversations WHERE ResearcherId = @id)
+        DELETE FROM "Researchers" WHERE "Id" = @id AND "OpenAlexId" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "Authorships" WHERE "ResearcherId" = @id)
+        AND NOT EXISTS (SELECT 1 FROM "Follows" WHERE "ResearcherId" = @id)
+        AND NOT EXISTS (SELECT 1 FROM "AuthorClaims" WHERE "ResearcherId" = @id)
+        AND NOT EXISTS (SELECT 1 FROM "Conversations" WHERE "ResearcherId" = @id)
         """;
 
     // The columns an import sets on update; app-owned ones (slug, summary, open-to-collaborate) are left alone.
@@ -426,8 +427,10 @@ internal sealed partial class ImportBatchWriter
         private const int MostRemembered = 500_000;
         private readonly Dictionary<string, StoredRecord> _known = [];
         private readonly HashSet<string> _missing = [];
-        private readonly string _find = $"SELECT Id, UpdatedDate FROM {table} WHERE OpenAlexId = @id";
-        private readonly string _findMany = $"SELECT j.value, t.Id, t.UpdatedDate FROM json_each(@ids) j JOIN {table} t ON t.OpenAlexId = j.value";
+        private readonly string _find = $"SELECT \"Id\", \"UpdatedDate\" FROM \"{table}\" WHERE \"OpenAlexId\" = @id";
+
+        private static string FindMany(SqlDialect dialect, string table) =>
+            $"SELECT j.value, t.\"Id\", t.\"UpdatedDate\" FROM {dialect.JsonTexts("@ids")} j JOIN \"{table}\" t ON t.\"OpenAlexId\" = j.value";
 
         public string Table => table;
 
@@ -447,7 +450,7 @@ internal sealed partial class ImportBatchWriter
         {
             var wanted = openAlexIds.Where(id => !_known.ContainsKey(id)).ToHashSet();
             if (wanted.Count == 0) return;
-            using (var reader = sql.Query(_findMany, $"[{string.Join(',', wanted.Select(id => $"\"{id}\""))}]"))
+            using (var reader = sql.Query(FindMany(sql.Dialect, table), $"[{string.Join(',', wanted.Select(id => $"\"{id}\""))}]"))
             {
                 while (reader.Read())
                 {
@@ -479,8 +482,8 @@ internal sealed partial class ImportBatchWriter
             _missing.Clear();
         }
 
-        private static StoredRecord Read(Microsoft.Data.Sqlite.SqliteDataReader reader, int first) => new(reader.GetInt32(first),
-            reader.IsDBNull(first + 1) ? null : DateOnly.ParseExact(reader.GetString(first + 1), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        private static StoredRecord Read(System.Data.Common.DbDataReader reader, int first) => new(reader.GetInt32(first),
+            reader.IsDBNull(first + 1) ? null : reader.GetFieldValue<DateOnly>(first + 1));
     }
 
     /// <summary>The first key of each table at the start of the run: rows from there on were stored by this run.</summary>

@@ -1,15 +1,21 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using BzPeer.Explorer.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BzPeer.Explorer.Import.OpenAlex;
 
 /// <summary>
 /// SQL statements prepared once per transaction and reused. Values bind to the statement's @parameters in the order
-/// they first appear in its text.
+/// they first appear in its text. Rows the bulk writer still holds (PostgreSQL gathers them for COPY) are written
+/// before each statement, so every statement sees them.
 /// </summary>
-internal sealed partial class PreparedStatements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+internal sealed partial class PreparedStatements(ExplorerDbContext db, BulkWriter bulk) : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private readonly Dictionary<string, DbCommand> _commands = [];
+
+    public SqlDialect Dialect { get; } = SqlDialect.Of(db);
 
     public int Execute(string sql, params object?[] values) => Bind(sql, values).ExecuteNonQuery();
 
@@ -19,7 +25,7 @@ internal sealed partial class PreparedStatements(SqliteConnection connection, Sq
         return result is DBNull ? null : result;
     }
 
-    public SqliteDataReader Query(string sql, params object?[] values) => Bind(sql, values).ExecuteReader();
+    public DbDataReader Query(string sql, params object?[] values) => Bind(sql, values).ExecuteReader();
 
     public List<int> Ids(string sql, params object?[] values)
     {
@@ -35,16 +41,22 @@ internal sealed partial class PreparedStatements(SqliteConnection connection, Sq
         _commands.Clear();
     }
 
-    private SqliteCommand Bind(string sql, object?[] values)
+    private DbCommand Bind(string sql, object?[] values)
     {
+        bulk.Flush();
         if (!_commands.TryGetValue(sql, out var command))
         {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
+            command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             command.CommandText = sql;
             foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+            // Npgsql prepares from the types of the first values bound; SQLite can prepare the text alone.
+            if (!Dialect.IsPostgres) command.Prepare();
             _commands.Add(sql, command);
         }
         if (values.Length != command.Parameters.Count)

@@ -38,7 +38,8 @@ internal sealed class SlugAllocator
         if (_taken.Count + slugs.Count > MostRemembered) _taken.Clear();
         foreach (var slug in slugs) _taken[slug] = (false, 0);
         // '.' follows '-' and precedes digits and letters in ASCII, so [slug, slug.) holds the slug and those starting "slug-".
-        using var reader = sql.Query("SELECT s.value, r.Slug FROM json_each(@slugs) s JOIN Researchers r ON r.Slug >= s.value AND r.Slug < s.value || '.'",
+        // (On PostgreSQL the Slug column compares bytewise, collation "C", so this holds there too.)
+        using var reader = sql.Query($"SELECT s.value, r.\"Slug\" FROM {sql.Dialect.JsonTexts("@slugs")} s JOIN \"Researchers\" r ON r.\"Slug\" >= s.value AND r.\"Slug\" < s.value || '.'",
             System.Text.Json.JsonSerializer.Serialize(slugs));
         while (reader.Read()) Note(reader.GetString(0), reader.GetString(1));
     }
@@ -46,7 +47,7 @@ internal sealed class SlugAllocator
     private (bool BaseTaken, int HighestSuffix) ReadTaken(string slug, PreparedStatements sql)
     {
         _taken[slug] = (false, 0);
-        using var reader = sql.Query("SELECT Slug FROM Researchers WHERE Slug >= @slug AND Slug < @after", slug, slug + ".");
+        using var reader = sql.Query("SELECT \"Slug\" FROM \"Researchers\" WHERE \"Slug\" >= @slug AND \"Slug\" < @after", slug, slug + ".");
         while (reader.Read()) Note(slug, reader.GetString(0));
         return _taken[slug];
     }

@@ -106,7 +106,7 @@ public static class ResearcherQueries
             Citations: researcher.CitedByCount,
             HasKnownAffiliation: researcher.InstitutionId is not null || affiliations.Count > 0,
             CoAuthors: collaboratorCount,
-            Followers: followers));
+            Followers: followers) { NameOnly = researcher.Origin == RecordOrigin.OpenAlex && ids.OpenAlexId is null });
 
         var years = worksPerYear.Select(y => y.Year).ToList();
         var description = researcher.Summary ?? ResearcherDescription.Compose(

@@ -19,7 +19,11 @@ public enum VerificationLevel
 /// <summary>The stored facts the trust score is computed from.</summary>
 public sealed record TrustFacts(
     RecordOrigin Origin, bool HasOrcid, bool HasApprovedClaim, bool HasPendingClaimWithConfirmedEmail,
-    int Works, int Citations, bool HasKnownAffiliation, int CoAuthors, int Followers);
+    int Works, int Citations, bool HasKnownAffiliation, int CoAuthors, int Followers)
+{
+    /// <summary>The source named this author without an identifier of its own (an OpenAlex authorship with no author id).</summary>
+    public bool NameOnly { get; init; }
+}
 
 /// <summary>One line of the "How is this computed?" breakdown.</summary>
 public sealed record TrustComponent(string Label, string Rule, double Points);
@@ -35,7 +39,7 @@ public static class TrustScore
     public static VerificationLevel LevelOf(TrustFacts facts) =>
         facts.HasApprovedClaim ? VerificationLevel.L3
         : facts.HasOrcid || facts.HasPendingClaimWithConfirmedEmail ? VerificationLevel.L2
-        : facts.Origin is RecordOrigin.OpenAlex or RecordOrigin.Arxiv ? VerificationLevel.L1
+        : facts.Origin is RecordOrigin.OpenAlex or RecordOrigin.Arxiv && !facts.NameOnly ? VerificationLevel.L1
         : VerificationLevel.L0;
 
     public static double VerificationPoints(VerificationLevel level) => level switch
