@@ -12,7 +12,8 @@ public class CommandOutputTests
         using (var console = new CommandOutput(output, errors, showProgress: true))
         {
             console.StartProgress(() => "working: 42 records");
-            await Task.Delay(700);
+            // The line is redrawn every 250 ms; a busy machine may take longer to get round to it.
+            for (var waited = 0; waited < 10_000 && !errors.ToString().Contains("working"); waited += 50) await Task.Delay(50);
             console.Problem("bad input: x");
             console.StopProgress();
         }

@@ -139,12 +139,12 @@ public static class CommandLine
         return (factory, location.Describe());
     }
 
-    /// <summary>The SQLite file a verb works on (from --db or the configuration), and how to name it in a message; PostgreSQL is refused.</summary>
-    internal static (string ConnectionString, string Path, string What) ResolveSqliteFile(string verb, string? dbOption, IConfiguration? configuration)
+    /// <summary>The connection string and file of the SQLite database a verb works on (from --db or the configuration), and how to name it in a message.</summary>
+    internal static (string ConnectionString, string Path, string What) ResolveDatabase(string? dbOption, IConfiguration? configuration)
     {
         configuration ??= AppConfiguration();
         if (dbOption is null && ConfiguredProvider(configuration) == DatabaseProvider.Postgres)
-            throw new CommandLineException($"{verb}: the configured database is PostgreSQL; {verb} works on SQLite files (use pg_dump for PostgreSQL)");
+            throw new CommandLineException("the configured database is PostgreSQL: this works on a SQLite file (for PostgreSQL use its own tools, such as pg_dump)");
         var location = ResolveSqlite(dbOption, configuration);
         var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
         var what = dbOption is null ? $"{path} (ConnectionStrings:{ExplorerDatabase.ConnectionStringName})" : $"--db {dbOption}";

@@ -34,7 +34,7 @@ public static class BackupCommand
             throw new CommandLineException($"{Verb}: unexpected argument {arguments.Positional[0]} (see {Verb} --help)");
         var to = arguments.Option("--to") ?? throw new CommandLineException($"{Verb}: say where the copy goes with --to FILE (see {Verb} --help)");
 
-        var (connectionString, source, what) = CommandLine.ResolveSqliteFile(Verb, arguments.Option("--db"), configuration);
+        var (connectionString, source, what) = CommandLine.ResolveDatabase(arguments.Option("--db"), configuration);
         if (!File.Exists(source)) throw new CommandLineException($"{what}: there is no database file to back up");
         var target = Path.GetFullPath(to, CommandLine.InvocationDirectory());
         if (File.Exists(target) || Directory.Exists(target))
