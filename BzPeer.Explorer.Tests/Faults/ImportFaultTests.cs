@@ -122,9 +122,16 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
     public async Task An_import_into_a_read_only_database_fails_clearly_changes_nothing_and_the_app_still_serves_it()
     {
         using var database = new TemporaryDatabase();
-        await database.InitializeAsync();
-        var before = DatabaseChecksum.Read(database.FilePath);
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Explorer"] = database.ConnectionString };
+        // The app has served from the file before it became read-only (so its sign-in keys are already stored there).
+        using (var writable = new ExplorerApp(settings))
+        {
+            writable.Start();
+            using var client = writable.CreateHttpClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/researchers/meihao-kong")).StatusCode);
+        }
         SqliteConnection.ClearAllPools();
+        var before = DatabaseChecksum.Read(database.FilePath);
 
         using (ReadOnlyFile.Make(database.FilePath))
         {
@@ -133,7 +140,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
             Assert.Equal(CommandLine.Failure, result.ExitCode);
             Assert.Contains("read-only: the database cannot be written", Assert.Single(result.Errors));
 
-            using var app = new ExplorerApp(new Dictionary<string, string?> { ["ConnectionStrings:Explorer"] = database.ConnectionString });
+            using var app = new ExplorerApp(settings);
             app.Start();
             using var client = app.CreateHttpClient();
             var page = await client.GetAsync("/researchers/meihao-kong");
