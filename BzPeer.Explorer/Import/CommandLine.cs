@@ -103,8 +103,9 @@ public static class CommandLine
             }
             if (location.Provider == DatabaseProvider.Postgres) return OpenPostgresAsync(location, cancellationToken);
         }
-        location = ResolveSqlite(dbOption, configuration);
-        return OpenSqliteAsync(dbOption, location, cancellationToken);
+        var (connectionString, path, what) = ResolveDatabase(dbOption, configuration);
+        location = new DatabaseLocation(DatabaseProvider.Sqlite, connectionString);
+        return OpenSqliteAsync(connectionString, path, what, cancellationToken);
     }
 
     /// <summary>The provider the configuration names (Database:Provider), read as the app reads it.</summary>
@@ -145,13 +146,13 @@ public static class CommandLine
         configuration ??= AppConfiguration();
         if (dbOption is null && ConfiguredProvider(configuration) == DatabaseProvider.Postgres)
             throw new CommandLineException("the configured database is PostgreSQL: this works on a SQLite file (for PostgreSQL use its own tools, such as pg_dump)");
-        var location = ResolveSqlite(dbOption, configuration);
-        var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+        var connectionString = ResolveSqlite(dbOption, configuration);
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var what = dbOption is null ? $"{path} (ConnectionStrings:{ExplorerDatabase.ConnectionStringName})" : $"--db {dbOption}";
-        return (location.ConnectionString, path, what);
+        return (connectionString, path, what);
     }
 
-    private static DatabaseLocation ResolveSqlite(string? dbOption, IConfiguration configuration)
+    private static string ResolveSqlite(string? dbOption, IConfiguration configuration)
     {
         var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
         string connectionString;
@@ -172,15 +173,12 @@ public static class CommandLine
         {
             throw new CommandLineException($"{what}: {e.Message}");
         }
-        return new DatabaseLocation(DatabaseProvider.Sqlite, connectionString);
+        return connectionString;
     }
 
-    private static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenSqliteAsync(string? dbOption, DatabaseLocation location, CancellationToken cancellationToken)
+    private static async Task<(IDbContextFactory<ExplorerDbContext> Factory, string Path)> OpenSqliteAsync(
+        string connectionString, string path, string what, CancellationToken cancellationToken)
     {
-        var what = dbOption is null ? $"ConnectionStrings:{ExplorerDatabase.ConnectionStringName}" : $"--db {dbOption}";
-        var connectionString = location.ConnectionString;
-        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (dbOption is null) what = $"{path} ({what})";
         if (Directory.Exists(path)) throw new CommandLineException($"{what}: is a folder, not a database file");
         var factory = ExplorerDatabase.CreateFactory(connectionString);
         try

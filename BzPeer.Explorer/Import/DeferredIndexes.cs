@@ -1,6 +1,5 @@
 using BzPeer.Explorer.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BzPeer.Explorer.Import;
 
@@ -20,24 +19,23 @@ internal sealed class DeferredIndexes
     public static async Task<DeferredIndexes> DropAsync(ExplorerDbContext db, IEnumerable<string> tables, CancellationToken cancellationToken)
     {
         var indexes = new List<(string Name, string Sql)>();
-        await using (var command = Command(db))
-        {
-            var tableList = string.Join(", ", tables.Select(t => $"'{t}'"));
-            // Indexes the table definition makes itself (primary keys) have no SQL (SQLite) or back a constraint
-            // (PostgreSQL), and stay.
-            command.CommandText = db.IsPostgres
+        var tableList = string.Join(", ", tables.Select(t => $"'{t}'"));
+        // Indexes the table definition makes itself (primary keys) have no SQL (SQLite) or back a constraint
+        // (PostgreSQL), and stay.
+        await using (var command = db.CreateCommand(db.IsPostgres
                 ? $"""
                   SELECT indexname, indexdef FROM pg_indexes
                   WHERE schemaname = current_schema() AND tablename IN ({tableList})
                     AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)
                   ORDER BY indexname
                   """
-                : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList}) ORDER BY name";
+                : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList}) ORDER BY name"))
+        {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
         foreach (var (name, _) in indexes)
-            await ExecuteAsync(db, $"DROP INDEX \"{name}\"", cancellationToken);
+            await db.ExecuteAsync($"DROP INDEX \"{name}\"", cancellationToken);
         var statements = indexes.Select(i => i.Sql).ToList();
         if (db.IsPostgres) statements.AddRange(await DropForeignKeysAsync(db, tables, cancellationToken));
         return new DeferredIndexes(statements);
@@ -47,39 +45,24 @@ internal sealed class DeferredIndexes
     private static async Task<List<string>> DropForeignKeysAsync(ExplorerDbContext db, IEnumerable<string> tables, CancellationToken cancellationToken)
     {
         var keys = new List<(string Table, string Name, string Definition)>();
-        await using (var command = Command(db))
-        {
-            command.CommandText = $"""
+        await using (var command = db.CreateCommand($"""
                 SELECT c.relname, con.conname, pg_get_constraintdef(con.oid)
                 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE con.contype = 'f' AND n.nspname = current_schema() AND c.relname IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})
                 ORDER BY c.relname, con.conname
-                """;
+                """))
+        {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) keys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
         foreach (var (table, name, _) in keys)
-            await ExecuteAsync(db, $"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", cancellationToken);
+            await db.ExecuteAsync($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", cancellationToken);
         return keys.Select(k => $"ALTER TABLE \"{k.Table}\" ADD CONSTRAINT \"{k.Name}\" {k.Definition}").ToList();
     }
 
     public async Task CreateAsync(ExplorerDbContext db, CancellationToken cancellationToken)
     {
         foreach (var statement in _createStatements)
-            await ExecuteAsync(db, statement, cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(ExplorerDbContext db, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(db);
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static System.Data.Common.DbCommand Command(ExplorerDbContext db)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
+            await db.ExecuteAsync(statement, cancellationToken);
     }
 }

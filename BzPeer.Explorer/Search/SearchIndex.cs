@@ -1,5 +1,5 @@
+using BzPeer.Explorer.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BzPeer.Explorer.Search;
 
@@ -20,14 +20,13 @@ public static class SearchIndex
     public static async Task<SuspendedTriggers> SuspendTriggersAsync(DbContext db, CancellationToken cancellationToken)
     {
         var triggers = new List<(string Name, string Sql)>();
-        await using (var command = Command(db))
+        await using (var command = db.CreateCommand("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (" +
+            string.Join(" OR ", Tables.Select(t => $"name LIKE '{t}\\_%' ESCAPE '\\'")) + ") ORDER BY name"))
         {
-            command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (" +
-                string.Join(" OR ", Tables.Select(t => $"name LIKE '{t}\\_%' ESCAPE '\\'")) + ") ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) triggers.Add((reader.GetString(0), reader.GetString(1)));
         }
-        foreach (var (name, _) in triggers) await ExecuteAsync(db, $"DROP TRIGGER \"{name}\"", cancellationToken);
+        foreach (var (name, _) in triggers) await db.ExecuteAsync($"DROP TRIGGER \"{name}\"", cancellationToken);
         return new SuspendedTriggers(triggers.Select(t => t.Sql).ToList());
     }
 
@@ -35,22 +34,8 @@ public static class SearchIndex
     {
         public async Task ResumeAsync(DbContext db, CancellationToken cancellationToken)
         {
-            foreach (var table in Tables) await ExecuteAsync(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')", cancellationToken);
-            foreach (var statement in createStatements) await ExecuteAsync(db, statement, cancellationToken);
+            foreach (var table in Tables) await db.ExecuteAsync($"INSERT INTO {table}({table}) VALUES ('rebuild')", cancellationToken);
+            foreach (var statement in createStatements) await db.ExecuteAsync(statement, cancellationToken);
         }
-    }
-
-    private static async Task ExecuteAsync(DbContext db, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(db);
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static System.Data.Common.DbCommand Command(DbContext db)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
     }
 }
