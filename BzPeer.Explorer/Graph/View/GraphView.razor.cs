@@ -23,7 +23,6 @@ public partial class GraphView : IDisposable
     private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
     private readonly Dictionary<string, LinkModel> _linkModels = [];
     private ExplorationGraph? _graph;
-    private string? _loadedKey;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
     private bool _notFound;
@@ -107,22 +106,21 @@ public partial class GraphView : IDisposable
         // a graph of hundreds of nodes once more.
         var key = StateKey(FocusNodeId, Expansions);
         var shownKey = _graph is null ? null : StateKey(_graph.FocusId, _graph.ExpandedNodeIds);
-        if (key == _parametersKey || key == shownKey)
+        var unchanged = key == _parametersKey || key == shownKey;
+        _parametersKey = key;
+        if (unchanged)
         {
-            _parametersKey = key;
             _skipRender = !filterChanged && Compact == _renderedCompact;
             return;
         }
-        _parametersKey = key;
 
-        _loadedKey = key;
         _graph = null;
         _notFound = false;
         _selected = null;
         _preview = null;
         _message = null;
         var (graph, skipped) = await Graphs.RebuildAsync(new ExplorerState(FocusNodeId, Expansions, _filter.HiddenKinds, _filter.FromYear, _filter.ToYear));
-        if (_loadedKey != key) return;
+        if (_parametersKey != key) return; // the parent asked for another graph meanwhile
         if (graph is null)
         {
             _notFound = true;
