@@ -60,6 +60,29 @@ public class GraphLayoutTests
         Assert.True(positions.Values.Average(p => p.X) > 600, "new nodes should lie beyond the expanded node, away from the rest");
     }
 
+    [Fact]
+    public void A_node_expanded_in_a_crowd_gets_its_new_neighbours_at_the_nearest_free_places()
+    {
+        // Seven columns by nine rows of boxes packed too tightly for another box anywhere among them.
+        var placed = new Dictionary<string, Point2>();
+        for (var column = -3; column <= 3; column++)
+            for (var row = -4; row <= 4; row++)
+                placed[$"paper:{(column + 3) * 9 + row + 4}"] = new Point2(column * 200, row * 60);
+        var newNodes = Enumerable.Range(100, 3).Select(i => Node($"topic:{i}", NodeKind.Topic)).ToList();
+        var edges = newNodes.Select(n => GraphEdge.Create("paper:31", n.Id, EdgeKind.About)).ToList();
+
+        var positions = GraphLayout.PlaceNew(placed, newNodes, edges, "paper:31");
+
+        AssertNoOverlaps(placed.Concat(positions).ToDictionary());
+        // The crowd is 1,384 wide and 526 high: free places are just above or below it (or beside it); the new
+        // nodes take some there, a few rows out at most, not somewhere further.
+        foreach (var (id, point) in positions)
+        {
+            var nearby = Math.Abs(point.Y) <= 4 * 60 + 58 + 4 * 60 && Math.Abs(point.X) <= 3 * 200 + 196 + 200;
+            Assert.True(nearby, $"{id} at {point} is far from the crowd: {string.Join(" ", positions.Values)}");
+        }
+    }
+
     internal static void AssertNoOverlaps(IReadOnlyDictionary<string, Point2> positions)
     {
         var list = positions.ToList();

@@ -161,30 +161,35 @@ public class GraphQueriesTests(GraphDatabaseFixture fixture) : IClassFixture<Gra
             foreach (var node in graph.Nodes.Where(n => n.Node.Kind == kind && n.Node.Id != graph.FocusId).Take(2).ToList())
                 await fixture.Graphs.ExpandAsync(graph, node.Node.Id);
 
-        var idOf = graph.Nodes.Where(n => n.Node.Kind != NodeKind.More).ToDictionary(n => (n.Node.Kind, n.Node.EntityId), n => n.Node.Id);
-        List<int> On(NodeKind kind) => idOf.Keys.Where(k => k.Kind == kind).Select(k => k.EntityId).ToList();
-        var (people, papers, topics, institutions) = (On(NodeKind.Person), On(NodeKind.Paper), On(NodeKind.Topic), On(NodeKind.Institution));
-        Assert.True(people.Count > 5 && papers.Count > 5 && topics.Count > 0 && institutions.Count > 0, "the graph grew into every kind");
-
-        var expected = new List<GraphEdge>();
-        void Expect(NodeKind from, int fromId, NodeKind to, int toId, EdgeKind kind) =>
-            expected.Add(GraphEdge.Create(idOf[(from, fromId)], idOf[(to, toId)], kind));
-        foreach (var c in await db.Citations.Where(c => papers.Contains(c.CitingWorkId) && papers.Contains(c.CitedWorkId)).ToListAsync())
-            Expect(NodeKind.Paper, c.CitingWorkId, NodeKind.Paper, c.CitedWorkId, EdgeKind.Cites);
-        foreach (var a in await db.Authorships.Where(a => people.Contains(a.ResearcherId) && papers.Contains(a.WorkId)).ToListAsync())
-            Expect(NodeKind.Person, a.ResearcherId, NodeKind.Paper, a.WorkId, EdgeKind.Authored);
-        foreach (var t in await db.WorkTopics.Where(t => papers.Contains(t.WorkId) && topics.Contains(t.TopicId)).ToListAsync())
-            Expect(NodeKind.Paper, t.WorkId, NodeKind.Topic, t.TopicId, EdgeKind.About);
-        foreach (var a in await db.Affiliations.Where(a => people.Contains(a.ResearcherId) && institutions.Contains(a.InstitutionId)).ToListAsync())
-            Expect(NodeKind.Person, a.ResearcherId, NodeKind.Institution, a.InstitutionId, EdgeKind.Affiliated);
-        foreach (var p in await db.CoAuthorPairs.Where(p => people.Contains(p.ResearcherId) && people.Contains(p.CoAuthorId)).ToListAsync())
-            Expect(NodeKind.Person, p.ResearcherId, NodeKind.Person, p.CoAuthorId, EdgeKind.CoAuthor);
+        var expected = await AssertEveryLinkIsDrawnAsync(db, graph);
 
         Assert.Contains(expected, e => e.Kind == EdgeKind.Cites);
         Assert.Contains(expected, e => e.Kind == EdgeKind.CoAuthor);
-        var drawn = graph.Edges.Select(e => e.Id).ToHashSet();
-        var missing = expected.Select(e => e.Id).Distinct().Where(id => !drawn.Contains(id)).ToList();
-        Assert.True(missing.Count == 0, $"links not drawn: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public async Task Undoing_and_growing_again_gives_the_graph_its_link_rebuilds()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var cited = await db.Citations.GroupBy(c => c.CitedWorkId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var graph = (await fixture.Graphs.StartAsync(NodeIds.Paper(cited)))!;
+        string Next(NodeKind kind) => graph.Nodes.First(n => n.Node.Kind == kind && n.Node.Id != graph.FocusId && !graph.ExpandedNodeIds.Contains(n.Node.Id)).Node.Id;
+
+        await fixture.Graphs.ExpandAsync(graph, Next(NodeKind.Person));
+        await fixture.Graphs.ExpandAsync(graph, Next(NodeKind.Paper));
+        await fixture.Graphs.ExpandAsync(graph, Next(NodeKind.Person));
+        Assert.True(graph.Undo());
+        await fixture.Graphs.ExpandAsync(graph, Next(NodeKind.Paper));
+        graph.ReturnTo(1);
+        await fixture.Graphs.ExpandAsync(graph, Next(NodeKind.Person));
+        await fixture.Graphs.ExpandAsync(graph, Next(NodeKind.Paper));
+        Assert.Equal(4, graph.Trail.Count);
+
+        var (rebuilt, skipped) = await fixture.Graphs.RebuildAsync(new ExplorerState(graph.FocusId, graph.ExpandedNodeIds.ToList(), new HashSet<NodeKind>(), null, null));
+
+        Assert.Equal(0, skipped);
+        Assert.Equal(rebuilt!.Snapshot(), graph.Snapshot());
+        await AssertEveryLinkIsDrawnAsync(db, graph);
     }
 
     [Theory]
@@ -209,6 +214,34 @@ public class GraphQueriesTests(GraphDatabaseFixture fixture) : IClassFixture<Gra
 
         Assert.Equal(0, skipped);
         Assert.Equal(graph.Snapshot(), rebuilt!.Snapshot());
+    }
+
+    /// <summary>Checks that every link in the database between two drawn nodes is drawn, and gives those links.</summary>
+    private static async Task<List<GraphEdge>> AssertEveryLinkIsDrawnAsync(ExplorerDbContext db, ExplorationGraph graph)
+    {
+        var idOf = graph.Nodes.Where(n => n.Node.Kind != NodeKind.More).ToDictionary(n => (n.Node.Kind, n.Node.EntityId), n => n.Node.Id);
+        List<int> On(NodeKind kind) => idOf.Keys.Where(k => k.Kind == kind).Select(k => k.EntityId).ToList();
+        var (people, papers, topics, institutions) = (On(NodeKind.Person), On(NodeKind.Paper), On(NodeKind.Topic), On(NodeKind.Institution));
+        Assert.True(people.Count > 5 && papers.Count > 5 && topics.Count > 0 && institutions.Count > 0, "the graph grew into every kind");
+
+        var expected = new List<GraphEdge>();
+        void Expect(NodeKind from, int fromId, NodeKind to, int toId, EdgeKind kind) =>
+            expected.Add(GraphEdge.Create(idOf[(from, fromId)], idOf[(to, toId)], kind));
+        foreach (var c in await db.Citations.Where(c => papers.Contains(c.CitingWorkId) && papers.Contains(c.CitedWorkId)).ToListAsync())
+            Expect(NodeKind.Paper, c.CitingWorkId, NodeKind.Paper, c.CitedWorkId, EdgeKind.Cites);
+        foreach (var a in await db.Authorships.Where(a => people.Contains(a.ResearcherId) && papers.Contains(a.WorkId)).ToListAsync())
+            Expect(NodeKind.Person, a.ResearcherId, NodeKind.Paper, a.WorkId, EdgeKind.Authored);
+        foreach (var t in await db.WorkTopics.Where(t => papers.Contains(t.WorkId) && topics.Contains(t.TopicId)).ToListAsync())
+            Expect(NodeKind.Paper, t.WorkId, NodeKind.Topic, t.TopicId, EdgeKind.About);
+        foreach (var a in await db.Affiliations.Where(a => people.Contains(a.ResearcherId) && institutions.Contains(a.InstitutionId)).ToListAsync())
+            Expect(NodeKind.Person, a.ResearcherId, NodeKind.Institution, a.InstitutionId, EdgeKind.Affiliated);
+        foreach (var p in await db.CoAuthorPairs.Where(p => people.Contains(p.ResearcherId) && people.Contains(p.CoAuthorId)).ToListAsync())
+            Expect(NodeKind.Person, p.ResearcherId, NodeKind.Person, p.CoAuthorId, EdgeKind.CoAuthor);
+
+        var drawn = graph.Edges.Select(e => e.Id).ToHashSet();
+        var missing = expected.Select(e => e.Id).Distinct().Where(id => !drawn.Contains(id)).ToList();
+        Assert.True(missing.Count == 0, $"links not drawn: {string.Join(", ", missing)}");
+        return expected;
     }
 
     private static void AssertNoOverlaps(IReadOnlyDictionary<string, Point2> positions) => GraphLayoutTests.AssertNoOverlaps(positions);

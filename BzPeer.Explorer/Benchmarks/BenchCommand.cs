@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Globalization;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
@@ -12,14 +13,18 @@ using Microsoft.EntityFrameworkCore;
 namespace BzPeer.Explorer.Benchmarks;
 
 /// <summary>
-/// <c>bench [--db FILE] [--iterations N]</c>: measures the operations the performance budget names on a database,
+/// <c>bench [--db FILE] [--iterations N] [--warmup SECONDS]</c>: measures the operations the performance budget names on a database,
 /// with ids sampled from that database (its most connected records and ordinary ones alike), after a warm-up,
 /// and prints one line per operation: <c>bench: op n=… p50_ms=… p95_ms=… p99_ms=… max_ms=…</c>.
 /// </summary>
 public static class BenchCommand
 {
+    /// <summary>How many times each operation is timed, and how long the runtime must have compiled nothing before (see <see cref="TimeAsync"/>).</summary>
+    private sealed record Runs(int Iterations, TimeSpan WarmUp);
+
+
     public const string Usage = """
-        Usage: bench [--db FILE] [--iterations N] [--only OPERATION]
+        Usage: bench [--db FILE] [--iterations N] [--warmup SECONDS] [--only OPERATION]
 
         Measures graph slices, expansion (with layout), search suggestions and the researcher page's server
         render on a database, and prints p50/p95/p99/max per operation. Run it on a Release build:
@@ -27,6 +32,9 @@ public static class BenchCommand
         --db FILE        the SQLite file to measure (default: the configured Database:Provider and
                          ConnectionStrings:Explorer, as the app uses them; PostgreSQL is measured so)
         --iterations N   measured runs per operation (default 200)
+        --warmup SECONDS each operation runs untimed until the runtime has compiled nothing for this
+                         long (default 1), so that the hot code runs optimised, as in a server that has
+                         been up a while
         --only OPERATION measure one operation (e.g. search-suggest) instead of all
         """;
 
@@ -42,6 +50,7 @@ public static class BenchCommand
         string? dbFile = null;
         string? only = null;
         var iterations = 200;
+        var warmUp = TimeSpan.FromSeconds(1);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -51,6 +60,10 @@ public static class BenchCommand
                     break;
                 case "--only" when i + 1 < args.Length:
                     only = args[++i];
+                    break;
+                case "--warmup" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0:
+                    warmUp = TimeSpan.FromSeconds(seconds);
+                    i++;
                     break;
                 case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     iterations = n;
@@ -71,42 +84,63 @@ public static class BenchCommand
         var graphs = new GraphService(factory);
         var search = new SearchService(factory);
 
+        var runs = new Runs(iterations, warmUp);
         bool Wanted(string operation) => only is null || only == operation;
         // A slice is what the server reads for a focus (its groups and the edges among them); "first-view" adds the
         // layout, i.e. everything the server does before a profile's graph can be drawn.
-        if (Wanted("slice-person")) await MeasureAsync("slice-person", iterations, sample.People, id => graphs.ReadSliceAsync(id));
-        if (Wanted("slice-paper")) await MeasureAsync("slice-paper", iterations, sample.Papers, id => graphs.ReadSliceAsync(id));
-        if (Wanted("slice-topic")) await MeasureAsync("slice-topic", iterations, sample.Topics, id => graphs.ReadSliceAsync(id));
-        if (Wanted("slice-institution")) await MeasureAsync("slice-institution", iterations, sample.Institutions, id => graphs.ReadSliceAsync(id));
-        if (Wanted("first-view")) await MeasureAsync("first-view", iterations, sample.People, id => graphs.StartAsync(id));
-        if (Wanted("expand")) await MeasureExpandAsync(graphs, sample, iterations);
-        if (Wanted("layout-300")) MeasureLayout(iterations);
-        if (Wanted("search-suggest")) await MeasureAsync("search-suggest", iterations, sample.SearchPrefixes, text => search.SuggestAsync(text));
-        if (Wanted("page-researcher")) await MeasurePageAsync(location, sample, iterations);
+        if (Wanted("slice-person")) await MeasureAsync("slice-person", runs, sample.People, id => graphs.ReadSliceAsync(id));
+        if (Wanted("slice-paper")) await MeasureAsync("slice-paper", runs, sample.Papers, id => graphs.ReadSliceAsync(id));
+        if (Wanted("slice-topic")) await MeasureAsync("slice-topic", runs, sample.Topics, id => graphs.ReadSliceAsync(id));
+        if (Wanted("slice-institution")) await MeasureAsync("slice-institution", runs, sample.Institutions, id => graphs.ReadSliceAsync(id));
+        if (Wanted("first-view")) await MeasureAsync("first-view", runs, sample.People, id => graphs.StartAsync(id));
+        if (Wanted("expand")) await MeasureExpandAsync(graphs, sample, runs);
+        if (Wanted("layout-300")) await MeasureLayoutAsync(runs);
+        if (Wanted("search-suggest")) await MeasureAsync("search-suggest", runs, sample.SearchPrefixes, text => search.SuggestAsync(text));
+        if (Wanted("page-researcher")) await MeasurePageAsync(location, sample, runs);
         await PrintDatabaseAsync(factory, location);
         return 0;
     }
 
-    private static async Task MeasureAsync<T>(string operation, int iterations, IReadOnlyList<string> inputs, Func<string, Task<T>> run)
+    private static async Task MeasureAsync<T>(string operation, Runs runs, IReadOnlyList<string> inputs, Func<string, Task<T>> run)
     {
         if (inputs.Count == 0)
         {
             Console.WriteLine($"bench: {operation} skipped: nothing to sample");
             return;
         }
-        for (var i = 0; i < Math.Min(inputs.Count, 20); i++) await run(inputs[i]);
-        var times = new List<double>(iterations);
-        for (var i = 0; i < iterations; i++)
+        await TimeAsync(operation, runs, async i =>
         {
             var clock = Stopwatch.StartNew();
             await run(inputs[i % inputs.Count]);
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            return clock.Elapsed.TotalMilliseconds;
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="timeOne"/> (which times one call and returns its milliseconds) until warm, then as many times
+    /// as <paramref name="runs"/> says, and prints the figures. The runtime compiles hot code again, optimised, in the
+    /// background once it has run a while (tiered compilation), which on two cores takes seconds; timing before that
+    /// measures the compiler, not the server people meet. Warm means at least 20 calls and no method compiled for the
+    /// warm-up time (at most a minute).
+    /// </summary>
+    private static async Task TimeAsync(string operation, Runs runs, Func<int, Task<double>> timeOne, string extra = "")
+    {
+        var warming = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var quietSince = TimeSpan.Zero;
+        var call = 0;
+        while (call < 20 || (warming.Elapsed - quietSince < runs.WarmUp && warming.Elapsed < TimeSpan.FromMinutes(1)))
+        {
+            await timeOne(call++);
+            if (JitInfo.GetCompiledMethodCount() is var now && now != compiled) (compiled, quietSince) = (now, warming.Elapsed);
         }
-        Print(operation, times);
+        var times = new List<double>(runs.Iterations);
+        for (var i = 0; i < runs.Iterations; i++) times.Add(await timeOne(call++));
+        Print(operation, times, extra);
     }
 
     /// <summary>Grows a hub's graph to ~150 nodes, then times expanding one more node (queries and layout), undoing after each.</summary>
-    private static async Task MeasureExpandAsync(GraphService graphs, BenchSample sample, int iterations)
+    private static async Task MeasureExpandAsync(GraphService graphs, BenchSample sample, Runs runs)
     {
         var graph = await graphs.StartAsync(sample.People[0]);
         if (graph is null) return;
@@ -121,37 +155,32 @@ public static class BenchCommand
         }
         var candidates = graph.Nodes.Where(n => n.Node.Kind is NodeKind.Person or NodeKind.Paper or NodeKind.Topic && n.Node.Id != graph.FocusId)
             .Select(n => n.Node.Id).Where(id => !graph.ExpandedNodeIds.Contains(id)).ToList();
-        var times = new List<double>(iterations);
-        for (var i = 0; i < iterations + 20; i++)
+        await TimeAsync("expand", runs, async i =>
         {
-            var nodeId = candidates[i % candidates.Count];
             var clock = Stopwatch.StartNew();
-            var result = await graphs.ExpandAsync(graph, nodeId);
+            var result = await graphs.ExpandAsync(graph, candidates[i % candidates.Count]);
             var elapsed = clock.Elapsed.TotalMilliseconds;
             if (result.Outcome == ExpandOutcome.Expanded) graph.Undo();
-            if (i >= 20) times.Add(elapsed);
-        }
-        Print($"expand", times, $" graph_nodes={graph.NodeCount}");
+            return elapsed;
+        }, $" graph_nodes={graph.NodeCount}");
     }
 
     /// <summary>The layout alone: 300 new nodes around one, as a full explorer holds at most.</summary>
-    private static void MeasureLayout(int iterations)
+    private static Task MeasureLayoutAsync(Runs runs)
     {
         var nodes = Enumerable.Range(0, 300).Select(i => new GraphNode($"person:n{i}", (NodeKind)(i % 4), i, $"Node {i}", null)).ToList();
         var edges = nodes.Skip(1).Select((n, i) => GraphEdge.Create(nodes[i / 3].Id, n.Id, EdgeKind.CoAuthor)).ToList();
         var placed = new Dictionary<string, Point2> { [nodes[0].Id] = new(0, 0) };
-        var times = new List<double>(iterations);
-        for (var i = 0; i < iterations + 5; i++)
+        return TimeAsync("layout-300", runs, _ =>
         {
             var clock = Stopwatch.StartNew();
             GraphLayout.PlaceNew(placed, nodes.Skip(1).ToList(), edges, nodes[0].Id);
-            if (i >= 5) times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        Print("layout-300", times);
+            return Task.FromResult(clock.Elapsed.TotalMilliseconds);
+        });
     }
 
     /// <summary>The researcher page's HTML through the real app (routing, components, queries, prerender) on a loopback port.</summary>
-    private static async Task MeasurePageAsync(DatabaseLocation location, BenchSample sample, int iterations)
+    private static async Task MeasurePageAsync(DatabaseLocation location, BenchSample sample, Runs runs)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["ConnectionStrings:Explorer"] = location.ConnectionString;
@@ -165,7 +194,7 @@ public static class BenchCommand
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         var slugs = sample.People.Select(id => id["person:".Length..]).ToList();
-        await MeasureAsync("page-researcher", iterations, slugs, async slug =>
+        await MeasureAsync("page-researcher", runs, slugs, async slug =>
         {
             using var response = await client.GetAsync($"/researchers/{slug}");
             response.EnsureSuccessStatusCode();

@@ -55,6 +55,9 @@ public sealed class ExplorationGraph
 
     public string FocusId { get; }
 
+    /// <summary>The own links read so far of the papers and people drawn.</summary>
+    public DrawnLinks Links { get; } = new();
+
     /// <summary>Nodes in the order they were added.</summary>
     public IEnumerable<PlacedNode> Nodes => _nodeOrder.Select(id => _nodes[id]);
 
@@ -99,7 +102,7 @@ public sealed class ExplorationGraph
 
         var placed = _nodes.Values.Where(n => n.Node.Id != consumed).ToDictionary(n => n.Node.Id, n => n.Position);
         placed.TryAdd(nodeId, expanded.Position);
-        var positions = GraphLayout.PlaceNew(placed, newNodes, edges.Concat(_edges.Values), nodeId);
+        var positions = GraphLayout.PlaceNew(placed, newNodes, edges, nodeId);
         if (consumed is not null) placed.Remove(consumed);
 
         var stepNodes = slice.Nodes.DistinctBy(n => n.Id)

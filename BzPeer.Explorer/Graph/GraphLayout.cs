@@ -5,7 +5,7 @@ public readonly record struct Point2(double X, double Y);
 /// <summary>
 /// Deterministic force-directed placement of new nodes around the node that brought them. Nodes already placed
 /// never move; new ones start on arcs facing away from the rest of the graph (grouped by kind), relax among
-/// themselves under springs and repulsion, and are finally nudged along a spiral until no two boxes overlap.
+/// themselves under springs and repulsion, and each finally takes the free spot nearest to where it came to rest.
 /// </summary>
 public static class GraphLayout
 {
@@ -117,8 +117,8 @@ public static class GraphLayout
         var forceX = new double[n];
         var forceY = new double[n];
         // Big groups settle in fewer rounds (each costs more); so do groups joining a graph already drawn, which
-        // holds them in place from outside.
-        var iterations = n > 100 || fixedPoints.Length > 1 ? Iterations * 5 / 8 : Iterations;
+        // holds them in place from outside and where finding free spots decides most of where they end up.
+        var iterations = n > 100 || fixedPoints.Length > 1 ? Iterations * 5 / 16 : Iterations;
 
         for (var iteration = 0; iteration < iterations; iteration++)
         {
@@ -198,31 +198,17 @@ public static class GraphLayout
 
     private static void RemoveOverlaps(IReadOnlyDictionary<string, Point2> placed, IReadOnlyList<GraphNode> newNodes, Point2 anchor, Point2[] positions, Dictionary<string, Point2> result)
     {
-        var taken = new SpatialGrid(NodeWidth + Gap, NodeHeight + Gap);
-        foreach (var point in placed.Values) taken.Add(point);
+        var taken = new TakenSpots(placed.Values);
 
         // Nearest to the expanded node first, so it keeps the best places.
         var order = Enumerable.Range(0, positions.Length)
             .OrderBy(i => Math.Pow(positions[i].X - anchor.X, 2) + Math.Pow(positions[i].Y - anchor.Y, 2)).ThenBy(i => i);
         foreach (var i in order)
         {
-            var spot = FreeSpotNear(positions[i], taken);
+            var spot = Round(taken.NearestFreeSpot(positions[i]));
             taken.Add(spot);
             result[newNodes[i].Id] = spot;
         }
-    }
-
-    /// <summary>The first spot along an outward spiral from <paramref name="start"/> whose box overlaps nothing taken.</summary>
-    private static Point2 FreeSpotNear(Point2 start, SpatialGrid taken)
-    {
-        var candidate = Round(start);
-        for (var step = 0; taken.AnyOverlap(candidate); step++)
-        {
-            var angle = step * 0.5;
-            var radius = 8 + step * 3.0;
-            candidate = Round(new Point2(start.X + radius * Math.Cos(angle), start.Y + radius * Math.Sin(angle) * 0.5));
-        }
-        return candidate;
     }
 
     private static Point2 Round(Point2 p) => new(Math.Round(p.X, 1), Math.Round(p.Y, 1));
@@ -264,30 +250,82 @@ public static class GraphLayout
         public static long Key(long x, long y) => (x << 32) ^ (y & 0xffffffff);
     }
 
-    /// <summary>Points bucketed by cells, for "does anything near here overlap" (the cell and the eight around it) without scanning everything.</summary>
-    private sealed class SpatialGrid(double cellWidth, double cellHeight)
+    /// <summary>
+    /// The boxes placed so far, sorted by height, for "the nearest spot to here where a box overlaps none". Rows half a
+    /// box apart are tried outward from the wanted one, each by the gaps between the boxes it crosses, until no row left
+    /// could hold a nearer spot. Distances count vertical moves extra, as the graph is flat.
+    /// </summary>
+    private sealed class TakenSpots
     {
-        private readonly Dictionary<long, List<Point2>> _cells = [];
+        // A hair more than the overlap distances, so a spot next to a box still clears it once rounded.
+        private const double ClearX = NodeWidth + Gap + 0.1;
+        private const double ClearY = NodeHeight + Gap + 0.1;
+        private const double RowStep = (NodeHeight + Gap) / 2;
 
-        public void Add(Point2 point)
+        private readonly List<Point2> _byY;
+        private readonly List<double> _rowBoxes = [];
+
+        public TakenSpots(IEnumerable<Point2> points)
         {
-            var key = CellIndex.Key(CellIndex.Cell(point.X, cellWidth), CellIndex.Cell(point.Y, cellHeight));
-            if (!_cells.TryGetValue(key, out var list)) _cells[key] = list = [];
-            list.Add(point);
+            _byY = points.ToList();
+            _byY.Sort((a, b) => a.Y.CompareTo(b.Y));
         }
 
-        public bool AnyOverlap(Point2 point)
+        public void Add(Point2 point) => _byY.Insert(FirstAtOrBelow(point.Y), point);
+
+        public Point2 NearestFreeSpot(Point2 wanted)
         {
-            var cx = CellIndex.Cell(point.X, cellWidth);
-            var cy = CellIndex.Cell(point.Y, cellHeight);
-            for (var x = cx - 1; x <= cx + 1; x++)
-            for (var y = cy - 1; y <= cy + 1; y++)
+            var best = wanted;
+            var bestCost = double.MaxValue;
+            for (var row = 0; row * RowStep / Flattening < bestCost; row++)
             {
-                if (!_cells.TryGetValue(CellIndex.Key(x, y), out var list)) continue;
-                foreach (var other in list)
-                    if (Overlaps(point, other)) return true;
+                for (var side = row == 0 ? 1 : -1; side <= 1; side += 2)
+                {
+                    var dy = side * row * RowStep;
+                    var x = NearestFreeX(wanted.X, wanted.Y + dy);
+                    var cost = Math.Sqrt((x - wanted.X) * (x - wanted.X) + dy * dy / (Flattening * Flattening));
+                    if (cost >= bestCost) continue;
+                    bestCost = cost;
+                    best = new Point2(x, wanted.Y + dy);
+                }
             }
-            return false;
+            return best;
+        }
+
+        /// <summary>The x nearest <paramref name="wanted"/> where a box in the row at <paramref name="y"/> clears every box crossing that row.</summary>
+        private double NearestFreeX(double wanted, double y)
+        {
+            _rowBoxes.Clear();
+            for (var i = FirstAtOrBelow(y - ClearY); i < _byY.Count && _byY[i].Y < y + ClearY; i++)
+                if (Math.Abs(_byY[i].Y - y) < ClearY) _rowBoxes.Add(_byY[i].X);
+            if (IsFree(wanted)) return wanted;
+            var best = double.MaxValue;
+            foreach (var box in _rowBoxes)
+            {
+                if (Math.Abs(box - ClearX - wanted) < Math.Abs(best - wanted) && IsFree(box - ClearX)) best = box - ClearX;
+                if (Math.Abs(box + ClearX - wanted) < Math.Abs(best - wanted) && IsFree(box + ClearX)) best = box + ClearX;
+            }
+            return best;
+        }
+
+        private bool IsFree(double x)
+        {
+            foreach (var box in _rowBoxes)
+                if (Math.Abs(x - box) < ClearX) return false;
+            return true;
+        }
+
+        /// <summary>The index of the first point whose Y is at least <paramref name="y"/>.</summary>
+        private int FirstAtOrBelow(double y)
+        {
+            int low = 0, high = _byY.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_byY[middle].Y < y) low = middle + 1;
+                else high = middle;
+            }
+            return low;
         }
     }
 }

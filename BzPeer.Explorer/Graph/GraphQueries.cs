@@ -98,55 +98,55 @@ public static class GraphQueries
     }
 
     /// <summary>
-    /// The edges between newly added nodes and every node on screen (two co-authors both drawn get their edge).
-    /// A person's topics are left to that person's own slice: drawn for everyone on screen, they would tie every
+    /// The edges between newly added nodes and every node on screen (two co-authors both drawn get their edge), in one
+    /// read. A person's topics are left to that person's own slice: drawn for everyone on screen, they would tie every
     /// person to every topic twice over (the papers already connect them).
     /// </summary>
     public static async Task<List<GraphEdge>> EdgesAmongAsync(ExplorerDbContext db, IReadOnlyCollection<GraphNode> added, IReadOnlyCollection<GraphNode> all, CancellationToken cancellationToken = default)
     {
-        var newPeople = IdsOf(added, NodeKind.Person);
-        var newPapers = IdsOf(added, NodeKind.Paper);
-        var newTopics = IdsOf(added, NodeKind.Topic);
-        var newInstitutions = IdsOf(added, NodeKind.Institution);
-        var people = IdsOf(all, NodeKind.Person);
-        var papers = IdsOf(all, NodeKind.Paper);
-        var topics = IdsOf(all, NodeKind.Topic);
-        var institutions = IdsOf(all, NodeKind.Institution);
-        var nodeOf = all.Concat(added).Where(n => n.Kind != NodeKind.More).DistinctBy(n => n.Id).ToDictionary(n => (n.Kind, n.EntityId), n => n.Id);
-        var edges = new List<GraphEdge>();
-        void AddEdge(NodeKind sourceKind, int sourceId, NodeKind targetKind, int targetId, EdgeKind kind, double weight = 1)
+        var (newPeople, newPapers, newTopics, newInstitutions) = (IdsOf(added, NodeKind.Person), IdsOf(added, NodeKind.Paper), IdsOf(added, NodeKind.Topic), IdsOf(added, NodeKind.Institution));
+        var (people, papers, topics, institutions) = (IdsOf(all, NodeKind.Person), IdsOf(all, NodeKind.Paper), IdsOf(all, NodeKind.Topic), IdsOf(all, NodeKind.Institution));
+        // Ids are written into the SQL: for these few-row reads, binding lists costs several times what SQLite does.
+        // They are integers taken from nodes, never text from outside.
+        var selects = new List<string>();
+        void Walk(LinkKind kind, List<int> from, List<int> onlyTo)
         {
-            if (nodeOf.TryGetValue((sourceKind, sourceId), out var source) && nodeOf.TryGetValue((targetKind, targetId), out var target) && source != target)
-                edges.Add(GraphEdge.Create(source, target, kind, weight));
+            if (from.Count > 0 && onlyTo.Count > 0 && GraphReads.LinkSelect(kind, from, onlyTo) is var select && !selects.Contains(select)) selects.Add(select);
         }
+        if (people.Count > 1) Walk(LinkKind.CoAuthor, newPeople, people);
+        Walk(LinkKind.Author, papers, newPeople);
+        Walk(LinkKind.Author, newPapers, people);
+        Walk(LinkKind.Topic, newPapers, topics);
+        Walk(LinkKind.Topic, papers, newTopics);
+        Walk(LinkKind.Institution, newPeople, institutions);
+        Walk(LinkKind.Institution, people, newInstitutions);
+        Walk(LinkKind.Reference, newPapers, papers);
+        Walk(LinkKind.Reference, papers, newPapers);
+        var nodeIds = NodeKeys.IdsByKey(all.Concat(added));
+        return (await GraphReads.LinksAsync(db, selects, cancellationToken)).Select(row => row.EdgeAmong(nodeIds)).OfType<GraphEdge>().DistinctBy(e => e.Id).ToList();
+    }
 
-        // Plain SQL with the ids written in: for these few-row reads EF's expansion of list parameters costs several
-        // times what SQLite does. The ids are integers taken from nodes, never text from outside. Each half of a union
-        // walks an index from the side with few links per record (a paper's authors, topics and references, a person's
-        // institutions), never from a topic's, an institution's or a cited paper's thousands; the unary "+" keeps
-        // SQLite from turning the other list into one index seek per pair, which costs ten times the walk here.
-        async Task AddLinksAsync(NodeKind sourceKind, NodeKind targetKind, EdgeKind kind, string select, params (string Walked, List<int> WalkedIds, string Filtered, List<int> FilteredIds)[] halves)
-        {
-            var sql = string.Join(" UNION ALL ", halves.Where(h => h.WalkedIds.Count > 0 && h.FilteredIds.Count > 0)
-                .Select(h => $"{select} WHERE \"{h.Walked}\" IN ({GraphReads.In(h.WalkedIds)}) AND +\"{h.Filtered}\" IN ({GraphReads.In(h.FilteredIds)})"));
-            if (sql.Length == 0) return;
-            foreach (var (from, to, weight) in await GraphReads.LinksAsync(db, sql, cancellationToken))
-                AddEdge(sourceKind, from, targetKind, to, kind, weight);
-        }
+    /// <summary>
+    /// The same edges for a graph that grows: the links from its papers and people (see <see cref="DrawnLinks"/>) are
+    /// read only for those it does not know yet, which once it is drawn are only the new ones; co-authors as above.
+    /// </summary>
+    public static async Task<List<GraphEdge>> EdgesToNewAsync(ExplorerDbContext db, DrawnLinks links, IReadOnlyCollection<GraphNode> added, IReadOnlyCollection<GraphNode> all, CancellationToken cancellationToken = default)
+    {
+        var unknown = links.KeepOnlyAndFindUnknown(all);
+        var (unknownPapers, unknownPeople) = (IdsOf(unknown, NodeKind.Paper), IdsOf(unknown, NodeKind.Person));
+        var (newPeople, people) = (IdsOf(added, NodeKind.Person), IdsOf(all, NodeKind.Person));
+        var selects = new List<string>();
+        if (unknownPapers.Count > 0)
+            selects.AddRange([GraphReads.LinkSelect(LinkKind.Author, unknownPapers), GraphReads.LinkSelect(LinkKind.Topic, unknownPapers), GraphReads.LinkSelect(LinkKind.Reference, unknownPapers)]);
+        if (unknownPeople.Count > 0) selects.Add(GraphReads.LinkSelect(LinkKind.Institution, unknownPeople));
+        if (newPeople.Count > 0 && people.Count > 1) selects.Add(GraphReads.LinkSelect(LinkKind.CoAuthor, newPeople, people));
 
-        // Co-authors are many on both sides, so those pairs are looked up one by one.
-        if (newPeople.Count > 0 && people.Count > 1)
-            foreach (var (from, to, weight) in await GraphReads.LinksAsync(db,
-                $"SELECT \"ResearcherId\", \"CoAuthorId\", \"SharedWorks\" FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" IN ({GraphReads.In(newPeople)}) AND \"CoAuthorId\" IN ({GraphReads.In(people)})", cancellationToken))
-                AddEdge(NodeKind.Person, from, NodeKind.Person, to, EdgeKind.CoAuthor, weight);
-        await AddLinksAsync(NodeKind.Person, NodeKind.Paper, EdgeKind.Authored, "SELECT \"ResearcherId\", \"WorkId\", 1 FROM \"Authorships\"",
-            ("WorkId", papers, "ResearcherId", newPeople), ("WorkId", newPapers, "ResearcherId", people));
-        await AddLinksAsync(NodeKind.Paper, NodeKind.Topic, EdgeKind.About, "SELECT \"WorkId\", \"TopicId\", \"Score\" FROM \"WorkTopics\"",
-            ("WorkId", newPapers, "TopicId", topics), ("WorkId", papers, "TopicId", newTopics));
-        await AddLinksAsync(NodeKind.Person, NodeKind.Institution, EdgeKind.Affiliated, "SELECT \"ResearcherId\", \"InstitutionId\", 1 FROM \"Affiliations\"",
-            ("ResearcherId", newPeople, "InstitutionId", institutions), ("ResearcherId", people, "InstitutionId", newInstitutions));
-        await AddLinksAsync(NodeKind.Paper, NodeKind.Paper, EdgeKind.Cites, "SELECT \"CitingWorkId\", \"CitedWorkId\", 1 FROM \"Citations\"",
-            ("CitingWorkId", newPapers, "CitedWorkId", papers), ("CitingWorkId", papers, "CitedWorkId", newPapers));
+        var rows = await GraphReads.LinksAsync(db, selects, cancellationToken);
+        links.Add(unknown, rows.Where(row => row.Kind != LinkKind.CoAuthor));
+        var nodeIds = NodeKeys.IdsByKey(all);
+        var addedKeys = added.Where(n => n.Kind != NodeKind.More).Select(NodeKeys.Of).ToHashSet();
+        var edges = links.EdgesTouching(addedKeys, nodeIds);
+        edges.AddRange(rows.Where(row => row.Kind == LinkKind.CoAuthor).Select(row => row.EdgeAmong(nodeIds)).OfType<GraphEdge>());
         return edges.DistinctBy(e => e.Id).ToList();
     }
 

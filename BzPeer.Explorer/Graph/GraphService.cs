@@ -29,7 +29,7 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
         if (slice is null) return new ExpandResult(ExpandOutcome.UnknownNode);
         var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
         var present = graph.Nodes.Select(n => n.Node).ToList();
-        var among = await GraphQueries.EdgesAmongAsync(db, added, present.Concat(added).ToList(), cancellationToken);
+        var among = await GraphQueries.EdgesToNewAsync(db, graph.Links, added, present.Concat(added).ToList(), cancellationToken);
         return graph.Expand(nodeId, slice, among);
     }
 
