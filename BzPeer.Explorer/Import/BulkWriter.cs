@@ -12,16 +12,19 @@ namespace BzPeer.Explorer.Import;
 /// Inserts and updates entities inside the context's open transaction, bypassing change tracking. The SQL and the
 /// value conversions come from the EF model, so rows are stored exactly as EF would store them; text longer than the
 /// model allows is cut to its maximum length. Keys are set by the caller, which is what lets a generator or an
-/// importer link rows without reading ids back. On SQLite each row is a prepared statement; on PostgreSQL rows are
-/// gathered per table and sent with binary COPY (<see cref="PostgresCopy"/>): call <see cref="Flush"/> when done.
+/// importer link rows without reading ids back. New rows are gathered per table and written together, parents before
+/// the tables whose foreign keys point at them: on SQLite by statements of many rows each, on PostgreSQL with binary
+/// COPY (<see cref="PostgresCopy"/>). Call <see cref="Flush"/> before reading what was added, and when done.
 /// </summary>
 internal sealed class BulkWriter : IDisposable
 {
+    private const int RowsPerFlush = 50_000;
     private readonly ExplorerDbContext _db;
     private readonly SqliteConnection? _connection;
     private readonly PostgresCopy? _postgres;
-    private readonly Dictionary<Type, TableCommand> _inserts = [];
+    private readonly Dictionary<Type, SqliteTable> _tables = [];
     private readonly Dictionary<(Type, string[]), TableCommand> _updates = [];
+    private int _gathered;
 
     public BulkWriter(ExplorerDbContext db)
     {
@@ -37,62 +40,64 @@ internal sealed class BulkWriter : IDisposable
 
     public long RowsWritten { get; private set; }
 
-    /// <summary>Sends rows still gathered (PostgreSQL) to the database; rows are already written on SQLite.</summary>
-    public void Flush() => _postgres?.Flush();
+    /// <summary>Writes the rows gathered so far.</summary>
+    public void Flush()
+    {
+        if (_postgres is not null)
+        {
+            _postgres.Flush();
+            return;
+        }
+        if (_gathered == 0) return;
+        foreach (var table in _tables.Values.OrderBy(t => t.Depth)) table.Write();
+        _gathered = 0;
+    }
 
     public void Add<T>(T entity) where T : class
     {
+        RowsWritten++;
         if (_postgres is not null)
         {
             _postgres.Add(entity);
-            RowsWritten++;
             return;
         }
-        if (!_inserts.TryGetValue(typeof(T), out var insert))
-        {
-            var entityType = EntityType<T>();
-            var properties = entityType.GetProperties().ToArray();
-            insert = new TableCommand(_connection, properties,
-                $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
-                $"VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})");
-            _inserts.Add(typeof(T), insert);
-        }
-        insert.Execute(entity);
-        RowsWritten++;
+        if (!_tables.TryGetValue(typeof(T), out var table)) _tables.Add(typeof(T), table = new SqliteTable(_connection!, EntityType<T>()));
+        table.Rows.Add(entity);
+        if (++_gathered >= RowsPerFlush) Flush();
     }
 
     /// <summary>
-    /// Sets the named properties of the stored row with <paramref name="entity"/>'s key. Pass the same array instance
-    /// for the same set of properties: it names the prepared statement.
+    /// Sets the named properties of the stored row with <paramref name="entity"/>'s key, after writing the rows gathered.
+    /// Pass the same array instance for the same set of properties: it names the prepared statement.
     /// </summary>
     public void Update<T>(T entity, string[] propertyNames) where T : class
     {
+        RowsWritten++;
         if (_postgres is not null)
         {
             _postgres.Update(entity, propertyNames);
-            RowsWritten++;
             return;
         }
+        Flush();
         if (!_updates.TryGetValue((typeof(T), propertyNames), out var update))
         {
             var entityType = EntityType<T>();
             var set = propertyNames.Select(name => entityType.FindProperty(name)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {name}.")).ToArray();
             var key = entityType.FindPrimaryKey()!.Properties;
-            update = new TableCommand(_connection, [.. set, .. key],
-                $"UPDATE \"{entityType.GetTableName()}\" SET {string.Join(", ", set.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{i}"))} " +
-                $"WHERE {string.Join(" AND ", key.Select((p, i) => $"\"{p.GetColumnName()}\" = @p{set.Length + i}"))}");
+            update = new TableCommand(_connection!, [.. set, .. key],
+                $"UPDATE \"{entityType.GetTableName()}\" SET {string.Join(", ", set.Select(p => $"\"{p.GetColumnName()}\" = ?"))} " +
+                $"WHERE {string.Join(" AND ", key.Select(p => $"\"{p.GetColumnName()}\" = ?"))}");
             _updates.Add((typeof(T), propertyNames), update);
         }
-        update.Execute(entity);
-        RowsWritten++;
+        update.Execute([entity], 0, 1);
     }
 
     /// <summary>The next free value of an integer key, for callers that assign keys themselves.</summary>
     public int NextId<T>() where T : class
     {
         var entityType = EntityType<T>();
-        _postgres?.Flush();
+        Flush();
         using var command = _db.Database.GetDbConnection().CreateCommand();
         command.Transaction = _db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = $"SELECT COALESCE(MAX(\"{entityType.FindPrimaryKey()!.Properties[0].GetColumnName()}\"), 0) + 1 FROM \"{entityType.GetTableName()}\"";
@@ -101,7 +106,20 @@ internal sealed class BulkWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in _inserts.Values.Concat(_updates.Values)) command.Dispose();
+        foreach (var table in _tables.Values) table.Dispose();
+        foreach (var command in _updates.Values) command.Dispose();
+    }
+
+    /// <summary>0 for a table that refers to no other; otherwise one more than the deepest table it refers to.</summary>
+    internal static int Depth(IEntityType entityType) => Depth(entityType, []);
+
+    private static int Depth(IEntityType entityType, HashSet<IEntityType> visiting)
+    {
+        if (!visiting.Add(entityType)) return 0;
+        var principals = entityType.GetForeignKeys().Select(fk => fk.PrincipalEntityType).Where(p => p != entityType).ToList();
+        var depth = principals.Count == 0 ? 0 : principals.Max(p => Depth(p, visiting)) + 1;
+        visiting.Remove(entityType);
+        return depth;
     }
 
     /// <summary>The value of a property as the database stores it: converted as EF converts it, text cut to its maximum length.</summary>
@@ -126,39 +144,74 @@ internal sealed class BulkWriter : IDisposable
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
 
     /// <summary>
-    /// A statement prepared on the connection's native handle, whose parameters @p0… take the given properties' values
-    /// converted as EF stores them. Binding through SQLitePCL directly rather than through SqliteCommand roughly halves
-    /// the cost of a row in a bulk load; values are bound as Microsoft.Data.Sqlite binds them.
+    /// New rows of one SQLite table, written by statements of <see cref="RowsPerStatement"/> rows. One statement per row
+    /// would cost more than twice as much where a search index follows the table: SQLite's full-text index writes what
+    /// it gathered at the end of every statement of a transaction.
+    /// </summary>
+    private sealed class SqliteTable : IDisposable
+    {
+        private const int RowsPerStatement = 256;
+        private readonly TableCommand _many;
+        private readonly TableCommand _one;
+
+        public SqliteTable(SqliteConnection connection, IEntityType entityType)
+        {
+            var properties = entityType.GetProperties().ToArray();
+            var insert = $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ";
+            var row = $"({string.Join(", ", properties.Select(_ => "?"))})";
+            _many = new TableCommand(connection, properties, insert + string.Join(", ", Enumerable.Repeat(row, RowsPerStatement)));
+            _one = new TableCommand(connection, properties, insert + row);
+            Depth = BulkWriter.Depth(entityType);
+        }
+
+        public int Depth { get; }
+        public List<object> Rows { get; } = [];
+
+        public void Write()
+        {
+            var written = 0;
+            for (; written + RowsPerStatement <= Rows.Count; written += RowsPerStatement) _many.Execute(Rows, written, RowsPerStatement);
+            for (; written < Rows.Count; written++) _one.Execute(Rows, written, 1);
+            Rows.Clear();
+        }
+
+        public void Dispose()
+        {
+            _many.Dispose();
+            _one.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A statement prepared on the connection's native handle whose parameters take, row after row, the given
+    /// properties' values as EF stores them. Binding through SQLitePCL directly rather than through SqliteCommand roughly
+    /// halves the cost of a row in a bulk load; values are bound as Microsoft.Data.Sqlite binds them.
     /// </summary>
     private sealed class TableCommand : IDisposable
     {
         private readonly sqlite3 _database;
         private readonly sqlite3_stmt _statement;
-        private readonly (IClrPropertyGetter Getter, Func<object?, object?>? ToProvider, int? MaxLength)[] _columns;
+        private readonly Func<object, object?>[] _columns;
 
-        public TableCommand(SqliteConnection? connection, IProperty[] properties, string sql)
+        public TableCommand(SqliteConnection connection, IProperty[] properties, string sql)
         {
-            _database = connection?.Handle ?? throw new InvalidOperationException("BulkWriter needs an open connection.");
+            _database = connection.Handle ?? throw new InvalidOperationException("BulkWriter needs an open connection.");
             var prepared = raw.sqlite3_prepare_v2(_database, sql, out _statement);
             if (prepared != raw.SQLITE_OK) throw Error(prepared);
-            _columns = properties.Select(property =>
-            {
-                var converter = property.GetTypeMapping().Converter;
-                return (property.GetGetter(), converter is null ? null : converter.ConvertToProvider,
-                    property.ClrType == typeof(string) ? property.GetMaxLength() : null);
-            }).ToArray();
+            _columns = properties.Select(ProviderValue).ToArray();
         }
 
-        public void Execute(object entity)
+        /// <summary>Runs the statement once for <paramref name="count"/> rows from <paramref name="start"/> on.</summary>
+        public void Execute(IReadOnlyList<object> rows, int start, int count)
         {
-            for (var i = 0; i < _columns.Length; i++)
+            var index = 1;
+            for (var row = start; row < start + count; row++)
             {
-                var (getter, toProvider, maxLength) = _columns[i];
-                var value = getter.GetClrValueUsingContainingEntity(entity);
-                if (value is not null && toProvider is not null) value = toProvider(value);
-                if (maxLength is { } max && value is string text && text.Length > max) value = Clip(text, max);
-                var bound = Bind(i + 1, value);
-                if (bound != raw.SQLITE_OK) throw Error(bound);
+                foreach (var column in _columns)
+                {
+                    var bound = Bind(index++, column(rows[row]));
+                    if (bound != raw.SQLITE_OK) throw Error(bound);
+                }
             }
             var stepped = raw.sqlite3_step(_statement);
             var error = stepped == raw.SQLITE_DONE ? null : Error(stepped);

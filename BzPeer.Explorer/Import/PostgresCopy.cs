@@ -104,25 +104,15 @@ internal sealed partial class PostgresCopy(ExplorerDbContext db, NpgsqlConnectio
             CopyCommand = $"COPY \"{Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) FROM STDIN (FORMAT BINARY)";
             IdentityColumn = entityType.FindPrimaryKey() is { Properties: [{ ValueGenerated: ValueGenerated.OnAdd, ClrType: var keyType } key] } && keyType == typeof(int)
                 ? key.GetColumnName() : null;
-            Depth = DepthOf(entityType, []);
+            Depth = BulkWriter.Depth(entityType);
         }
 
         public string Name { get; }
         public Column[] Columns { get; }
         public string CopyCommand { get; }
         public string? IdentityColumn { get; }
-        /// <summary>0 for a table that refers to no other; otherwise one more than the deepest table it refers to.</summary>
         public int Depth { get; }
         public List<object> Rows { get; } = [];
-
-        private static int DepthOf(IEntityType entityType, HashSet<IEntityType> visiting)
-        {
-            if (!visiting.Add(entityType)) return 0;
-            var principals = entityType.GetForeignKeys().Select(fk => fk.PrincipalEntityType).Where(p => p != entityType).ToList();
-            var depth = principals.Count == 0 ? 0 : principals.Max(p => DepthOf(p, visiting)) + 1;
-            visiting.Remove(entityType);
-            return depth;
-        }
 
         /// <summary>The type name COPY is told, without a length: "character varying(300)" is written as "character varying".</summary>
         public static string TypeName(string columnType) => Facets().Replace(columnType, "");

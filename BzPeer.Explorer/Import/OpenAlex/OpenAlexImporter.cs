@@ -36,7 +36,7 @@ internal static class OpenAlexImporter
 
         using var db = dbFactory.CreateDbContext();
         db.Database.OpenConnection();
-        if (!db.IsPostgres) db.Database.ExecuteSqlRaw("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+        if (!db.IsPostgres) db.Database.ExecuteSqlRaw("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
         var writer = new ImportBatchWriter(db);
         var committed = new ImportCounts();
         var uncommitted = new ImportCounts();
