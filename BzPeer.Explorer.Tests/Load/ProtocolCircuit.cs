@@ -42,6 +42,14 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
     /// <summary>JS interop identifiers the server called, with how often; for the report.</summary>
     public static ConcurrentDictionary<string, int> JsCalls { get; } = new();
 
+    /// <summary>Render batches received by all circuits, and their bytes; for the report.</summary>
+    public static long RenderBatches => Interlocked.Read(ref _renderBatches);
+
+    public static long RenderBatchBytes => Interlocked.Read(ref _renderBatchBytes);
+
+    private static long _renderBatches;
+    private static long _renderBatchBytes;
+
     public string? CircuitId { get; private set; }
 
     /// <summary>Loads <paramref name="page"/>, starts its circuit and waits until <paramref name="ready"/> holds for what it shows.</summary>
@@ -118,6 +126,8 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
         });
         _connection.On<long, byte[]>("JS.RenderBatch", async (batchId, batch) =>
         {
+            Interlocked.Increment(ref _renderBatches);
+            Interlocked.Add(ref _renderBatchBytes, batch.Length);
             string? failure = null;
             lock (_lock)
             {
