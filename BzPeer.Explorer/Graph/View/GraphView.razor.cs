@@ -20,6 +20,7 @@ public partial class GraphView : IDisposable
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
     private IReadOnlyList<GraphEdgesLayer.DrawnEdge> _drawnEdges = [];
+    private readonly Dictionary<string, NodeActions> _listActions = [];
     private ExplorationGraph? _graph;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
@@ -243,6 +244,19 @@ public partial class GraphView : IDisposable
         }
     }
 
+    /// <summary>
+    /// The list view's handlers for a node, made once: a render that hands the same delegates keeps their event handler
+    /// ids, where new lambdas would re-register two handlers a node in every render (400 in a full graph's batch).
+    /// </summary>
+    private NodeActions ListActions(string nodeId)
+    {
+        if (!_listActions.TryGetValue(nodeId, out var actions))
+            _listActions[nodeId] = actions = new NodeActions(() => Select(nodeId), () => ExpandAsync(nodeId));
+        return actions;
+    }
+
+    private sealed record NodeActions(Action Select, Func<Task> Expand);
+
     private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
         if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ShowPreviewAsync(node));
@@ -332,6 +346,7 @@ public partial class GraphView : IDisposable
         _diagram.Nodes.Remove(_nodeModels.Values.ToList());
         _nodeModels.Clear();
         _drawnEdges = [];
+        _listActions.Clear();
     }
 
     /// <summary>The drawing's text alternative: what it shows, and where the same nodes can be reached without a pointer.</summary>
