@@ -61,25 +61,33 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
         var state = ServerComponentState().Match(html) is { Success: true } m ? m.Groups["state"].Value : "";
 
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets, options => options.SkipNegotiation = false);
+            .WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets);
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var circuit = new ProtocolCircuit(builder.Build(), errors);
-        circuit.ListenToServer();
-        await circuit._connection.StartAsync();
-
-        var baseUri = new Uri(page, "/").ToString();
-        circuit.CircuitId = await circuit._connection.InvokeAsync<string?>("StartCircuit", baseUri, page.ToString(), "[]", state);
-        if (circuit.CircuitId is null) throw new InvalidOperationException("the server did not start the circuit");
-        var opened = circuit.WaitForAsync(ready, timeout);
-        // As WebRootComponentManager does: every marker becomes a root component, numbered from 1 in page order.
-        var operations = new JsonObject
+        try
         {
-            ["batchId"] = 1,
-            ["operations"] = new JsonArray([.. markers.Select((marker, i) => new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = marker })]),
-        };
-        await circuit._connection.SendAsync("UpdateRootComponents", operations.ToJsonString(), state);
-        await opened;
-        return circuit;
+            circuit.ListenToServer();
+            await circuit._connection.StartAsync();
+
+            var baseUri = new Uri(page, "/").ToString();
+            circuit.CircuitId = await circuit._connection.InvokeAsync<string?>("StartCircuit", baseUri, page.ToString(), "[]", state);
+            if (circuit.CircuitId is null) throw new InvalidOperationException("the server did not start the circuit");
+            var opened = circuit.WaitForAsync(ready, timeout);
+            // As WebRootComponentManager does: every marker becomes a root component, numbered from 1 in page order.
+            var operations = new JsonObject
+            {
+                ["batchId"] = 1,
+                ["operations"] = new JsonArray([.. markers.Select((marker, i) => new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = marker })]),
+            };
+            await circuit._connection.SendAsync("UpdateRootComponents", operations.ToJsonString(), state);
+            await opened;
+            return circuit;
+        }
+        catch
+        {
+            await circuit.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Reads what the circuit shows, under its lock (render batches change it meanwhile).</summary>
