@@ -3,8 +3,6 @@ using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
-using Blazor.Diagrams.Core.PathGenerators;
-using Blazor.Diagrams.Core.Routers;
 using Blazor.Diagrams.Options;
 using BzPeer.Explorer.Data;
 using Microsoft.AspNetCore.Components;
@@ -21,7 +19,8 @@ public partial class GraphView : IDisposable
 {
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
-    private readonly Dictionary<string, LinkModel> _linkModels = [];
+    private IReadOnlyList<GraphEdgesLayer.DrawnEdge> _drawnEdges = [];
+    private readonly Dictionary<string, NodeActions> _listActions = [];
     private ExplorationGraph? _graph;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
@@ -71,12 +70,9 @@ public partial class GraphView : IDisposable
     private static BlazorDiagram CreateDiagram()
     {
         var options = new BlazorDiagramOptions { AllowMultiSelection = false };
-        options.Links.DefaultRouter = new NormalRouter();
-        options.Links.DefaultPathGenerator = new StraightPathGenerator();
         options.Zoom.Minimum = 0.15;
         options.Zoom.Maximum = 2;
         options.Constraints.ShouldDeleteNode = _ => ValueTask.FromResult(false);
-        options.Constraints.ShouldDeleteLink = _ => ValueTask.FromResult(false);
         var diagram = new BlazorDiagram(options);
         diagram.RegisterComponent<ExplorerNodeModel, GraphNodeWidget>();
         return diagram;
@@ -248,6 +244,19 @@ public partial class GraphView : IDisposable
         }
     }
 
+    /// <summary>
+    /// The list view's handlers for a node, made once: a render that hands the same delegates keeps their event handler
+    /// ids, where new lambdas would re-register two handlers a node in every render (400 in a full graph's batch).
+    /// </summary>
+    private NodeActions ListActions(string nodeId)
+    {
+        if (!_listActions.TryGetValue(nodeId, out var actions))
+            _listActions[nodeId] = actions = new NodeActions(() => Select(nodeId), () => ExpandAsync(nodeId));
+        return actions;
+    }
+
+    private sealed record NodeActions(Action Select, Func<Task> Expand);
+
     private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
         if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ShowPreviewAsync(node));
@@ -334,13 +343,10 @@ public partial class GraphView : IDisposable
 
     private void ClearDiagram()
     {
-        _diagram.Batch(() =>
-        {
-            _diagram.Links.Remove(_linkModels.Values.ToList());
-            _diagram.Nodes.Remove(_nodeModels.Values.ToList());
-        });
-        _linkModels.Clear();
+        _diagram.Nodes.Remove(_nodeModels.Values.ToList());
         _nodeModels.Clear();
+        _drawnEdges = [];
+        _listActions.Clear();
     }
 
     /// <summary>The drawing's text alternative: what it shows, and where the same nodes can be reached without a pointer.</summary>
@@ -353,46 +359,28 @@ public partial class GraphView : IDisposable
                "The list view below the graph lists the same nodes, with links to their pages and Expand buttons.";
     }
 
-    /// <summary>Brings the drawing in line with the graph and the filter, in one batch: removes what went, adds what came.</summary>
+    /// <summary>
+    /// Brings the drawing in line with the graph and the filter: the diagram's nodes in one batch (removes what went, adds
+    /// what came), and a new list of edges for <see cref="GraphEdgesLayer"/>.
+    /// </summary>
     private void SyncDiagram()
     {
         var graph = _graph!;
         var visible = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).ToDictionary(n => n.Node.Id);
-        var edges = graph.Edges.Where(e => visible.ContainsKey(e.Source) && visible.ContainsKey(e.Target)).ToDictionary(e => e.Id);
+        var edges = graph.Edges.Where(e => visible.ContainsKey(e.Source) && visible.ContainsKey(e.Target)).ToList();
 
         _diagram.Batch(() =>
         {
-            var goneLinks = _linkModels.Where(l => !edges.ContainsKey(l.Key)).ToList();
-            _diagram.Links.Remove(goneLinks.Select(l => l.Value).ToList());
-            foreach (var (id, _) in goneLinks) _linkModels.Remove(id);
-
             var goneNodes = _nodeModels.Where(n => !visible.TryGetValue(n.Key, out var placed) || !SamePlace(n.Value, placed)).ToList();
             _diagram.Nodes.Remove(goneNodes.Select(n => n.Value).ToList());
             foreach (var (id, _) in goneNodes) _nodeModels.Remove(id);
-            if (goneNodes.Count > 0)
-                foreach (var (id, link) in _linkModels.ToList())
-                    if (!_diagram.Links.Contains(link)) _linkModels.Remove(id);
 
             var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
                 .Select(p => new ExplorerNodeModel(p.Node, p.Position, p.Node.Id == graph.FocusId)).ToList();
             foreach (var model in newNodes) _nodeModels[model.Node.Id] = model;
             _diagram.Nodes.Add(newNodes);
-
-            var newLinks = edges.Values.Where(e => !_linkModels.ContainsKey(e.Id)).Select(e =>
-            {
-                var link = new LinkModel(e.Id, _nodeModels[e.Source], _nodeModels[e.Target])
-                {
-                    Color = GraphStyle.EdgeColour(e.Kind),
-                    SelectedColor = "#1f4e79",
-                    Width = GraphStyle.EdgeWidth(e),
-                    Locked = true,
-                };
-                if (e.Kind == EdgeKind.Cites) link.TargetMarker = LinkMarker.NewArrow(8, 8);
-                _linkModels[e.Id] = link;
-                return link;
-            }).ToList();
-            _diagram.Links.Add(newLinks);
         });
+        _drawnEdges = edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, visible[e.Source].Position, visible[e.Target].Position)).ToList();
 
         _visibleNodes = visible.Count;
         _visibleEdges = edges.Count;
