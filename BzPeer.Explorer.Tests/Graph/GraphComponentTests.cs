@@ -38,6 +38,31 @@ public class GraphComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_edge_layer_redraws_when_its_drawing_changes_without_its_parent_rendering()
+    {
+        var drawing = new GraphEdgesLayer.EdgeDrawing();
+        var left = new Point2(0, 0);
+        var right = new Point2(400, 0);
+        var layer = Render<GraphEdgesLayer>(p => p.Add(c => c.Drawing, drawing));
+        Assert.Empty(layer.FindAll("g.diagram-link"));
+
+        var cites = GraphEdgesLayer.DrawnEdge.Between(new GraphEdge("paper:1", "paper:2", EdgeKind.Cites), left, right);
+        await layer.InvokeAsync(() => drawing.Show([cites]));
+
+        var path = layer.Find("g.diagram-link path");
+        var half = GraphLayout.NodeWidth / 2;
+        Assert.Equal(FormattableString.Invariant($"M {half:0.#} 0 L {400 - half:0.#} 0"), path.GetAttribute("d"));
+        Assert.Equal("url(#graph-arrow)", path.GetAttribute("marker-end"));
+
+        var coAuthor = GraphEdgesLayer.DrawnEdge.Between(new GraphEdge("person:a", "person:b", EdgeKind.CoAuthor), left, right);
+        await layer.InvokeAsync(() => drawing.Show([cites, coAuthor]));
+
+        var edges = layer.FindAll("g.diagram-link");
+        Assert.Equal([cites.Id, coAuthor.Id], edges.Select(e => e.GetAttribute("data-edge-id")));
+        Assert.Null(edges[1].QuerySelector("path")!.GetAttribute("marker-end"));
+    }
+
+    [Fact]
     public void While_prerendering_the_panel_shows_the_loading_text_and_loads_nothing()
     {
         Services.AddSingleton(new GraphService(new ThrowingFactory()));

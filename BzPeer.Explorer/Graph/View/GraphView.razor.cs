@@ -19,7 +19,7 @@ public partial class GraphView : IDisposable
 {
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
-    private IReadOnlyList<GraphEdgesLayer.DrawnEdge> _drawnEdges = [];
+    private readonly GraphEdgesLayer.EdgeDrawing _edgeDrawing = new();
     private readonly Dictionary<string, NodeActions> _listActions = [];
     private ExplorationGraph? _graph;
     private string? _parametersKey;
@@ -345,7 +345,7 @@ public partial class GraphView : IDisposable
     {
         _diagram.Nodes.Remove(_nodeModels.Values.ToList());
         _nodeModels.Clear();
-        _drawnEdges = [];
+        _edgeDrawing.Show([]);
         _listActions.Clear();
     }
 
@@ -380,7 +380,7 @@ public partial class GraphView : IDisposable
             foreach (var model in newNodes) _nodeModels[model.Node.Id] = model;
             _diagram.Nodes.Add(newNodes);
         });
-        _drawnEdges = edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, visible[e.Source].Position, visible[e.Target].Position)).ToList();
+        _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, visible[e.Source].Position, visible[e.Target].Position)).ToList());
 
         _visibleNodes = visible.Count;
         _visibleEdges = edges.Count;
