@@ -171,6 +171,9 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
         };
     }
 
+    /// <summary>JSCallResultType.JSVoidResult: the caller wants no value, and blazor.web.js sends none.</summary>
+    private const int VoidResult = 3;
+
     /// <summary>Answers a JS interop call as the page's scripts would; calls nothing else depends on get an empty result.</summary>
     private async Task AnswerJsAsync(long handle, string identifier, string? argsJson, int resultType)
     {
@@ -185,11 +188,22 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
             case "ZBlazorDiagrams.getBoundingClientRect":
                 result = CanvasRect.DeepClone();
                 break;
+            // MudBlazor's start-up checks, answered as a page with its scripts loaded and a light colour scheme does.
+            case "window.hasOwnProperty":
+                result = true;
+                break;
+            case "mudpopoverHelper.countProviders":
+                result = 1;
+                break;
+            case "mudThemeProvider.watchDarkMode":
+                result = false;
+                break;
             case "ZBlazorDiagrams.observe":
                 // The ResizeObserver reports the element's size once it starts observing.
                 await InvokeDotNetAsync("OnResize", args[1]!["__dotNetObject"]!.GetValue<long>(), new JsonArray(CanvasRect.DeepClone()));
                 break;
         }
+        if (resultType == VoidResult) result = null;
         if (resultType == 1) result = new JsonObject { ["__jsObjectId"] = Interlocked.Increment(ref _nextCallId) };
         if (handle != 0) await _connection.SendAsync("EndInvokeJSFromDotNet", handle, true, new JsonArray(handle, true, result).ToJsonString());
     }
