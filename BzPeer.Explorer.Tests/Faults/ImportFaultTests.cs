@@ -153,6 +153,21 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
     }
 
     /// <summary>Waits until the import has committed at least <paramref name="atLeast"/> works, reading as another program would.</summary>
+    [Fact]
+    public async Task An_import_runs_at_a_lower_cpu_priority_so_the_app_beside_it_keeps_answering()
+    {
+        using var database = new TemporaryDatabase();
+        using var import = ImportProcess.Start(database.FilePath, clean.Inputs);
+        await WaitForWorksAsync(database, import, atLeast: OpenAlexImporter.DefaultBatchSize);
+
+        var threads = Directory.GetDirectories($"/proc/{import.Id}/task");
+        var nice = threads.Select(thread => File.ReadAllText(Path.Combine(thread, "stat")))
+            .Select(stat => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(nice, value => Assert.Equal(BackgroundPriority.Nice, value));
+        Assert.True(threads.Length > 1);
+        Assert.Equal(CommandLine.Success, await import.WaitAsync(TimeSpan.FromMinutes(3)));
+    }
+
     private static async Task WaitForWorksAsync(TemporaryDatabase database, ImportProcess import, int atLeast)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);

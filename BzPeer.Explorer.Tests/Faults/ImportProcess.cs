@@ -46,6 +46,8 @@ public sealed class ImportProcess : IDisposable
         return new ImportProcess(Process.Start(start)!);
     }
 
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;

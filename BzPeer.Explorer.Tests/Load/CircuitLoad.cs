@@ -20,12 +20,15 @@ public sealed class CircuitLoad
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    private readonly ConcurrentBag<double> _expandMs = [];
+    private readonly ConcurrentBag<(long Started, double Ms)> _expands = [];
     private readonly ConcurrentBag<double> _openMs = [];
     private readonly ConcurrentQueue<string> _errors = new();
     private int _held;
 
-    public IReadOnlyCollection<double> ExpandMs => _expandMs;
+    public IReadOnlyCollection<double> ExpandMs => [.. _expands.Select(e => e.Ms)];
+
+    /// <summary>The latencies of expansions started before <paramref name="timestamp"/> (a <see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public IReadOnlyCollection<double> ExpandMsStartedBefore(long timestamp) => [.. _expands.Where(e => e.Started < timestamp).Select(e => e.Ms)];
     public IReadOnlyCollection<double> OpenMs => _openMs;
     public IReadOnlyCollection<string> Errors => _errors;
     public int CircuitsHeld => _held;
@@ -53,7 +56,7 @@ public sealed class CircuitLoad
         _held = open.Count(c => c is not null);
         log($"load: {_held} of {circuits} circuits open; browsing for {duration.TotalSeconds:0} s");
 
-        _expandMs.Clear();
+        _expands.Clear();
         var clock = Stopwatch.StartNew();
         var held = await Task.WhenAll(open.Select((circuit, i) => circuit is null ? Task.FromResult(false) : BrowseAsync(http, circuit, i, slugs, clock, duration)));
         _held = held.Count(h => h);
@@ -95,7 +98,7 @@ public sealed class CircuitLoad
                     try
                     {
                         await circuit.ClickAsync(handler, dom => GraphPage.AnswersExpansion(dom, label), Timeout);
-                        _expandMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        _expands.Add((started, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
                         if (circuit.Read(GraphPage.CountMismatch) is { } mismatch) _errors.Enqueue($"circuit {index}: {mismatch}");
                     }
                     catch (TimeoutException)

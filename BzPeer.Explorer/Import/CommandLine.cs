@@ -32,6 +32,7 @@ public static class CommandLine
             e.Cancel = true;
             interrupted.Cancel();
         };
+        if (args[0] is ImportCommand.Verb or BackupCommand.Verb) BackgroundPriority.Lower();
         using var output = CommandOutput.ForConsole();
         return await RunAsync(args, output, configuration: null, interrupted.Token);
     }

@@ -25,7 +25,8 @@ internal static class ImportCommand
                       uses them; on PostgreSQL new rows go in with binary COPY)
           --strict    stop at the first bad record and roll back everything this run wrote
           --help      show this text
-        Relative paths are taken from the folder the command is run in (under dotnet run too).
+        Relative paths are taken from the folder the command is run in (under dotnet run too). The import runs at a
+        lower CPU priority (nice 10), so an app serving the same database on the same machine keeps answering.
 
         Bad input (malformed JSON, a truncated gzip file, a record without an id, an unreadable path) is reported
         with its file and line and skipped. The last line printed is the summary

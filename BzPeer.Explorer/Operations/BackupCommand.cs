@@ -17,7 +17,8 @@ public static class BackupCommand
         Usage: backup --to FILE [--db FILE]
 
         Writes a consistent copy of the database to FILE while the app may keep running. Restore by stopping the
-        app and putting FILE in place of the database file (remove the old -wal and -shm files beside it).
+        app and putting FILE in place of the database file (remove the old -wal and -shm files beside it). The copy
+        runs at a lower CPU priority (nice 10), so the app keeps answering meanwhile.
           --to FILE   where the copy goes; must not exist yet
           --db FILE   the database to copy (default: the configured ConnectionStrings:Explorer)
         """;
