@@ -94,7 +94,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.Locator(NodeSelector).First.WaitForAsync();
         var paper = page.Locator(".graph-node[data-node-kind=paper]").First;
         await paper.DblClickAsync();
-        await Assertions.Expect(page.Locator(".graph-notice")).ToContainTextAsync("node(s) around");
+        await Assertions.Expect(page.Locator(".graph-notice")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Added [0-9,]+ nodes? and [0-9,]+ edges? around "));
 
         await page.Locator("[data-action=open-explorer]").ClickAsync();
         await page.WaitForURLAsync("**/explore?**");

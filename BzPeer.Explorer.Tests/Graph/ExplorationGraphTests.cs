@@ -30,6 +30,7 @@ public class ExplorationGraphTests
     {
         var graph = StartedGraph();
         var before = graph.Nodes.ToDictionary(n => n.Node.Id, n => n.Position);
+        var edgesBefore = graph.Edges.Count;
 
         // b's slice repeats the focus and a, and brings d and e; the among-edges add a–d.
         var result = graph.Expand("person:b", Slice("person:b", "person:focus", "person:a", "person:d", "person:e"),
@@ -37,6 +38,8 @@ public class ExplorationGraphTests
 
         Assert.Equal(ExpandOutcome.Expanded, result.Outcome);
         Assert.Equal(2, result.AddedNodes);
+        Assert.Equal(graph.Edges.Count - edgesBefore, result.AddedEdges);
+        Assert.True(result.AddedEdges >= 3, $"b–d, b–e and a–d are new: {result.AddedEdges}");
         Assert.Equal(6, graph.NodeCount);
         Assert.Equal(graph.Nodes.Count(), graph.Nodes.Select(n => n.Node.Id).Distinct().Count());
         Assert.Equal(graph.Edges.Count, graph.Edges.Select(e => e.Id).Distinct().Count());

@@ -62,6 +62,16 @@ public class GraphComponentTests : ComponentTestContext
         Assert.Null(edges[1].QuerySelector("path")!.GetAttribute("marker-end"));
     }
 
+    [Theory]
+    [InlineData(ExpandOutcome.Expanded, 1, 1, "Added 1 node and 1 edge around Ada Lovelace.")]
+    [InlineData(ExpandOutcome.Expanded, 6, 1400, "Added 6 nodes and 1,400 edges around Ada Lovelace.")]
+    [InlineData(ExpandOutcome.Expanded, 0, 3, "No new nodes around Ada Lovelace; 3 new edges to nodes already shown.")]
+    [InlineData(ExpandOutcome.Expanded, 0, 0, "Everything around Ada Lovelace is already shown.")]
+    [InlineData(ExpandOutcome.NothingNew, 0, 0, "Everything around Ada Lovelace is already shown.")]
+    [InlineData(ExpandOutcome.UnknownNode, 0, 0, "That node is no longer in the graph.")]
+    public void The_notice_after_an_expansion_says_what_it_added_in_plain_words(ExpandOutcome outcome, int nodes, int edges, string notice) =>
+        Assert.Equal(notice, GraphView.ExpandNotice(new ExpandResult(outcome, nodes, edges), "Ada Lovelace"));
+
     [Fact]
     public void While_prerendering_the_panel_shows_the_loading_text_and_loads_nothing()
     {

@@ -8,7 +8,7 @@ namespace BzPeer.Explorer.Tests.Load;
 /// without a browser, so 200 of them cost the client little). Each user opens a researcher profile, then every
 /// <see cref="ThinkTime"/> presses Expand on a person or topic of the graph's list view not yet expanded, and opens
 /// another profile when the graph is full. An expansion's latency runs from dispatching the click to the render batch
-/// that carries the graph's answer ("Added N node(s) around …"): the server and the socket, not a browser's drawing.
+/// that carries the graph's answer ("Added N nodes and M edges around …"): the server and the socket, not a browser's drawing.
 /// </summary>
 public sealed class CircuitLoad
 {

@@ -18,7 +18,7 @@ public sealed record Expansion(string NodeId, string Label, IReadOnlyList<Placed
 
 public enum ExpandOutcome { Expanded, NothingNew, OverBudget, UnknownNode }
 
-public sealed record ExpandResult(ExpandOutcome Outcome, int AddedNodes = 0);
+public sealed record ExpandResult(ExpandOutcome Outcome, int AddedNodes = 0, int AddedEdges = 0);
 
 /// <summary>Which nodes are drawn: kinds shown, and the year range papers must fall in. The focus is always drawn.</summary>
 public sealed record GraphFilter(IReadOnlySet<NodeKind> HiddenKinds, int? FromYear, int? ToYear)
@@ -112,7 +112,7 @@ public sealed class ExplorationGraph
         _steps.Add(step);
         Apply(step, _steps.Count - 1);
         Version++;
-        return new ExpandResult(ExpandOutcome.Expanded, newNodes.Count);
+        return new ExpandResult(ExpandOutcome.Expanded, newNodes.Count, edges.Count);
     }
 
     /// <summary>Takes back the last expansion; the graph is exactly as it was before it.</summary>

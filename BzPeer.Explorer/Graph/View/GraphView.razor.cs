@@ -157,13 +157,7 @@ public partial class GraphView : IDisposable
             var label = _graph.Find(nodeId)?.Node.Label ?? nodeId;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await Graphs.ExpandAsync(_graph, nodeId);
-            _message = result.Outcome switch
-            {
-                ExpandOutcome.Expanded => $"Added {result.AddedNodes} node(s) around {label}.",
-                ExpandOutcome.NothingNew => $"Everything around {label} is already shown.",
-                ExpandOutcome.OverBudget => $"The graph holds at most {ExplorationGraph.MaxNodes} nodes. Collapse a node or undo an expansion to make room.",
-                _ => "That node is no longer in the graph.",
-            };
+            _message = ExpandNotice(result, label);
             if (result.Outcome == ExpandOutcome.Expanded)
             {
                 if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
@@ -243,6 +237,21 @@ public partial class GraphView : IDisposable
             _ = ShowPreviewAsync(model);
         }
     }
+
+    /// <summary>What the notice under the graph says after expanding the node labelled <paramref name="label"/>.</summary>
+    public static string ExpandNotice(ExpandResult result, string label) => result.Outcome switch
+    {
+        ExpandOutcome.Expanded when result.AddedNodes > 0 =>
+            $"Added {Counted(result.AddedNodes, "node")} and {Counted(result.AddedEdges, "edge")} around {label}.",
+        ExpandOutcome.Expanded when result.AddedEdges > 0 =>
+            $"No new nodes around {label}; {Counted(result.AddedEdges, "new edge")} to nodes already shown.",
+        ExpandOutcome.Expanded or ExpandOutcome.NothingNew => $"Everything around {label} is already shown.",
+        ExpandOutcome.OverBudget => $"The graph holds at most {ExplorationGraph.MaxNodes} nodes. Collapse a node or undo an expansion to make room.",
+        _ => "That node is no longer in the graph.",
+    };
+
+    private static string Counted(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
 
     /// <summary>
     /// The list view's handlers for a node, made once: a render that hands the same delegates keeps their event handler
