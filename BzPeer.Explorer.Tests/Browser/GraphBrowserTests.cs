@@ -85,6 +85,26 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task Selecting_a_node_brings_out_its_edges_and_dims_the_others()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        var edges = page.Locator(".graph-canvas g.diagram-link");
+        await Assertions.Expect(edges.First).ToBeAttachedAsync();
+
+        await page.Locator(".graph-node[data-node-id='person:wenbin-li']").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".graph-canvas .edge-of-selected").First).ToBeAttachedAsync();
+        var drawn = await edges.EvaluateAllAsync<string[][]>("gs => gs.map(g => [g.dataset.edgeId, g.getAttribute('class')])");
+        var ofWenbin = drawn.Where(e => e[0].Split('|').Contains("person:wenbin-li")).ToList();
+        Assert.NotEmpty(ofWenbin);
+        Assert.All(ofWenbin, e => Assert.Contains("edge-of-selected", e[1]));
+        Assert.All(drawn.Except(ofWenbin), e => Assert.Contains("edge-dimmed", e[1]));
+        Assert.True(drawn.Length > ofWenbin.Count, "the graph has edges that do not touch the selected node");
+    }
+
+    [BrowserFact]
     public async Task The_explorer_keeps_its_state_in_the_address_and_a_reload_shows_the_same_graph()
     {
         var slug = await HubResearcherAsync();

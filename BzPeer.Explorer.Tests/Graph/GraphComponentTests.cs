@@ -62,6 +62,32 @@ public class GraphComponentTests : ComponentTestContext
         Assert.Null(edges[1].QuerySelector("path")!.GetAttribute("marker-end"));
     }
 
+    [Fact]
+    public async Task A_selected_nodes_edges_stand_out_and_are_drawn_over_the_others()
+    {
+        var drawing = new GraphEdgesLayer.EdgeDrawing();
+        var layer = Render<GraphEdgesLayer>(p => p.Add(c => c.Drawing, drawing));
+        GraphEdgesLayer.DrawnEdge Edge(string source, string target) =>
+            GraphEdgesLayer.DrawnEdge.Between(new GraphEdge(source, target, EdgeKind.CoAuthor), new Point2(0, 0), new Point2(300, 200));
+        var toB = Edge("person:a", "person:b");
+        var elsewhere = Edge("person:c", "person:d");
+        var fromB = Edge("person:b", "person:c");
+        await layer.InvokeAsync(() => drawing.Show([toB, elsewhere, fromB]));
+        Assert.All(layer.FindAll("g.diagram-link"), g => Assert.Equal("diagram-link", g.GetAttribute("class")));
+
+        await layer.InvokeAsync(() => drawing.Highlight("person:b"));
+
+        var edges = layer.FindAll("g.diagram-link");
+        Assert.Equal([elsewhere.Id, toB.Id, fromB.Id], edges.Select(g => g.GetAttribute("data-edge-id")));
+        Assert.Contains("edge-dimmed", edges[0].ClassList);
+        Assert.All(edges.Skip(1), g => Assert.Contains("edge-of-selected", g.ClassList));
+
+        await layer.InvokeAsync(() => drawing.Highlight(null));
+
+        Assert.Equal([toB.Id, elsewhere.Id, fromB.Id], layer.FindAll("g.diagram-link").Select(g => g.GetAttribute("data-edge-id")));
+        Assert.Empty(layer.FindAll(".edge-dimmed, .edge-of-selected"));
+    }
+
     [Theory]
     [InlineData(ExpandOutcome.Expanded, 1, 1, "Added 1 node and 1 edge around Ada Lovelace.")]
     [InlineData(ExpandOutcome.Expanded, 6, 1400, "Added 6 nodes and 1,400 edges around Ada Lovelace.")]

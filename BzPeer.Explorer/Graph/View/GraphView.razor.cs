@@ -112,8 +112,7 @@ public partial class GraphView : IDisposable
 
         _graph = null;
         _notFound = false;
-        _selected = null;
-        _preview = null;
+        ClearSelection();
         _message = null;
         var (graph, skipped) = await Graphs.RebuildAsync(new ExplorerState(FocusNodeId, Expansions, _filter.HiddenKinds, _filter.FromYear, _filter.ToYear));
         if (_parametersKey != key) return; // the parent asked for another graph meanwhile
@@ -279,6 +278,7 @@ public partial class GraphView : IDisposable
     private async Task ShowPreviewAsync(ExplorerNodeModel node)
     {
         _selected = node;
+        _edgeDrawing.Highlight(node.Node.Id);
         _preview = null;
         StateHasChanged();
         await using var db = await DbFactory.CreateDbContextAsync();
@@ -293,6 +293,7 @@ public partial class GraphView : IDisposable
     private void ClearSelection()
     {
         _selected = null;
+        _edgeDrawing.Highlight(null);
         _preview = null;
     }
 
