@@ -28,7 +28,9 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         var followButton = a.Locator("[data-panel=follow] .connect-button");
         await Assertions.Expect(followButton).ToHaveTextAsync(new Regex(@"^\s*Follow researcher\s*0\s*$"));
         await followButton.ClickAsync();
-        await a.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fresearchers%2Fmeihao-kong");
+        // The sign-in page may arrive by enhanced navigation, which fires no load event: the address is what counts, and
+        // the next step waits for the page's own link.
+        await a.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fresearchers%2Fmeihao-kong", new() { WaitUntil = WaitUntilState.Commit });
 
         // A registers with her institutional address and confirms through the outbox.
         const string jingEmail = "jing.huo@nju.edu.cn";
