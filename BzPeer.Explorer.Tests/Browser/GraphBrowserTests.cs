@@ -12,6 +12,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 {
     /// <summary>Nodes of a graph that has been drawn and fitted (with a database answering asynchronously, nodes appear before the view is fitted).</summary>
     private const string NodeSelector = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
+    private const string EdgeSelector = ".graph-canvas g.diagram-link";
 
     [BrowserFact]
     public async Task The_reference_profiles_panel_draws_her_paper_co_authors_topics_and_institutions()
@@ -49,7 +50,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", before.Count);
 
         // The edges are one layer of their own, which may be drawn a moment after the nodes.
-        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-canvas svg g path').length > n", edgesBefore);
+        await page.WaitForFunctionAsync("([selector, n]) => document.querySelectorAll(selector).length > n", new object[] { EdgeSelector, edgesBefore });
 
         var after = await NodeBoxesAsync(page);
         Assert.True(after.Count > before.Count);
@@ -90,7 +91,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         var page = await NewPageAsync();
         await page.GotoAsync("/researchers/meihao-kong");
         await page.WaitForCircuitAsync();
-        var edges = page.Locator(".graph-canvas g.diagram-link");
+        var edges = page.Locator(EdgeSelector);
         await Assertions.Expect(edges.First).ToBeAttachedAsync();
 
         await page.Locator(".graph-node[data-node-id='person:wenbin-li']").ClickAsync();
@@ -223,7 +224,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     private static async Task<List<string>> NodeIdsAsync(IPage page) =>
         (await page.Locator(NodeSelector).EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)")).ToList();
 
-    private static Task<int> EdgeCountAsync(IPage page) => page.Locator(".graph-canvas svg g path").CountAsync();
+    private static Task<int> EdgeCountAsync(IPage page) => page.Locator(EdgeSelector).CountAsync();
 
     private async Task<string> HubResearcherAsync()
     {

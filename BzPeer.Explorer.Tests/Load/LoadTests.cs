@@ -71,17 +71,17 @@ public sealed class LoadTests(ITestOutputHelper output)
 
         using var app = await AppProcess.StartAsync(AppProcess.FreePort(), database.FilePath, ServerSettings);
         ImportProcess? import = null;
-        Task<long>? importEnded = null;
+        Task<(int Exit, long EndedAt)>? importRun = null;
         try
         {
             var (load, server) = await RunAsync(app, slugs, circuits: 50, seconds, onBrowsing: () =>
             {
                 import = ImportProcess.Start(database.FilePath, [SharedOpenAlex.SampleWorks, input]);
-                importEnded = import.WaitAsync(TimeSpan.FromMinutes(10)).ContinueWith(_ => Stopwatch.GetTimestamp(), TaskScheduler.Default);
+                importRun = EndOfAsync(import);
             });
             Assert.NotNull(import);
-            var importExit = await import.WaitAsync(TimeSpan.FromMinutes(10));
-            var duringImport = load.ExpandMsStartedBefore(await importEnded!);
+            var (importExit, importEndedAt) = await importRun!;
+            var duringImport = load.ExpandMsStartedBefore(importEndedAt);
 
             Report("browse-during-import", app, $"circuits=50 held={load.CircuitsHeld} seconds={seconds} import_exit={importExit} import: {import.Output.Split('\n').LastOrDefault(l => l.StartsWith("took", StringComparison.Ordinal))}", load, server, seconds);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -95,6 +95,13 @@ public sealed class LoadTests(ITestOutputHelper output)
         {
             import?.Dispose();
         }
+    }
+
+    /// <summary>The import's exit code, and the <see cref="Stopwatch.GetTimestamp"/> at which it was seen to end.</summary>
+    private static async Task<(int Exit, long EndedAt)> EndOfAsync(ImportProcess import)
+    {
+        var exit = await import.WaitAsync(TimeSpan.FromMinutes(10));
+        return (exit, Stopwatch.GetTimestamp());
     }
 
     /// <param name="onBrowsing">Runs once every circuit is open, as the browsing starts.</param>
