@@ -50,6 +50,16 @@ public class InstitutionalEmailTests
         Assert.Equal(local ? url : "/", LocalUrl.OrHome(url));
     }
 
+    [Theory]
+    [InlineData("/\u3002/x", "/%E3%80%82/x")]
+    [InlineData("/researchers/j\u00fcrgen?q=caf\u00e9#works", "/researchers/j%C3%BCrgen?q=caf%C3%A9#works")]
+    [InlineData("/a b", "/a%20b")]
+    public void Return_addresses_with_other_characters_are_sent_percent_encoded(string url, string encoded)
+    {
+        Assert.True(LocalUrl.IsLocal(url));
+        Assert.Equal(encoded, LocalUrl.OrHome(url));
+    }
+
     [Fact]
     public void Typed_text_is_cleaned_to_plain_text_and_kept_as_typed()
     {

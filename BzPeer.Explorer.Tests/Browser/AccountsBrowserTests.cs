@@ -39,6 +39,7 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await Assertions.Expect(a.Locator("h1")).ToHaveTextAsync("Check your email");
         await a.ScreenshotForReviewAsync("account-register-confirmation");
         await a.GotoAsync(await LinkFromOutboxAsync(App.OutboxFolder, jingEmail, "/Account/ConfirmEmail"));
+        await ConfirmWithPasswordAsync(a);
         await Assertions.Expect(a.Locator(".status-message")).ToContainTextAsync("your email address is confirmed");
         await a.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
         await a.ScreenshotForReviewAsync("account-sign-in");
@@ -107,6 +108,7 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await b.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await RegisterAsync(b, "Bea Researcher", bEmail);
         await b.GotoAsync(await LinkFromOutboxAsync(App.OutboxFolder, bEmail, "/Account/ConfirmEmail"));
+        await ConfirmWithPasswordAsync(b);
         await b.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
         await FillSignInAsync(b, bEmail);
         await b.WaitForURLAsync("**/researchers/jing-huo");
@@ -212,6 +214,13 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await page.Locator("[id='Input.Password']").FillAsync(Password);
         await page.Locator("[id='Input.ConfirmPassword']").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+    }
+
+    /// <summary>The confirmation link asks for the password chosen at registration.</summary>
+    private static async Task ConfirmWithPasswordAsync(IPage page)
+    {
+        await page.Locator("[id='Input.Password']").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
     }
 
     private static async Task FillSignInAsync(IPage page, string email)

@@ -54,6 +54,7 @@ public sealed class AppProcess : IDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["App__PublicUrl"] = $"http://127.0.0.1:{port}/",
                 ["ConnectionStrings__Explorer"] = $"Data Source={database}",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,14 +17,30 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
     private readonly TemporaryDatabase _database = new(Postgres.AppProvider);
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly bool _kestrel;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly Uri _address;
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="kestrel">False runs the in-memory test server instead, whose clients can pretend to use HTTPS.</param>
-    public ExplorerApp(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = true)
+    /// <param name="services">Replacements of the app's services (stand-ins that count or record).</param>
+    public ExplorerApp(IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = true, Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _kestrel = kestrel;
-        if (kestrel) UseKestrel(0);
+        _services = services;
+        // The app's public address (App:PublicUrl, which emailed links are built on) must be known before it starts,
+        // so the port is chosen here rather than left to Kestrel.
+        _address = kestrel ? new Uri($"http://127.0.0.1:{FreeLoopbackPort()}") : new Uri("http://localhost");
+        if (kestrel) UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, _address.Port));
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -44,8 +58,7 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
             return;
         }
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = _address;
     }
 
     public HttpClient CreateHttpClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
@@ -66,7 +79,7 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        if (_kestrel) builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("App:PublicUrl", _address.AbsoluteUri);
         builder.UseSetting("ConnectionStrings:Explorer", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Email:OutboxPath", OutboxFolder);
@@ -74,6 +87,7 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
             builder.UseSetting($"Accounts:RateLimits:{limit}:PermitLimit", "10000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (!_kestrel) builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     /// <summary>The in-memory server has no client address; this gives each test client one, from a header.</summary>

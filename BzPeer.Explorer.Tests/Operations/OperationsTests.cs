@@ -44,7 +44,7 @@ public class OperationsTests
     [Fact]
     public async Task Outside_development_plain_http_is_redirected_to_https_and_https_answers_carry_hsts()
     {
-        using var app = new ExplorerApp(new Dictionary<string, string?> { ["https_port"] = "443" }, kestrel: false);
+        using var app = new ExplorerApp(new Dictionary<string, string?> { ["https_port"] = "443", ["App:PublicUrl"] = "https://explorer.example/" }, kestrel: false);
         app.Start();
 
         using var plain = app.CreateCookieClient(new Uri("http://explorer.example/"));
@@ -61,7 +61,7 @@ public class OperationsTests
     [Fact]
     public async Task In_development_http_is_served_as_is_without_hsts()
     {
-        using var app = new ExplorerApp(new Dictionary<string, string?> { ["environment"] = "Development", ["https_port"] = "443" }, kestrel: false);
+        using var app = new ExplorerApp(new Dictionary<string, string?> { ["environment"] = "Development", ["https_port"] = "443", ["App:PublicUrl"] = "https://explorer.example/" }, kestrel: false);
         app.Start();
 
         using var plain = app.CreateCookieClient(new Uri("http://explorer.example/"));

@@ -23,7 +23,9 @@ public static class AccountsHost
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
+        builder.AddPublicAddress();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<AccountSignOuts>();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(options =>
@@ -58,6 +60,8 @@ public static class AccountsHost
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Five failures in a row lock the account for 15 minutes against guessing; the owner still signs in
+                // with the right password and a code emailed to the account (see Login), so a lock keeps nobody out.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -76,9 +80,21 @@ public static class AccountsHost
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // Signing in on the sign-in page follows its ReturnUrl: only to a path on this site, percent-encoded (a
+            // Location header holds ASCII only; "/。/x" would otherwise answer 500).
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
+            // A week without a visit ends a sign-in (sliding, so regular use keeps it). Sign-out, "sign out everywhere"
+            // and a password reset end it sooner: every request checks the cookie's security stamp (below).
+            options.ExpireTimeSpan = TimeSpan.FromDays(7);
             options.SlidingExpiration = true;
         });
+        // Every request compares the cookie's security stamp with the account's (one lookup by key), so a copied
+        // cookie stops working the moment its account signs out, rather than up to half an hour later.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddAntiforgery(options =>
         {
             options.Cookie.HttpOnly = true;
@@ -122,11 +138,15 @@ public static class AccountsHost
     {
         // A form post from the menu of any page. Antiforgery is checked here rather than by the endpoint filter, so a
         // stale form gets a plain answer instead of the status-code page re-running the post.
-        endpoints.MapPost("/Account/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ExplorerUser> signInManager) =>
+        // Signing out ends the account's sign-ins everywhere (a new security stamp): the cookie alone cannot be revoked,
+        // and a copy of it must not outlive the sign-out.
+        endpoints.MapPost("/Account/Logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ExplorerUser> signInManager, AccountSignOuts signOuts) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Results.Text("The sign-out form has expired. Go back, reload the page and sign out again.", "text/plain", statusCode: StatusCodes.Status400BadRequest);
             var form = await context.Request.ReadFormAsync();
+            if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
+                await signOuts.EndEverySignInAsync(signInManager.UserManager, user);
             await signInManager.SignOutAsync();
             return Results.LocalRedirect(LocalUrl.OrHome(form["ReturnUrl"]));
         }).DisableAntiforgery();

@@ -185,6 +185,7 @@ public static class BenchCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["ConnectionStrings:Explorer"] = location.ConnectionString;
         builder.Configuration[ExplorerDatabase.ProviderSetting] = location.Provider.ToString();
+        builder.Configuration["App:PublicUrl"] = "http://127.0.0.1/";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddExplorer();
