@@ -214,7 +214,8 @@ public class AccountComponentTests : ComponentTestContext
             Services.AddSingleton(Options.Create(new EmailOptions { OutboxPath = folder }));
             Services.AddSingleton<IHostEnvironment>(new TestEnvironment(Environments.Development));
             var outbox = new OutboxEmailDelivery(folder, "x@bzpeer.example", _data.Clock);
-            var baseUri = Services.GetRequiredService<NavigationManager>().BaseUri;
+            Services.AddSingleton(new PublicAddress(Options.Create(new PublicAddressOptions { PublicUrl = "https://explorer.example/" })));
+            const string baseUri = "https://explorer.example/";
             await outbox.DeliverAsync(new EmailMessage("ada@example.org", "Confirm your BzPeer Explorer account", $"Open:\n{baseUri}Account/ConfirmEmail?userId=1&code=x\nNot this: https://elsewhere.example/"));
 
             var page = Render<OutboxPage>();

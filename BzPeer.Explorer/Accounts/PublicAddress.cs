@@ -35,7 +35,7 @@ public sealed class PublicAddressOptions
 /// Where emailed links point: <c>App:PublicUrl</c>, never the request's Host header, which any client can set (a
 /// poisoned host would receive the reset token). In Development without the setting, the app's own listening address.
 /// </summary>
-public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server)
+public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer? server = null)
 {
     private Uri? _listening;
 
@@ -47,7 +47,7 @@ public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServe
 
     private Uri Listening()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses
             .OrderBy(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 1 : 0).FirstOrDefault() ?? "http://localhost:5080";
         // A wildcard listening address ("http://[::]:5080", "http://+:5080") is reached on this machine as localhost.
         foreach (var wildcard in new[] { "//[::]", "//0.0.0.0", "//+", "//*" })
