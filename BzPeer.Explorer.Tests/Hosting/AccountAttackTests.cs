@@ -64,6 +64,17 @@ public partial class AccountAttackTests(AccountAttackTests.CountingApp fixture) 
     }
 
     [Fact]
+    public async Task In_development_without_a_public_address_links_use_the_listening_address()
+    {
+        using var app = new ExplorerApp(new Dictionary<string, string?> { ["environment"] = "Development", ["App:PublicUrl"] = "" });
+        app.Start();
+        var email = NewEmail();
+        await CreateConfirmedAccountAsync(app, email);
+        await SubmitFormAsync(app.CreateCookieClient(), "/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.StartsWith(new Uri(app.BaseAddress, "/Account/ResetPassword?code=").AbsoluteUri, await LinkFromOutboxAsync(app.OutboxFolder, email, "/Account/ResetPassword"));
+    }
+
+    [Fact]
     public void Outside_development_the_app_refuses_to_start_without_its_public_address()
     {
         using var app = new ExplorerApp(new Dictionary<string, string?> { ["App:PublicUrl"] = "" });
