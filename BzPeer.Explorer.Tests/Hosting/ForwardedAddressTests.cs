@@ -11,11 +11,11 @@ public sealed class ForwardedAddressTests
 {
     private const int SignInLimit = 3;
 
-    private static ExplorerApp StartApp(string? knownProxy)
+    private static ExplorerApp StartApp(string? knownProxy, bool frameworkSwitch = true)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["FORWARDEDHEADERS_ENABLED"] = "true",
+            ["FORWARDEDHEADERS_ENABLED"] = frameworkSwitch ? "true" : "false",
             ["Accounts:RateLimits:SignIn:PermitLimit"] = SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Accounts:RateLimits:SignIn:Span"] = "00:10:00",
         };
@@ -64,5 +64,13 @@ public sealed class ForwardedAddressTests
             Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInForwardedForAsync(app, address));
         Assert.Equal(HttpStatusCode.TooManyRequests, await SignInForwardedForAsync(app, "2001:db8:5:6::4"));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInForwardedForAsync(app, "2001:db8:5:7::1"));
+    }
+
+    [Fact]
+    public async Task Naming_a_proxy_alone_makes_the_app_read_what_it_forwards()
+    {
+        using var app = StartApp(knownProxy: "127.0.0.1", frameworkSwitch: false);
+        for (var client = 1; client <= SignInLimit + 1; client++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInForwardedForAsync(app, $"198.51.100.{client}"));
     }
 }
