@@ -21,7 +21,7 @@ public class CollaborationServiceTests(AccountsDatabase data)
         Assert.True(sent.Succeeded, sent.Message);
         Assert.Equal(("Sender", "Style transfer", InvitationStatus.Pending), (invitation.OtherPartyName, invitation.Subject, invitation.Status));
         Assert.Equal(1, await data.Collaboration.UnreadCountAsync(owner.Principal));
-        Assert.Contains("Sender invites you", Assert.Single(data.Mail.To(owner.Email)).Body);
+        Assert.Contains("\n> Sender\n", Assert.Single(data.Mail.To(owner.Email)).Body);
 
         var accepted = await data.Collaboration.RespondAsync(owner.Principal, invitation.Id, accept: true, data.BaseUri);
         var conversationId = accepted.Value!.Value;

@@ -83,7 +83,7 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Explorer", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Email:OutboxPath", OutboxFolder);
-        foreach (var limit in new[] { "SignIn", "Register", "AccountEmail", "Invitation" })
+        foreach (var limit in new[] { "SignIn", "Register", "AccountEmail", "Invitation", "PasswordReset", "ChangePassword", "EmailChange" })
             builder.UseSetting($"Accounts:RateLimits:{limit}:PermitLimit", "10000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (!_kestrel) builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());

@@ -9,7 +9,8 @@ public sealed record Account(string Id, string Email, bool EmailConfirmed, strin
     /// <summary>How other people see this account: the name it chose; never its email address.</summary>
     public string PublicName => PublicNameOf(DisplayName);
 
-    public static string PublicNameOf(string? displayName) => string.IsNullOrWhiteSpace(displayName) ? "A BzPeer Explorer member" : displayName;
+    /// <remarks>Normalised again when shown, for names stored before the rules in <see cref="AccountNames"/>.</remarks>
+    public static string PublicNameOf(string? displayName) => AccountNames.Normalize(displayName) ?? "A BzPeer Explorer member";
 
     /// <summary>The signed-in principal's account, or null for a visitor or an account that no longer exists.</summary>
     public static async Task<Account?> FindAsync(ExplorerDbContext db, System.Security.Claims.ClaimsPrincipal? principal, CancellationToken cancellationToken = default)

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BzPeer.Explorer.Accounts;
 
 /// <summary>
-/// The <c>Accounts:RateLimits</c> section: how many form posts a client may make in a window, per kind. Sign-in,
-/// registration and the account emails are counted per client address (behind a proxy, configure forwarded headers so
-/// that is the visitor's); invitations per signed-in account.
+/// The <c>Accounts:RateLimits</c> section: how many form posts a client may make in a window, per kind. Every form that
+/// signs in, sends an email or checks a secret is counted per client address (an IPv6 client by its /64; behind a
+/// proxy, the forwarded address only from a known proxy), and the signed-in ones per account as well; invitations per
+/// account. Counters are kept per app instance.
 /// </summary>
 public sealed class AccountRateLimits
 {
@@ -16,6 +17,12 @@ public sealed class AccountRateLimits
     public Window Register { get; set; } = new() { PermitLimit = 5, Span = TimeSpan.FromMinutes(10) };
     /// <summary>Forgot-password and resend-confirmation: each sends an email.</summary>
     public Window AccountEmail { get; set; } = new() { PermitLimit = 5, Span = TimeSpan.FromMinutes(10) };
+    /// <summary>The reset page: each post checks a reset code.</summary>
+    public Window PasswordReset { get; set; } = new() { PermitLimit = 5, Span = TimeSpan.FromMinutes(10) };
+    /// <summary>The change-password page: each post checks the current password.</summary>
+    public Window ChangePassword { get; set; } = new() { PermitLimit = 5, Span = TimeSpan.FromMinutes(15) };
+    /// <summary>The email page: each post sends a confirmation link to an address the account names, perhaps a stranger's.</summary>
+    public Window EmailChange { get; set; } = new() { PermitLimit = 3, Span = TimeSpan.FromHours(1) };
     /// <summary>Posts of the invitation form; the daily limit of invitations is kept separately, in the database.</summary>
     public Window Invitation { get; set; } = new() { PermitLimit = 5, Span = TimeSpan.FromMinutes(10) };
 
@@ -25,38 +32,43 @@ public sealed class AccountRateLimits
         public TimeSpan Span { get; set; }
     }
 
-    /// <summary>Which window a post counts against, and for whom; null for posts that are not limited.</summary>
-    private (string Kind, Window Window, string Key)? LimitFor(HttpContext context)
+    /// <summary>Which window a post counts against, and whether per address, per account or both; null for posts that are not limited.</summary>
+    private (string Kind, Window Window, bool PerAddress, bool PerAccount)? LimitFor(HttpContext context)
     {
         // Routing ignores case and a trailing slash, so the comparison does too.
         var path = (context.Request.Path.Value ?? "").TrimEnd('/').ToLowerInvariant();
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return path switch
         {
-            "/account/login" => ("sign-in", SignIn, client),
-            "/account/register" => ("register", Register, client),
-            "/account/forgotpassword" or "/account/resendemailconfirmation" => ("account-email", AccountEmail, client),
+            "/account/login" => ("sign-in", SignIn, true, false),
+            "/account/register" => ("register", Register, true, false),
+            "/account/forgotpassword" or "/account/resendemailconfirmation" => ("account-email", AccountEmail, true, false),
+            "/account/resetpassword" => ("password-reset", PasswordReset, true, false),
+            "/account/manage/changepassword" => ("change-password", ChangePassword, true, true),
+            "/account/manage/email" => ("email-change", EmailChange, true, true),
             _ when path.StartsWith("/researchers/", StringComparison.Ordinal) && path.EndsWith("/invite", StringComparison.Ordinal)
-                => ("invitation", Invitation, SignedInUser.IdOf(context.User) ?? client),
+                => ("invitation", Invitation, false, true),
             _ => null,
         };
     }
 
-    /// <summary>One global limiter that picks a window by what is posted; page views and everything else pass freely.</summary>
+    /// <summary>
+    /// One global limiter that picks a window by what is posted, chained over two counters: the client's address and
+    /// the signed-in account (a visitor posting a per-account form is counted by address). Page views pass freely.
+    /// </summary>
     public void Configure(RateLimiterOptions options)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method) || LimitFor(context) is not { } limit)
-                return RateLimitPartition.GetNoLimiter("");
-            return RateLimitPartition.GetFixedWindowLimiter($"{limit.Kind}:{limit.Key}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, limit.Window.PermitLimit),
-                Window = limit.Window.Span > TimeSpan.Zero ? limit.Window.Span : TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        });
+        var byAddress = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            LimitFor(context) is { } limit && HttpMethods.IsPost(context.Request.Method)
+                && (limit.PerAddress || SignedInUser.IdOf(context.User) is null)
+                ? Partition($"{limit.Kind}:address:{ClientAddress.KeyOf(context.Connection.RemoteIpAddress)}", limit.Window)
+                : RateLimitPartition.GetNoLimiter(""));
+        var byAccount = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            LimitFor(context) is { PerAccount: true } limit && HttpMethods.IsPost(context.Request.Method)
+                && SignedInUser.IdOf(context.User) is { } account
+                ? Partition($"{limit.Kind}:account:{account}", limit.Window)
+                : RateLimitPartition.GetNoLimiter(""));
+        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(byAddress, byAccount);
         options.OnRejected = async (rejected, cancellationToken) =>
         {
             var response = rejected.HttpContext.Response;
@@ -66,8 +78,16 @@ public sealed class AccountRateLimits
             await response.WriteAsync(
                 "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts · BzPeer Explorer</title></head>" +
                 "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem\">" +
-                "<h1>Too many attempts</h1><p>This form was sent too often from here in a short time. Wait a few minutes, then go back and try again.</p>" +
+                "<h1>Too many attempts</h1><p>This form was sent too often in a short time, so this attempt was not carried out. Wait a few minutes, then go back and try again.</p>" +
                 "<p><a href=\"/\">BzPeer Explorer</a></p></body></html>", cancellationToken);
         };
     }
+
+    private static RateLimitPartition<string> Partition(string key, Window window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, window.PermitLimit),
+            Window = window.Span > TimeSpan.Zero ? window.Span : TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 }

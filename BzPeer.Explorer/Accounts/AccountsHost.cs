@@ -53,7 +53,7 @@ public static class AccountsHost
                 options.SignIn.RequireConfirmedAccount = true;
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
-                // Length over composition rules (NIST SP 800-63B); passwords like the email are refused by a validator below.
+                // Length over composition rules (NIST SP 800-63B); passwords like the email, and common ones, are refused by validators below.
                 options.Password.RequiredLength = 10;
                 options.Password.RequiredUniqueChars = 4;
                 options.Password.RequireDigit = false;
@@ -70,7 +70,8 @@ public static class AccountsHost
             .AddEntityFrameworkStores<ExplorerDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordNotLikeEmailValidator>();
+            .AddPasswordValidator<PasswordNotLikeEmailValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "BzPeer.Auth";

@@ -117,6 +117,9 @@ public sealed class CollaborationService(
         if (invitation.Status != InvitationStatus.Pending) return Refusal.Invalid($"This invitation was already {invitation.Status.ToString().ToLowerInvariant()}.");
         if (accept && await IsBlockedAsync(db, account.Id, invitation.SenderUserId, cancellationToken))
             return Refusal.Forbidden("You cannot open a conversation with an account you blocked or that blocked you.");
+        // Invitations go to the record's owner at the time; whoever holds the record now answers them.
+        if (accept && await ClaimService.OwnerIdAsync(db, invitation.ResearcherId, cancellationToken) != account.Id)
+            return Refusal.Forbidden("You are no longer the claimed author of this record, so you cannot accept invitations sent to it.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;

@@ -46,14 +46,24 @@ public sealed class AccountEmails(IEmailDelivery delivery, ILogger<AccountEmails
             (string.IsNullOrWhiteSpace(reason) ? "" : $"\n\nReason: {reason}") +
             $"\n\nThe record: {researcherLink}" + Signature));
 
+    // Names and subjects are the users' words: quoted and marked as theirs (QuotedText), never run into the app's sentences.
     public Task NotifyInvitationReceivedAsync(string email, string senderName, string researcherName, string subject, string inboxLink) =>
         NotifyAsync(new EmailMessage(email, "New collaboration invitation on BzPeer Explorer",
-            $"{senderName} invites you, as {researcherName}, to a conversation: \"{subject}\".\n\n" +
+            $"You have a new collaboration invitation, as the claimed author of {researcherName}.\n\n" +
+            $"From, as the sender wrote their name:\n{QuotedText.Quote(senderName)}\n\n" +
+            $"Subject, as the sender wrote it:\n{QuotedText.Quote(subject)}\n\n" +
+            UserTextNote +
             $"Read it and accept or decline in your inbox:\n{inboxLink}" + Signature));
 
     public Task NotifyInvitationAcceptedAsync(string email, string ownerName, string subject, string conversationLink) =>
         NotifyAsync(new EmailMessage(email, "Your collaboration invitation was accepted",
-            $"{ownerName} accepted your invitation \"{subject}\". The conversation is open:\n{conversationLink}" + Signature));
+            $"Your collaboration invitation was accepted. The conversation is open:\n{conversationLink}\n\n" +
+            $"Accepted by, as they wrote their name:\n{QuotedText.Quote(ownerName)}\n\n" +
+            $"Your subject:\n{QuotedText.Quote(subject)}" + Signature));
+
+    private const string UserTextNote =
+        "Lines starting with \">\" are the sender's words, not BzPeer Explorer's; web addresses in them are broken on purpose. " +
+        "BzPeer Explorer never asks you to verify anything through a message.\n\n";
 
     /// <summary>
     /// Sends an account email without the request waiting for it: the forms that send them answer the same, equally
