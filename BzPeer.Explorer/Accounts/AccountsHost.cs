@@ -33,6 +33,7 @@ public static class AccountsHost
             })
             .AddIdentityCookies();
         services.AddAuthorization();
+        builder.AddOrcidProof();
 
         // Identity's stores take a context for the request; it comes from the app's pool, tracking as the stores expect.
         services.AddScoped(provider =>
@@ -130,6 +131,7 @@ public static class AccountsHost
             await signInManager.SignOutAsync();
             return Results.LocalRedirect(LocalUrl.OrHome(form["ReturnUrl"]));
         }).DisableAntiforgery();
+        endpoints.MapOrcidProof();
         return endpoints;
     }
 

@@ -32,6 +32,17 @@ public sealed class AccountEmails(IEmailDelivery delivery, ILogger<AccountEmails
             (string.IsNullOrWhiteSpace(reason) ? "" : $"\n\nReason: {reason}") +
             $"\n\nThe record: {researcherLink}" + Signature));
 
+    public Task NotifyClaimDisputedAsync(string email, string researcherName, string researcherLink) =>
+        NotifyAsync(new EmailMessage(email, "Another account claims your author record",
+            $"Another account has claimed the author record of {researcherName}, which you hold. A reviewer will weigh its evidence " +
+            "against your claim; until then nothing changes, and you will hear by email if the reviewer upholds it." +
+            $"\n\nThe record: {researcherLink}" + Signature));
+
+    public Task NotifyClaimRevokedAsync(string email, string researcherName, string reason, string researcherLink) =>
+        NotifyAsync(new EmailMessage(email, "Your author claim was revoked",
+            $"A reviewer revoked your claim on the author record of {researcherName}. The record is unclaimed again, and the collaboration invitations waiting for you on it are closed." +
+            $"\n\nReason: {reason}\n\nThe record: {researcherLink}" + Signature));
+
     public Task NotifyInvitationReceivedAsync(string email, string senderName, string researcherName, string subject, string inboxLink) =>
         NotifyAsync(new EmailMessage(email, "New collaboration invitation on BzPeer Explorer",
             $"{senderName} invites you, as {researcherName}, to a conversation: \"{subject}\".\n\n" +
