@@ -16,7 +16,8 @@ public static class PersonName
     {
         var left = Variants(one);
         var right = Variants(other);
-        return left.Any(l => right.Any(r => SameTokens(l, r)));
+        // Initials are folded only in the order as written: "Yu-Kun L." turned round is not "Lai Yu-Kun".
+        return left.Any(l => right.Any(r => SameTokens(l.Tokens, r.Tokens, initials: !l.Reversed && !r.Reversed)));
     }
 
     /// <summary>Whether the name matches any of the record's names.</summary>
@@ -26,7 +27,7 @@ public static class PersonName
     /// The readings of a name as lists of folded tokens, family name last: as written, with hyphenated given names
     /// joined ("yu-kun" as "yukun"), and with the first token moved to the end (family name written first).
     /// </summary>
-    private static List<string[]> Variants(string? name)
+    private static List<(string[] Tokens, bool Reversed)> Variants(string? name)
     {
         var folded = Fold(name);
         if (folded.Length == 0) return [];
@@ -38,13 +39,13 @@ public static class PersonName
         if (words.Length == 0) return [];
         var split = words.SelectMany(w => w.Split('-', StringSplitOptions.RemoveEmptyEntries)).ToArray();
         var joined = words.Select(w => w.Replace("-", "", StringComparison.Ordinal)).Where(w => w.Length > 0).ToArray();
-        List<string[]> variants = [split, joined];
-        if (words.Length >= 2) variants.Add([.. joined[1..], joined[0]]);
-        return variants.Where(v => v.Length >= 2).ToList();
+        List<(string[] Tokens, bool Reversed)> variants = [(split, false), (joined, false)];
+        if (joined.Length >= 2) variants.Add(([.. joined[1..], joined[0]], true));
+        return variants.Where(v => v.Tokens.Length >= 2).ToList();
     }
 
     /// <summary>Same number of tokens; the family names equal; each given name equal, or an initial of the other.</summary>
-    private static bool SameTokens(string[] one, string[] other)
+    private static bool SameTokens(string[] one, string[] other, bool initials)
     {
         if (one.Length != other.Length) return false;
         if (one[^1].Length < 2 || one[^1] != other[^1]) return false;
@@ -52,6 +53,7 @@ public static class PersonName
         {
             var (a, b) = (one[i], other[i]);
             if (a == b) continue;
+            if (!initials) return false;
             if (a.Length == 1 && b.StartsWith(a, StringComparison.Ordinal)) continue;
             if (b.Length == 1 && a.StartsWith(b, StringComparison.Ordinal)) continue;
             return false;
