@@ -59,8 +59,10 @@ public static class OrcidProof
             oauth.CallbackPath = CallbackPath;
             oauth.Scope.Add("/authenticate");
             oauth.SignInScheme = IdentityConstants.ExternalScheme;
-            // ORCID sends the browser back with a top-level GET, which a Lax cookie accompanies (and plain HTTP allows).
+            // ORCID sends the browser back with a top-level GET, which a Lax cookie accompanies; secure whenever the
+            // request is (as the sign-in cookie), so that the app also works on plain HTTP behind nothing.
             oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             oauth.Events = new OAuthEvents
             {
                 OnCreatingTicket = ReadOrcidFromTokenResponse,
