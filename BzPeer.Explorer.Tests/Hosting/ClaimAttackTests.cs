@@ -23,6 +23,7 @@ public partial class ClaimAttackTests(ClaimsAppFixture fixture)
 
         // Then claim a colleague's record at the same institution.
         var colleagueBefore = TrustSnapshot(await App.CreateHttpClient().GetStringAsync("/researchers/wenbin-li"));
+        Assert.Contains("A reviewer will decide.", await attacker.GetStringAsync("/researchers/wenbin-li/claim"));
         await ClaimAsync(attacker, "wenbin-li", "Wenbin Li");
 
         var colleagueAfter = TrustSnapshot(await App.CreateHttpClient().GetStringAsync("/researchers/wenbin-li"));
