@@ -71,6 +71,21 @@ public class ClaimRulesTests(AccountsDatabase data)
     }
 
     [Fact]
+    public async Task Two_claims_made_at_the_same_moment_by_one_account_approve_at_most_one()
+    {
+        var (first, second, domain) = await TwoRecordsAtOneInstitutionAsync("Bo Concurrent");
+        var bo = await data.AccountAsync($"bo-{Guid.NewGuid():N}@{domain}", "Bo Concurrent");
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => data.Claims.SubmitAsync(bo.Principal, first, Form("Bo Concurrent"), data.BaseUri)),
+            Task.Run(() => data.Claims.SubmitAsync(bo.Principal, second, Form("Bo Concurrent"), data.BaseUri)));
+
+        Assert.All(outcomes, outcome => Assert.True(outcome.Succeeded, outcome.Message));
+        Assert.Equal(1, outcomes.Count(o => o.Value!.Status == ClaimStatus.Approved));
+        Assert.Single(await data.Claims.OwnClaimsAsync(bo.Principal), c => c.Status == ClaimStatus.Approved);
+    }
+
+    [Fact]
     public async Task A_claim_on_a_claimed_record_is_a_dispute_and_the_owner_is_told()
     {
         var owner = await data.AccountAsync(name: "Record Owner");

@@ -35,6 +35,7 @@ public sealed partial class ClaimService
         if (record is null) return Refusal.NotFound("No such researcher.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAccountAsync(db, account.Id, cancellationToken);
         var ownerId = await OwnerIdAsync(db, researcherId, cancellationToken);
         if (ownerId == account.Id) return Outcome<OrcidProofResult>.Done(OrcidProofResult.AlreadyOwner, "You are already the claimed author of this record.");
 

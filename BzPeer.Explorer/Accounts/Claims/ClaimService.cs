@@ -132,6 +132,7 @@ public sealed partial class ClaimService(IDbContextFactory<ExplorerDbContext> db
         if (!await db.Researchers.AnyAsync(r => r.Id == researcherId, cancellationToken)) return Refusal.NotFound("No such researcher.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAccountAsync(db, account.Id, cancellationToken);
         var ownerId = await OwnerIdAsync(db, researcherId, cancellationToken);
         if (ownerId == account.Id) return Refusal.Invalid("You are already the claimed author of this record.");
         if (await PendingLimitAsync(db, account.Id, researcherId, cancellationToken) is { } limit) return limit;
@@ -353,6 +354,14 @@ public sealed partial class ClaimService(IDbContextFactory<ExplorerDbContext> db
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Select(c => new OwnClaim(c.Id, c.Researcher.Slug, c.Researcher.DisplayName, c.Status, c.IsDispute, c.VerifiedBy, c.DecisionReason, c.CreatedAt, c.DecidedAt,
                 db.ClaimDecisions.Where(d => d.ClaimId == c.Id && d.Kind == ClaimDecisionKind.SentToReview).OrderByDescending(d => d.Id).Select(d => d.Reason).FirstOrDefault()));
+
+    /// <summary>
+    /// Holds the account's row for the rest of the transaction (a write that changes nothing), so that two claims by
+    /// one account made at the same moment are judged one after the other: "holds no other approved claim" stays true
+    /// on PostgreSQL too (the unique index covers "the record has no approved claim").
+    /// </summary>
+    private static Task LockAccountAsync(ExplorerDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
 
     /// <summary>Refuses a second pending claim on the record, or more than <see cref="MaxPendingClaims"/> waiting at once.</summary>
     private static async Task<Refusal?> PendingLimitAsync(ExplorerDbContext db, string userId, int researcherId, CancellationToken cancellationToken)
