@@ -19,9 +19,9 @@ public class ClaimServiceTests(AccountsDatabase data)
         var researcherId = await data.ResearcherIdAsync("yang-gao");
 
         var context = await data.Claims.ContextAsync(yang.Principal, researcherId);
-        var outcome = await data.Claims.SubmitAsync(yang.Principal, researcherId, Form("Yang Gao"));
+        var outcome = await data.Claims.SubmitAsync(yang.Principal, researcherId, Form("Yang Gao"), data.BaseUri);
 
-        Assert.Equal("Nanjing University", context.Value!.InstitutionMatchingYourEmail);
+        Assert.True(context.Value!.ApprovedAtOnce);
         Assert.True(outcome.Succeeded, outcome.Message);
         Assert.Equal(ClaimStatus.Approved, outcome.Value!.Status);
         var trust = await TrustOfAsync("yang-gao");
@@ -32,18 +32,18 @@ public class ClaimServiceTests(AccountsDatabase data)
     }
 
     [Fact]
-    public async Task Without_matching_evidence_the_claim_waits_for_review_and_the_record_reads_L2()
+    public async Task Without_matching_evidence_the_claim_waits_for_review_and_the_record_reads_as_before()
     {
         var claimant = await data.AccountAsync("wenbin@gmail.example");
         var researcherId = await data.ResearcherIdAsync("wenbin-li");
         // A typed institutional address is evidence for a reviewer, not a verified email.
-        var outcome = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form("Wenbin Li", email: "wenbin.li@nju.edu.cn"));
+        var outcome = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form("Wenbin Li", email: "wenbin.li@nju.edu.cn"), data.BaseUri);
 
         Assert.Equal(ClaimStatus.Pending, outcome.Value!.Status);
         Assert.False(outcome.Value.IsDispute);
         Assert.Contains("pending", outcome.Message);
         var trust = await TrustOfAsync("wenbin-li");
-        Assert.Equal(VerificationLevel.L2, trust.Level);
+        Assert.Equal(VerificationLevel.L1, trust.Level);
         Assert.False(trust.IsClaimed);
     }
 
@@ -51,7 +51,7 @@ public class ClaimServiceTests(AccountsDatabase data)
     public async Task A_look_alike_domain_does_not_approve_a_claim()
     {
         var claimant = await data.AccountAsync("jing.wu@cardiff.ac.uk.attacker.example");
-        var outcome = await data.Claims.SubmitAsync(claimant.Principal, await data.ResearcherIdAsync("jing-wu"), Form("Jing Wu"));
+        var outcome = await data.Claims.SubmitAsync(claimant.Principal, await data.ResearcherIdAsync("jing-wu"), Form("Jing Wu"), data.BaseUri);
         Assert.Equal(ClaimStatus.Pending, outcome.Value!.Status);
     }
 
@@ -61,8 +61,8 @@ public class ClaimServiceTests(AccountsDatabase data)
         var (researcherId, _) = await data.FreshRecordAsync();
         var unconfirmed = await data.AccountAsync(confirmed: false);
 
-        Assert.Equal(OutcomeKind.SignInRequired, (await data.Claims.SubmitAsync(AccountsDatabase.Visitor, researcherId, Form())).Kind);
-        Assert.Equal(OutcomeKind.Forbidden, (await data.Claims.SubmitAsync(unconfirmed.Principal, researcherId, Form())).Kind);
+        Assert.Equal(OutcomeKind.SignInRequired, (await data.Claims.SubmitAsync(AccountsDatabase.Visitor, researcherId, Form(), data.BaseUri)).Kind);
+        Assert.Equal(OutcomeKind.Forbidden, (await data.Claims.SubmitAsync(unconfirmed.Principal, researcherId, Form(), data.BaseUri)).Kind);
         Assert.Equal(OutcomeKind.SignInRequired, (await data.Claims.ContextAsync(AccountsDatabase.Visitor, researcherId)).Kind);
         await using var db = await data.Factory.CreateDbContextAsync();
         Assert.False(await db.AuthorClaims.AnyAsync(c => c.ResearcherId == researcherId));
@@ -79,7 +79,7 @@ public class ClaimServiceTests(AccountsDatabase data)
         var claimant = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
 
-        var outcome = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(name, orcid, url, email, statement));
+        var outcome = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(name, orcid, url, email, statement), data.BaseUri);
 
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.Contains(expected, outcome.Message);
@@ -92,12 +92,12 @@ public class ClaimServiceTests(AccountsDatabase data)
     {
         var claimant = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
-        var tooLong = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(statement: new string('x', ClaimService.StatementMaxLength + 1)));
+        var tooLong = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(statement: new string('x', ClaimService.StatementMaxLength + 1)), data.BaseUri);
         Assert.Equal(OutcomeKind.Invalid, tooLong.Kind);
         Assert.Contains("2001 characters; the limit is 2000", tooLong.Message);
 
         const string markup = "<script>alert('x')</script> & <b>me</b>";
-        var stored = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(statement: markup, orcid: "https://orcid.org/0000-0002-1825-0097"));
+        var stored = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(statement: markup, orcid: "https://orcid.org/0000-0002-1825-0097"), data.BaseUri);
         await using var db = await data.Factory.CreateDbContextAsync();
         var claim = await db.AuthorClaims.SingleAsync(c => c.Id == stored.Value!.ClaimId);
         Assert.Equal(markup, claim.Statement);
@@ -111,13 +111,13 @@ public class ClaimServiceTests(AccountsDatabase data)
         var records = new List<int>();
         for (var i = 0; i < 6; i++) records.Add((await data.FreshRecordAsync()).Id);
 
-        Assert.True((await data.Claims.SubmitAsync(claimant.Principal, records[0], Form())).Succeeded);
-        var again = await data.Claims.SubmitAsync(claimant.Principal, records[0], Form());
+        Assert.True((await data.Claims.SubmitAsync(claimant.Principal, records[0], Form(), data.BaseUri)).Succeeded);
+        var again = await data.Claims.SubmitAsync(claimant.Principal, records[0], Form(), data.BaseUri);
         Assert.Equal(OutcomeKind.LimitReached, again.Kind);
         Assert.Contains("already have a claim on this record", again.Message);
 
-        for (var i = 1; i < 5; i++) Assert.True((await data.Claims.SubmitAsync(claimant.Principal, records[i], Form())).Succeeded);
-        var sixth = await data.Claims.SubmitAsync(claimant.Principal, records[5], Form());
+        for (var i = 1; i < 5; i++) Assert.True((await data.Claims.SubmitAsync(claimant.Principal, records[i], Form(), data.BaseUri)).Succeeded);
+        var sixth = await data.Claims.SubmitAsync(claimant.Principal, records[5], Form(), data.BaseUri);
         Assert.Equal(OutcomeKind.LimitReached, sixth.Kind);
         Assert.Contains("5 claims waiting for review", sixth.Message);
     }
@@ -130,8 +130,8 @@ public class ClaimServiceTests(AccountsDatabase data)
         var domain = await InstitutionDomainAsync(record.Id);
         var challenger = await data.AccountAsync($"challenger-{Guid.NewGuid():N}@{domain}");
 
-        var outcome = await data.Claims.SubmitAsync(challenger.Principal, record.Id, Form());
-        var ownAgain = await data.Claims.SubmitAsync(owner.Principal, record.Id, Form());
+        var outcome = await data.Claims.SubmitAsync(challenger.Principal, record.Id, Form(), data.BaseUri);
+        var ownAgain = await data.Claims.SubmitAsync(owner.Principal, record.Id, Form(), data.BaseUri);
 
         Assert.Equal(ClaimStatus.Pending, outcome.Value!.Status);
         Assert.True(outcome.Value.IsDispute);
@@ -146,7 +146,7 @@ public class ClaimServiceTests(AccountsDatabase data)
     {
         var claimant = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
-        var claim = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(statement: "private evidence", url: "https://example.org/me"));
+        var claim = await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(statement: "private evidence", url: "https://example.org/me"), data.BaseUri);
         var stranger = await data.AccountAsync();
         var reviewer = await data.ReviewerAsync();
 
@@ -169,7 +169,7 @@ public class ClaimServiceTests(AccountsDatabase data)
     {
         var claimant = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
-        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form())).Value!;
+        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(), data.BaseUri)).Value!;
         var reviewer = await data.ReviewerAsync();
 
         var outcome = await data.Claims.DecideAsync(reviewer.Principal, claim.ClaimId, approve: true, reason: null, data.BaseUri);
@@ -190,7 +190,7 @@ public class ClaimServiceTests(AccountsDatabase data)
     {
         var claimant = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
-        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form())).Value!;
+        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(), data.BaseUri)).Value!;
         var reviewer = await data.ReviewerAsync();
 
         Assert.Equal(OutcomeKind.Invalid, (await data.Claims.DecideAsync(reviewer.Principal, claim.ClaimId, false, "  ", data.BaseUri)).Kind);
@@ -199,7 +199,7 @@ public class ClaimServiceTests(AccountsDatabase data)
         var own = Assert.Single(await data.Claims.OwnClaimsAsync(claimant.Principal));
         Assert.Equal(ClaimStatus.Rejected, own.Status);
         Assert.Equal("The link shows a different person.", own.DecisionReason);
-        Assert.Contains("Reason: The link shows a different person.", Assert.Single(data.Mail.To(claimant.Email)).Body);
+        Assert.Contains("The reviewer's reason, in their words:\n> The link shows a different person.", Assert.Single(data.Mail.To(claimant.Email)).Body);
     }
 
     [Fact]
@@ -207,10 +207,10 @@ public class ClaimServiceTests(AccountsDatabase data)
     {
         var claimant = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
-        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form())).Value!;
+        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(), data.BaseUri)).Value!;
         var reviewer = await data.ReviewerAsync();
         var (otherRecord, _) = await data.FreshRecordAsync();
-        var reviewersOwn = (await data.Claims.SubmitAsync(reviewer.Principal, otherRecord, Form())).Value!;
+        var reviewersOwn = (await data.Claims.SubmitAsync(reviewer.Principal, otherRecord, Form(), data.BaseUri)).Value!;
 
         Assert.Equal(OutcomeKind.SignInRequired, (await data.Claims.DecideAsync(AccountsDatabase.Visitor, claim.ClaimId, true, null, data.BaseUri)).Kind);
         Assert.Equal(OutcomeKind.Forbidden, (await data.Claims.DecideAsync(claimant.Principal, claim.ClaimId, true, null, data.BaseUri)).Kind);
@@ -227,7 +227,7 @@ public class ClaimServiceTests(AccountsDatabase data)
         var owner = await data.AccountAsync();
         var record = await data.ClaimedRecordAsync(owner);
         var challenger = await data.AccountAsync();
-        var dispute = (await data.Claims.SubmitAsync(challenger.Principal, record.Id, Form())).Value!;
+        var dispute = (await data.Claims.SubmitAsync(challenger.Principal, record.Id, Form(), data.BaseUri)).Value!;
         var reviewer = await data.ReviewerAsync();
 
         Assert.True((await data.Claims.DecideAsync(reviewer.Principal, dispute.ClaimId, true, "Institutional page lists them.", data.BaseUri)).Succeeded);
@@ -268,7 +268,7 @@ public class ClaimServiceTests(AccountsDatabase data)
         var claimant = await data.AccountAsync();
         var stranger = await data.AccountAsync();
         var (researcherId, _) = await data.FreshRecordAsync();
-        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form())).Value!;
+        var claim = (await data.Claims.SubmitAsync(claimant.Principal, researcherId, Form(), data.BaseUri)).Value!;
 
         Assert.Equal(OutcomeKind.NotFound, (await data.Claims.WithdrawAsync(stranger.Principal, claim.ClaimId)).Kind);
         Assert.True((await data.Claims.WithdrawAsync(claimant.Principal, claim.ClaimId)).Succeeded);

@@ -166,6 +166,8 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await claimant.GotoAsync("/Account/Login?ReturnUrl=%2Fresearchers%2Fwenbin-li%2Fclaim");
         await FillSignInAsync(claimant, claimantEmail);
         await Assertions.Expect(claimant.Locator(".claim-verification")).ToContainTextAsync("A reviewer will decide.");
+        await Assertions.Expect(claimant.Locator(".claim-verification .review-reasons li")).ToContainTextAsync(
+            "The account's confirmed email wenbin.li.research@gmail.example is not at the domain of any of the record's institutions (nju.edu.cn).");
         await claimant.Locator("[id='Input.ClaimantName']").FillAsync("Wenbin Li");
         await claimant.Locator("[id='Input.EvidenceEmail']").FillAsync("wenbin.li@nju.edu.cn");
         await claimant.Locator("[id='Input.EvidenceOrcid']").FillAsync("0000-0002-1825-0097");
@@ -174,7 +176,8 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await claimant.WaitForURLAsync("**/researchers/wenbin-li");
         await claimant.WaitForCircuitAsync();
         await Assertions.Expect(claimant.Locator("[data-panel=claim] .state.pending")).ToContainTextAsync("Your claim is pending review.");
-        await Assertions.Expect(claimant.Locator(".trust-chip").Nth(1)).ToHaveTextAsync("Verification L2");
+        // A pending claim changes nothing anyone sees, the claimant included.
+        await Assertions.Expect(claimant.Locator(".trust-chip").Nth(1)).ToHaveTextAsync("Verification L1");
         await Assertions.Expect(claimant.Locator(".trust-chip").Nth(2)).ToHaveTextAsync("Unclaimed author");
 
         await reviewer.GotoAsync("/Account/Login?ReturnUrl=%2FAccount%2FManage");
@@ -189,6 +192,7 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         var claim = reviewer.Locator(".review-claim", new() { HasText = "Wenbin Li" });
         await Assertions.Expect(claim).ToContainTextAsync("Third author; my NJU page lists the paper.");
         await Assertions.Expect(claim).ToContainTextAsync("wenbin.li@nju.edu.cn");
+        await Assertions.Expect(claim.Locator(".review-reasons")).ToContainTextAsync("is not at the domain of any of the record's institutions (nju.edu.cn)");
         await reviewer.ScreenshotForReviewAsync("account-review-queue");
         await claim.Locator("textarea").FillAsync("The NJU staff page lists this paper under his name.");
         await claim.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();

@@ -15,7 +15,7 @@ public class ResearcherComponentTests : ComponentTestContext
         Services.AddSingleton(new FollowService(ExplorerDatabase.CreateFactory("Data Source=:memory:"), TimeProvider.System));
     }
 
-    private static readonly TrustFacts Unclaimed = new(RecordOrigin.Arxiv, false, false, false, 1, 0, false, 5, 0);
+    private static readonly TrustFacts Unclaimed = new(RecordOrigin.Arxiv, false, false, 1, 0, false, 5, 0);
 
     [Fact]
     public void Quick_read_shows_score_band_level_claim_state_and_counts()

@@ -6,7 +6,7 @@ namespace BzPeer.Explorer.Tests.Profiles;
 public class TrustScoreTests
 {
     private static readonly TrustFacts ReferenceRecord = new(
-        RecordOrigin.Arxiv, HasOrcid: false, HasApprovedClaim: false, HasPendingClaimWithConfirmedEmail: false,
+        RecordOrigin.Arxiv, HasOrcid: false, HasApprovedClaim: false,
         Works: 1, Citations: 0, HasKnownAffiliation: false, CoAuthors: 5, Followers: 0);
 
     [Fact]
@@ -23,18 +23,14 @@ public class TrustScoreTests
     }
 
     [Theory]
-    [InlineData(RecordOrigin.Synthetic, false, false, false, VerificationLevel.L0)]
-    [InlineData(RecordOrigin.Arxiv, false, false, false, VerificationLevel.L1)]
-    [InlineData(RecordOrigin.OpenAlex, false, false, false, VerificationLevel.L1)]
-    [InlineData(RecordOrigin.OpenAlex, true, false, false, VerificationLevel.L2)]
-    [InlineData(RecordOrigin.Synthetic, false, false, true, VerificationLevel.L2)]
-    [InlineData(RecordOrigin.Synthetic, false, true, false, VerificationLevel.L3)]
-    [InlineData(RecordOrigin.OpenAlex, true, true, true, VerificationLevel.L3)]
-    public void Verification_level_follows_the_strongest_evidence(RecordOrigin origin, bool orcid, bool approved, bool pendingConfirmed, VerificationLevel expected) =>
-        Assert.Equal(expected, TrustScore.LevelOf(ReferenceRecord with
-        {
-            Origin = origin, HasOrcid = orcid, HasApprovedClaim = approved, HasPendingClaimWithConfirmedEmail = pendingConfirmed,
-        }));
+    [InlineData(RecordOrigin.Synthetic, false, false, VerificationLevel.L0)]
+    [InlineData(RecordOrigin.Arxiv, false, false, VerificationLevel.L1)]
+    [InlineData(RecordOrigin.OpenAlex, false, false, VerificationLevel.L1)]
+    [InlineData(RecordOrigin.OpenAlex, true, false, VerificationLevel.L2)]
+    [InlineData(RecordOrigin.Synthetic, false, true, VerificationLevel.L3)]
+    [InlineData(RecordOrigin.OpenAlex, true, true, VerificationLevel.L3)]
+    public void Verification_level_follows_the_strongest_evidence(RecordOrigin origin, bool orcid, bool approved, VerificationLevel expected) =>
+        Assert.Equal(expected, TrustScore.LevelOf(ReferenceRecord with { Origin = origin, HasOrcid = orcid, HasApprovedClaim = approved }));
 
     [Theory]
     [InlineData(0, "Unverified")]
@@ -60,7 +56,7 @@ public class TrustScoreTests
     [Fact]
     public void Every_part_is_capped_so_the_score_never_passes_100()
     {
-        var trust = TrustScore.Compute(new TrustFacts(RecordOrigin.OpenAlex, true, true, true,
+        var trust = TrustScore.Compute(new TrustFacts(RecordOrigin.OpenAlex, true, true,
             Works: 1_000_000, Citations: 10_000_000, HasKnownAffiliation: true, CoAuthors: 100_000, Followers: 1_000_000));
 
         Assert.Equal(100, trust.Score);

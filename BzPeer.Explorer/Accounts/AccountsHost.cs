@@ -35,6 +35,7 @@ public static class AccountsHost
             })
             .AddIdentityCookies();
         services.AddAuthorization();
+        builder.AddOrcidProof();
 
         // Identity's stores take a context for the request; it comes from the app's pool, tracking as the stores expect.
         services.AddScoped(provider =>
@@ -151,6 +152,7 @@ public static class AccountsHost
             await signInManager.SignOutAsync();
             return Results.LocalRedirect(LocalUrl.OrHome(form["ReturnUrl"]));
         }).DisableAntiforgery();
+        endpoints.MapOrcidProof();
         return endpoints;
     }
 

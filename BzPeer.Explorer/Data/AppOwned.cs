@@ -26,6 +26,8 @@ public enum ClaimStatus
     Withdrawn,
     /// <summary>Was approved, until a reviewer upheld a dispute and approved another account's claim.</summary>
     Superseded,
+    /// <summary>Was approved, until a reviewer revoked it: the record is unclaimed again.</summary>
+    Revoked,
 }
 
 public enum ClaimVerification { None, InstitutionalEmail, Orcid, Reviewer }
@@ -49,13 +51,52 @@ public class AuthorClaim
     public string? EvidenceOrcid { get; set; }
     public string? EvidenceUrl { get; set; }
     public string? Statement { get; set; }
+    /// <summary>The ORCID iD the claimant proved by signing in with ORCID (not merely typed), whether or not it is the record's.</summary>
+    public string? ProvenOrcid { get; set; }
     public string? ReviewerId { get; set; }
     public string? DecisionReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
+    /// <summary>Every step of the claim, oldest first: the audit trail reviewers read.</summary>
+    public List<ClaimDecision> Decisions { get; set; } = [];
 }
 
-public enum InvitationStatus { Pending, Accepted, Declined, Withdrawn }
+public enum ClaimDecisionKind
+{
+    /// <summary>Approved at once by the rules (institutional email and name, or an ORCID sign-in); no person decided.</summary>
+    ApprovedAutomatically,
+    /// <summary>Not approved at once: the reason lists every rule that did not hold, one a line.</summary>
+    SentToReview,
+    /// <summary>The claimant signed in with ORCID; the reason says which iD ORCID gave and whether it is the record's.</summary>
+    OrcidProven,
+    Approved,
+    Rejected,
+    Withdrawn,
+    Superseded,
+    Revoked,
+}
+
+/// <summary>One step in a claim's audit trail: what happened, who did it (no one: the rules did), when, and why.</summary>
+public class ClaimDecision
+{
+    public int Id { get; set; }
+    public int ClaimId { get; set; }
+    public ClaimDecisionKind Kind { get; set; }
+    /// <summary>The reviewer or claimant who acted; null when the rules decided.</summary>
+    public string? ByUserId { get; set; }
+    public DateTime At { get; set; }
+    public string? Reason { get; set; }
+}
+
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+    Withdrawn,
+    /// <summary>Closed unanswered because the recipient no longer holds the record's claim (revoked or superseded).</summary>
+    Closed,
+}
 
 /// <summary>A request, sent to the account that claimed a researcher record, to open a conversation about working together.</summary>
 public class CollaborationInvitation
@@ -142,8 +183,24 @@ internal sealed class AuthorClaimConfiguration : IEntityTypeConfiguration<Author
         entity.HasIndex(c => c.UserId);
         // At most one claim per account and record waiting for review.
         entity.HasIndex(c => new { c.ResearcherId, c.UserId }).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_AuthorClaims_OnePendingPerAccount");
+        entity.Property(c => c.ProvenOrcid).HasMaxLength(19);
         entity.HasOne(c => c.Researcher).WithMany().OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ClaimId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClaimDecisionConfiguration : IEntityTypeConfiguration<ClaimDecision>
+{
+    public void Configure(EntityTypeBuilder<ClaimDecision> entity)
+    {
+        entity.ToTable("ClaimDecisions");
+        entity.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
+        entity.Property(d => d.Reason).HasMaxLength(2000);
+        entity.HasIndex(d => new { d.ClaimId, d.At });
+        entity.HasIndex(d => d.ByUserId);
+        // A reviewer's account may go; the trail keeps the step, without the name.
+        entity.HasOne<ExplorerUser>().WithMany().HasForeignKey(d => d.ByUserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

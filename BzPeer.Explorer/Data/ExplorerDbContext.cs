@@ -35,6 +35,7 @@ public class ExplorerDbContext : IdentityDbContext<ExplorerUser>, IDataProtectio
     public DbSet<MergedId> MergedIds => Set<MergedId>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<AuthorClaim> AuthorClaims => Set<AuthorClaim>();
+    public DbSet<ClaimDecision> ClaimDecisions => Set<ClaimDecision>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<CollaborationInvitation> CollaborationInvitations => Set<CollaborationInvitation>();

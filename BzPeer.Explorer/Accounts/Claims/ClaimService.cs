@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using System.Security.Claims;
+using BzPeer.Explorer.Accounts.Collaboration;
 using BzPeer.Explorer.Accounts.Email;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Profiles;
@@ -38,23 +39,35 @@ public sealed class ClaimForm
 
 public sealed record InstitutionDomain(string Name, string? Domain);
 
-/// <summary>What the claim page shows the signed-in account before it claims a record.</summary>
+/// <summary>
+/// What the claim page shows the signed-in account before it claims a record: whether it would be approved at once
+/// (no reasons for review) and, if not, why not.
+/// </summary>
 public sealed record ClaimContext(
-    int ResearcherId, string Slug, string ResearcherName, List<InstitutionDomain> Institutions,
-    bool IsClaimed, bool ClaimedByYou, OwnClaim? YourPendingClaim, string AccountEmail, string? InstitutionMatchingYourEmail);
+    int ResearcherId, string Slug, string ResearcherName, string? RecordOrcid, List<InstitutionDomain> Institutions,
+    bool IsClaimed, bool ClaimedByYou, OwnClaim? YourPendingClaim, string AccountEmail, IReadOnlyList<string> ReasonsForReview)
+{
+    public bool ApprovedAtOnce => ReasonsForReview.Count == 0;
+}
 
-/// <summary>A claim as its claimant sees it.</summary>
+/// <summary>A claim as its claimant sees it: its state, the reviewer's reason, and why it was not approved at once.</summary>
 public sealed record OwnClaim(
     int Id, string ResearcherSlug, string ResearcherName, ClaimStatus Status, bool IsDispute, ClaimVerification VerifiedBy,
-    string? DecisionReason, DateTime CreatedAt, DateTime? DecidedAt);
+    string? DecisionReason, DateTime CreatedAt, DateTime? DecidedAt, string? ReviewReasons)
+{
+    public IReadOnlyList<string> NotAutomaticBecause => ClaimTrail.Lines(ReviewReasons);
+}
 
 /// <summary>A pending claim with everything a reviewer weighs.</summary>
 public sealed record ClaimForReview(
     int Id, string ResearcherSlug, string ResearcherName, string? RecordOrcid, List<InstitutionDomain> Institutions,
     string ClaimantName, string? ClaimantAffiliation, string AccountName, string AccountEmail, bool AccountEmailConfirmed,
     string? EvidenceEmail, string? EvidenceOrcid, string? EvidenceUrl, string? Statement, DateTime CreatedAt,
-    bool IsDispute, string? CurrentOwnerName)
+    bool IsDispute, string? CurrentOwnerName, string? ProvenOrcid, IReadOnlyList<string> NotAutomaticBecause, IReadOnlyList<ClaimStep> Trail)
 {
+    /// <summary>The ORCID iD proven by signing in with ORCID equals the record's (set on a dispute, which still needs a reviewer).</summary>
+    public bool ProvenOrcidMatchesRecord => ProvenOrcid is not null && ProvenOrcid == RecordOrcid;
+
     /// <summary>The institution whose homepage domain the account's confirmed email is under, if any (checked again here for the reviewer).</summary>
     public string? AccountEmailInstitution => AccountEmailConfirmed ? Institutions.FirstOrDefault(i => InstitutionalEmail.IsAt(AccountEmail, i.Domain))?.Name : null;
 
@@ -62,16 +75,22 @@ public sealed record ClaimForReview(
     public bool OrcidMatchesRecord => EvidenceOrcid is not null && EvidenceOrcid == RecordOrcid;
 }
 
+/// <summary>An approved claim, as the reviewers list them so that one can be revoked.</summary>
+public sealed record ApprovedClaim(
+    int Id, string ResearcherSlug, string ResearcherName, string OwnerName, string OwnerEmail, ClaimVerification VerifiedBy,
+    DateTime? DecidedAt, IReadOnlyList<ClaimStep> Trail);
+
 public sealed record ClaimReceipt(int ClaimId, ClaimStatus Status, bool IsDispute);
 
 /// <summary>The claim's owner-editable parts of a researcher record.</summary>
 public sealed record RecordEdit(int ResearcherId, string Slug, string ResearcherName, string? Summary, bool OpenToCollaborate);
 
 /// <summary>
-/// Claiming author records (DESIGN.md §3): approved at once when the account's confirmed email is at one of the
-/// researcher's institutions, otherwise reviewed. Every method checks the signed-in account and its right on the server.
+/// Claiming author records (DESIGN.md §3): approved at once only by the rules of <see cref="AutomaticApproval"/> or an
+/// ORCID sign-in that proves the record's iD, otherwise reviewed; every step is kept in the claim's trail. Every method
+/// checks the signed-in account and its right on the server.
 /// </summary>
-public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory, AccountEmails emails, TimeProvider clock)
+public sealed partial class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory, AccountEmails emails, TimeProvider clock)
 {
     public const int NameMaxLength = 200;
     public const int AffiliationMaxLength = 300;
@@ -88,19 +107,22 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var account = await Account.FindAsync(db, principal, cancellationToken);
         if (account is null) return Refusal.SignInRequired;
-        var researcher = await db.Researchers.Where(r => r.Id == researcherId).Select(r => new { r.Id, r.Slug, r.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var researcher = await db.Researchers.Where(r => r.Id == researcherId).Select(r => new { r.Id, r.Slug, r.DisplayName, r.Orcid }).SingleOrDefaultAsync(cancellationToken);
         if (researcher is null) return Refusal.NotFound("No such researcher.");
 
-        var institutions = await InstitutionsAsync(db, researcherId, cancellationToken);
+        var facts = (await AutomaticApproval.FactsAsync(db, account, researcherId, cancellationToken))!;
         var ownerId = await OwnerIdAsync(db, researcherId, cancellationToken);
-        var pending = await OwnClaims(db.AuthorClaims.Where(c => c.UserId == account.Id && c.ResearcherId == researcherId && c.Status == ClaimStatus.Pending))
+        var pending = await OwnClaims(db, db.AuthorClaims.Where(c => c.UserId == account.Id && c.ResearcherId == researcherId && c.Status == ClaimStatus.Pending))
             .FirstOrDefaultAsync(cancellationToken);
-        var matching = account.EmailConfirmed ? institutions.FirstOrDefault(i => InstitutionalEmail.IsAt(account.Email, i.Domain))?.Name : null;
-        return Outcome<ClaimContext>.Done(new ClaimContext(researcher.Id, researcher.Slug, researcher.DisplayName, institutions,
-            ownerId is not null, ownerId == account.Id, pending, account.Email, matching));
+        return Outcome<ClaimContext>.Done(new ClaimContext(researcher.Id, researcher.Slug, researcher.DisplayName, researcher.Orcid, [.. facts.Institutions],
+            ownerId is not null, ownerId == account.Id, pending, account.Email, AutomaticApproval.ReasonsForReview(facts)));
     }
 
-    public async Task<Outcome<ClaimReceipt>> SubmitAsync(ClaimsPrincipal principal, int researcherId, ClaimForm form, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes a claim: approved at once when every rule of <see cref="AutomaticApproval"/> holds, otherwise pending with
+    /// the reasons kept for the reviewer and the claimant. A claim on a claimed record is a dispute; its owner is told.
+    /// </summary>
+    public async Task<Outcome<ClaimReceipt>> SubmitAsync(ClaimsPrincipal principal, int researcherId, ClaimForm form, Uri appBaseUri, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var account = await Account.FindAsync(db, principal, cancellationToken);
@@ -110,16 +132,13 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
         if (!await db.Researchers.AnyAsync(r => r.Id == researcherId, cancellationToken)) return Refusal.NotFound("No such researcher.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAccountAsync(db, account.Id, cancellationToken);
         var ownerId = await OwnerIdAsync(db, researcherId, cancellationToken);
         if (ownerId == account.Id) return Refusal.Invalid("You are already the claimed author of this record.");
-        var pending = db.AuthorClaims.Where(c => c.UserId == account.Id && c.Status == ClaimStatus.Pending);
-        if (await pending.AnyAsync(c => c.ResearcherId == researcherId, cancellationToken))
-            return Refusal.LimitReached("You already have a claim on this record waiting for review.");
-        if (await pending.CountAsync(cancellationToken) >= MaxPendingClaims)
-            return Refusal.LimitReached($"You have {MaxPendingClaims} claims waiting for review; wait for a decision before making more.");
+        if (await PendingLimitAsync(db, account.Id, researcherId, cancellationToken) is { } limit) return limit;
 
-        var matchesInstitution = ownerId is null
-            && (await InstitutionsAsync(db, researcherId, cancellationToken)).Any(i => InstitutionalEmail.IsAt(account.Email, i.Domain));
+        var reasons = AutomaticApproval.ReasonsForReview((await AutomaticApproval.FactsAsync(db, account, researcherId, cancellationToken))!);
+        var approved = reasons.Count == 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = new AuthorClaim
         {
@@ -132,24 +151,22 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
             EvidenceUrl = PlainText.SingleLine(form.EvidenceUrl),
             Statement = PlainText.Multiline(form.Statement),
             IsDispute = ownerId is not null,
-            Status = matchesInstitution ? ClaimStatus.Approved : ClaimStatus.Pending,
-            VerifiedBy = matchesInstitution ? ClaimVerification.InstitutionalEmail : ClaimVerification.None,
+            Status = approved ? ClaimStatus.Approved : ClaimStatus.Pending,
+            VerifiedBy = approved ? ClaimVerification.InstitutionalEmail : ClaimVerification.None,
             CreatedAt = now,
-            DecidedAt = matchesInstitution ? now : null,
+            DecidedAt = approved ? now : null,
         };
+        if (approved)
+            claim.Decisions.Add(new ClaimDecision { Kind = ClaimDecisionKind.ApprovedAutomatically, At = now,
+                Reason = $"The account's confirmed email {account.Email} is at one of the record's institutions, its name matches the record's, the record had no approved claim and the account held no other." });
+        else
+            claim.Decisions.Add(new ClaimDecision { Kind = ClaimDecisionKind.SentToReview, At = now, Reason = string.Join("\n", reasons) });
         db.AuthorClaims.Add(claim);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Only the unique indexes can refuse this insert: another claim was approved or made at the same moment.
-            return Refusal.LimitReached("This record changed while you were claiming it. Open it again and see where it stands.");
-        }
-        var message = claim.Status == ClaimStatus.Approved
-            ? "Your claim is approved: your confirmed email is at one of this researcher's institutions. You are now the claimed author."
+        if (await SaveAsync(db, transaction, cancellationToken) is { } raced) return raced;
+
+        if (claim.IsDispute) await NotifyOwnerOfDisputeAsync(db, ownerId!, researcherId, appBaseUri, cancellationToken);
+        var message = approved
+            ? "Your claim is approved: your confirmed email is at one of this researcher's institutions and your name matches the record. You are now the claimed author."
             : claim.IsDispute
                 ? "This record is already claimed, so your claim goes to a reviewer as a dispute. You will hear the outcome by email and on your claims page."
                 : "Your claim is pending: a reviewer will weigh your evidence. You will hear the outcome by email and on your claims page.";
@@ -161,10 +178,16 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var account = await Account.FindAsync(db, principal, cancellationToken);
         if (account is null) return Refusal.SignInRequired;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.AuthorClaims
             .Where(c => c.Id == claimId && c.UserId == account.Id && c.Status == ClaimStatus.Pending)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, ClaimStatus.Withdrawn).SetProperty(c => c.DecidedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return changed == 1 ? Outcome.Done("Your claim is withdrawn.") : Refusal.NotFound("You have no pending claim with this number.");
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, ClaimStatus.Withdrawn).SetProperty(c => c.DecidedAt, now), cancellationToken);
+        if (changed != 1) return Refusal.NotFound("You have no pending claim with this number.");
+        ClaimTrail.Add(db, claimId, ClaimDecisionKind.Withdrawn, account.Id, now, null);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done("Your claim is withdrawn.");
     }
 
     /// <summary>The account's own claims, newest first: the only claims, with their outcomes, anyone but a reviewer sees.</summary>
@@ -173,7 +196,7 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
         var userId = SignedInUser.IdOf(principal);
         if (userId is null) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await OwnClaims(db.AuthorClaims.Where(c => c.UserId == userId)).ToListAsync(cancellationToken);
+        return await OwnClaims(db, db.AuthorClaims.Where(c => c.UserId == userId)).ToListAsync(cancellationToken);
     }
 
     public async Task<bool> IsReviewerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
@@ -214,14 +237,17 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
             .Take(200)
             .ToListAsync(cancellationToken);
 
+        var trails = await ClaimTrail.ReadAsync(db, rows.Select(r => r.claim.Id).ToList(), cancellationToken);
         var queue = new List<ClaimForReview>(rows.Count);
         foreach (var row in rows)
         {
             var c = row.claim;
+            var trail = trails.GetValueOrDefault(c.Id) ?? [];
             queue.Add(new ClaimForReview(c.Id, row.Slug, row.DisplayName, row.Orcid, await InstitutionsAsync(db, c.ResearcherId, cancellationToken),
                 c.ClaimantName, c.ClaimantAffiliation, Account.PublicNameOf(row.AccountName), row.Email ?? "", row.EmailConfirmed,
                 c.EvidenceEmail, c.EvidenceOrcid, c.EvidenceUrl, c.Statement, c.CreatedAt, c.IsDispute,
-                row.IsClaimed ? Account.PublicNameOf(row.OwnerName) : null));
+                row.IsClaimed ? Account.PublicNameOf(row.OwnerName) : null, c.ProvenOrcid,
+                ClaimTrail.Lines(trail.LastOrDefault(step => step.Kind == ClaimDecisionKind.SentToReview)?.Reason), trail));
         }
         return Outcome<List<ClaimForReview>>.Done(queue);
     }
@@ -249,12 +275,17 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
         var now = clock.GetUtcNow().UtcDateTime;
         if (approve)
         {
-            await db.AuthorClaims.Where(c => c.ResearcherId == claim.ResearcherId && c.Status == ClaimStatus.Approved)
+            var superseded = await db.AuthorClaims.Where(c => c.ResearcherId == claim.ResearcherId && c.Status == ClaimStatus.Approved).Select(c => c.Id).ToListAsync(cancellationToken);
+            const string supersededBecause = "A reviewer upheld another account's claim on this record.";
+            await db.AuthorClaims.Where(c => superseded.Contains(c.Id))
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(c => c.Status, ClaimStatus.Superseded)
                     .SetProperty(c => c.DecidedAt, now)
                     .SetProperty(c => c.ReviewerId, account.Id)
-                    .SetProperty(c => c.DecisionReason, "A reviewer upheld another account's claim on this record."), cancellationToken);
+                    .SetProperty(c => c.DecisionReason, supersededBecause), cancellationToken);
+            foreach (var id in superseded) ClaimTrail.Add(db, id, ClaimDecisionKind.Superseded, account.Id, now, supersededBecause);
+            // Invitations sent to the former owner were meant for the person the record no longer names.
+            if (superseded.Count > 0) await CollaborationService.CloseOpenInvitationsToRecordAsync(db, claim.ResearcherId, now, cancellationToken);
             await db.AuthorClaims.Where(c => c.ResearcherId == claim.ResearcherId && c.Status == ClaimStatus.Pending && c.Id != claim.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.IsDispute, true), cancellationToken);
         }
@@ -265,6 +296,8 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
                 .SetProperty(c => c.ReviewerId, account.Id)
                 .SetProperty(c => c.DecisionReason, cleanReason)
                 .SetProperty(c => c.DecidedAt, now), cancellationToken);
+        ClaimTrail.Add(db, claim.Id, approve ? ClaimDecisionKind.Approved : ClaimDecisionKind.Rejected, account.Id, now, cleanReason);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var claimantEmail = await db.Users.Where(u => u.Id == claim.UserId).Select(u => u.Email).SingleAsync(cancellationToken);
@@ -316,10 +349,53 @@ public sealed class ClaimService(IDbContextFactory<ExplorerDbContext> dbFactory,
         return institutions.Select(i => new InstitutionDomain(i.DisplayName, InstitutionalEmail.HomepageDomain(i.HomepageUrl))).ToList();
     }
 
-    private static IQueryable<OwnClaim> OwnClaims(IQueryable<AuthorClaim> claims) =>
+    private static IQueryable<OwnClaim> OwnClaims(ExplorerDbContext db, IQueryable<AuthorClaim> claims) =>
         claims
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Select(c => new OwnClaim(c.Id, c.Researcher.Slug, c.Researcher.DisplayName, c.Status, c.IsDispute, c.VerifiedBy, c.DecisionReason, c.CreatedAt, c.DecidedAt));
+            .Select(c => new OwnClaim(c.Id, c.Researcher.Slug, c.Researcher.DisplayName, c.Status, c.IsDispute, c.VerifiedBy, c.DecisionReason, c.CreatedAt, c.DecidedAt,
+                db.ClaimDecisions.Where(d => d.ClaimId == c.Id && d.Kind == ClaimDecisionKind.SentToReview).OrderByDescending(d => d.Id).Select(d => d.Reason).FirstOrDefault()));
+
+    /// <summary>
+    /// Holds the account's row for the rest of the transaction (a write that changes nothing), so that two claims by
+    /// one account made at the same moment are judged one after the other: "holds no other approved claim" stays true
+    /// on PostgreSQL too (the unique index covers "the record has no approved claim").
+    /// </summary>
+    private static Task LockAccountAsync(ExplorerDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), cancellationToken);
+
+    /// <summary>Refuses a second pending claim on the record, or more than <see cref="MaxPendingClaims"/> waiting at once.</summary>
+    private static async Task<Refusal?> PendingLimitAsync(ExplorerDbContext db, string userId, int researcherId, CancellationToken cancellationToken)
+    {
+        var pending = db.AuthorClaims.Where(c => c.UserId == userId && c.Status == ClaimStatus.Pending);
+        if (await pending.AnyAsync(c => c.ResearcherId == researcherId, cancellationToken))
+            return Refusal.LimitReached("You already have a claim on this record waiting for review.");
+        if (await pending.CountAsync(cancellationToken) >= MaxPendingClaims)
+            return Refusal.LimitReached($"You have {MaxPendingClaims} claims waiting for review; wait for a decision before making more.");
+        return null;
+    }
+
+    /// <summary>Saves and commits; a unique index refusing the write means another claim was approved or made at the same moment.</summary>
+    private static async Task<Refusal?> SaveAsync(ExplorerDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            return Refusal.LimitReached("This record changed while you were claiming it. Open it again and see where it stands.");
+        }
+    }
+
+    private async Task NotifyOwnerOfDisputeAsync(ExplorerDbContext db, string ownerId, int researcherId, Uri appBaseUri, CancellationToken cancellationToken)
+    {
+        var owner = await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        var record = await db.Researchers.Where(r => r.Id == researcherId).Select(r => new { r.Slug, r.DisplayName }).SingleAsync(cancellationToken);
+        if (owner is not null)
+            await emails.NotifyClaimDisputedAsync(owner, record.DisplayName, new Uri(appBaseUri, Links.Researcher(record.Slug)).AbsoluteUri);
+    }
 
     private static Refusal? Validate(ClaimForm form)
     {

@@ -398,6 +398,14 @@ public sealed class CollaborationService(
         db.CollaborationInvitations.Where(i => i.Status == InvitationStatus.Pending
             && ((i.SenderUserId == one && i.RecipientUserId == other) || (i.SenderUserId == other && i.RecipientUserId == one)));
 
+    /// <summary>
+    /// Closes the unanswered invitations to a record whose claim ended (revoked, or moved to another account by a
+    /// dispute): they were sent to the person the record no longer names. Runs in the caller's transaction.
+    /// </summary>
+    internal static Task<int> CloseOpenInvitationsToRecordAsync(ExplorerDbContext db, int researcherId, DateTime now, CancellationToken cancellationToken = default) =>
+        db.CollaborationInvitations.Where(i => i.ResearcherId == researcherId && i.Status == InvitationStatus.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Closed).SetProperty(i => i.RespondedAt, now), cancellationToken);
+
     /// <summary>Conversations between two accounts about one record, whichever started them.</summary>
     internal static IQueryable<Conversation> ConversationsBetween(ExplorerDbContext db, string one, string other, int researcherId) =>
         db.Conversations.Where(c => c.ResearcherId == researcherId

@@ -43,8 +43,19 @@ public sealed class AccountEmails(IEmailDelivery delivery, ILogger<AccountEmails
             (approved
                 ? $"A reviewer approved your claim on the author record of {researcherName}. You can now edit its description and take collaboration invitations."
                 : $"A reviewer did not approve your claim on the author record of {researcherName}.") +
-            (string.IsNullOrWhiteSpace(reason) ? "" : $"\n\nReason: {reason}") +
+            (string.IsNullOrWhiteSpace(reason) ? "" : $"\n\nThe reviewer's reason, in their words:\n{QuotedText.Quote(reason)}") +
             $"\n\nThe record: {researcherLink}" + Signature));
+
+    public Task NotifyClaimDisputedAsync(string email, string researcherName, string researcherLink) =>
+        NotifyAsync(new EmailMessage(email, "Another account claims your author record",
+            $"Another account has claimed the author record of {researcherName}, which you hold. A reviewer will weigh its evidence " +
+            "against your claim; until then nothing changes, and you will hear by email if the reviewer upholds it." +
+            $"\n\nThe record: {researcherLink}" + Signature));
+
+    public Task NotifyClaimRevokedAsync(string email, string researcherName, string reason, string researcherLink) =>
+        NotifyAsync(new EmailMessage(email, "Your author claim was revoked",
+            $"A reviewer revoked your claim on the author record of {researcherName}. The record is unclaimed again, and the collaboration invitations waiting for you on it are closed." +
+            $"\n\nThe reviewer's reason, in their words:\n{QuotedText.Quote(reason)}\n\nThe record: {researcherLink}" + Signature));
 
     // Names and subjects are the users' words: quoted and marked as theirs (QuotedText), never run into the app's sentences.
     public Task NotifyInvitationReceivedAsync(string email, string senderName, string researcherName, string subject, string inboxLink) =>

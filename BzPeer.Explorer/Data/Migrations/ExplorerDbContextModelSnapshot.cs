@@ -79,6 +79,10 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.Property<bool>("IsDispute")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvenOrcid")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResearcherId")
                         .HasColumnType("INTEGER");
 
@@ -186,6 +190,39 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.HasIndex("CitedWorkId", "CitingWorkId");
 
                     b.ToTable("Citations", (string)null);
+                });
+
+            modelBuilder.Entity("BzPeer.Explorer.Data.ClaimDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClaimId", "At");
+
+                    b.ToTable("ClaimDecisions", (string)null);
                 });
 
             modelBuilder.Entity("BzPeer.Explorer.Data.CoAuthorPair", b =>
@@ -1101,6 +1138,20 @@ namespace BzPeer.Explorer.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.ClaimDecision", b =>
+                {
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BzPeer.Explorer.Data.AuthorClaim", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.CoAuthorPair", b =>
                 {
                     b.HasOne("BzPeer.Explorer.Data.Researcher", null)
@@ -1320,6 +1371,11 @@ namespace BzPeer.Explorer.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BzPeer.Explorer.Data.AuthorClaim", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("BzPeer.Explorer.Data.Authorship", b =>

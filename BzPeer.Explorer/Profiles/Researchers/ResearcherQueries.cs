@@ -57,7 +57,8 @@ public static class ResearcherQueries
         var id = researcher.Id;
         var ids = await db.Researchers.Where(r => r.Id == id)
             .Select(r => new { r.Orcid, r.OpenAlexId, r.HIndex, r.I10Index }).SingleAsync(cancellationToken);
-        var followers = await db.Follows.CountAsync(f => f.ResearcherId == id, cancellationToken);
+        // Only confirmed accounts count as followers (DESIGN.md §3): unconfirmed sign-ups cannot lift a record's trust.
+        var followers = await db.Follows.CountAsync(f => f.ResearcherId == id && db.Users.Any(u => u.Id == f.UserId && u.EmailConfirmed), cancellationToken);
         var topicCount = await db.ResearcherTopics.CountAsync(t => t.ResearcherId == id, cancellationToken);
         var collaboratorCount = await db.CoAuthorPairs.CountAsync(p => p.ResearcherId == id, cancellationToken);
         var storedWorks = await db.Authorships.Where(a => a.ResearcherId == id).Select(a => a.WorkId).Distinct().CountAsync(cancellationToken);
@@ -93,15 +94,13 @@ public static class ResearcherQueries
             select new YearCount(year.Key, year.Count()))
             .ToListAsync(cancellationToken);
 
-        var claims = await db.AuthorClaims.Where(c => c.ResearcherId == id && (c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.Pending))
-            .Select(c => new { c.Status, EmailConfirmed = db.Users.Any(u => u.Id == c.UserId && u.EmailConfirmed) })
-            .ToListAsync(cancellationToken);
+        // Only an approved claim counts: a pending one changes nothing the public sees.
+        var claimed = await db.AuthorClaims.AnyAsync(c => c.ResearcherId == id && c.Status == ClaimStatus.Approved, cancellationToken);
 
         var trust = TrustScore.Compute(new TrustFacts(
             researcher.Origin,
             HasOrcid: ids.Orcid is not null,
-            HasApprovedClaim: claims.Any(c => c.Status == ClaimStatus.Approved),
-            HasPendingClaimWithConfirmedEmail: claims.Any(c => c.Status == ClaimStatus.Pending && c.EmailConfirmed),
+            HasApprovedClaim: claimed,
             Works: researcher.WorksCount,
             Citations: researcher.CitedByCount,
             HasKnownAffiliation: researcher.InstitutionId is not null || affiliations.Count > 0,

@@ -10,15 +10,18 @@ public enum VerificationLevel
     L0,
     /// <summary>Source-linked: imported from a bibliographic source with a stable identifier (OpenAlex, arXiv).</summary>
     L1,
-    /// <summary>Identifier-linked: an ORCID iD in the source data, or a pending claim by an account with a confirmed email.</summary>
+    /// <summary>Identifier-linked: an ORCID iD in the source data. A pending claim changes nothing the public sees.</summary>
     L2,
-    /// <summary>Verified: a claim approved on evidence.</summary>
+    /// <summary>Verified: a claim approved on evidence (an ORCID sign-in matching the record's iD, institutional email and name, or a reviewer).</summary>
     L3,
 }
 
-/// <summary>The stored facts the trust score is computed from.</summary>
+/// <summary>
+/// The stored facts the trust score is computed from. Only an approved claim counts, and only followers with confirmed
+/// accounts: nothing an account can do without evidence moves the public score (DESIGN.md §3).
+/// </summary>
 public sealed record TrustFacts(
-    RecordOrigin Origin, bool HasOrcid, bool HasApprovedClaim, bool HasPendingClaimWithConfirmedEmail,
+    RecordOrigin Origin, bool HasOrcid, bool HasApprovedClaim,
     int Works, int Citations, bool HasKnownAffiliation, int CoAuthors, int Followers)
 {
     /// <summary>The source named this author without an identifier of its own (an OpenAlex authorship with no author id).</summary>
@@ -38,7 +41,7 @@ public static class TrustScore
 {
     public static VerificationLevel LevelOf(TrustFacts facts) =>
         facts.HasApprovedClaim ? VerificationLevel.L3
-        : facts.HasOrcid || facts.HasPendingClaimWithConfirmedEmail ? VerificationLevel.L2
+        : facts.HasOrcid ? VerificationLevel.L2
         : facts.Origin is RecordOrigin.OpenAlex or RecordOrigin.Arxiv && !facts.NameOnly ? VerificationLevel.L1
         : VerificationLevel.L0;
 

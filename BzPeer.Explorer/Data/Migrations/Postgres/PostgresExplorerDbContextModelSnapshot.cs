@@ -87,6 +87,10 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                     b.Property<bool>("IsDispute")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ProvenOrcid")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
                     b.Property<int>("ResearcherId")
                         .HasColumnType("integer");
 
@@ -196,6 +200,41 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                     b.HasIndex("CitedWorkId", "CitingWorkId");
 
                     b.ToTable("Citations", (string)null);
+                });
+
+            modelBuilder.Entity("BzPeer.Explorer.Data.ClaimDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClaimId", "At");
+
+                    b.ToTable("ClaimDecisions", (string)null);
                 });
 
             modelBuilder.Entity("BzPeer.Explorer.Data.CoAuthorPair", b =>
@@ -1134,6 +1173,20 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.ClaimDecision", b =>
+                {
+                    b.HasOne("BzPeer.Explorer.Data.ExplorerUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("BzPeer.Explorer.Data.AuthorClaim", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.CoAuthorPair", b =>
                 {
                     b.HasOne("BzPeer.Explorer.Data.Researcher", null)
@@ -1353,6 +1406,11 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BzPeer.Explorer.Data.AuthorClaim", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("BzPeer.Explorer.Data.Authorship", b =>
