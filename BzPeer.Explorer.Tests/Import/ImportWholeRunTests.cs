@@ -91,6 +91,24 @@ public class ImportWholeRunTests
         Assert.Equal(2, result.Summary()["works"]);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_work_naming_an_author_and_one_merged_into_them_is_stored_with_that_author_once(DatabaseProvider provider)
+    {
+        using var files = new TemporaryFiles();
+        using var database = new TemporaryDatabase(provider);
+        files.Write("merged_ids/authors/2024-01-01.csv", "merge_date,id,merge_into_id\n2024-01-01,A9000000002,A9000000001\n");
+        files.WriteJsonLines("works/works.jsonl", [TestRecords.Work("W9000000001", "Twice the same person",
+            authors: [TestRecords.Author("A9000000001", "Ada Example"), TestRecords.Author("A9000000002", "A. Example"), TestRecords.Author("A9000000003", "Bo Example")])]);
+
+        var result = await Verbs.ImportAsync(database, files.Folder);
+
+        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        await using var db = database.CreateContext();
+        Assert.Equal(["A9000000001", "A9000000003"],
+            await db.Authorships.OrderBy(a => a.AuthorOrder).Select(a => db.Researchers.Single(r => r.Id == a.ResearcherId).OpenAlexId).ToListAsync());
+        await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(database);
+    }
+
     /// <summary>Makes the database itself refuse works with this title, as a constraint would.</summary>
     private static async Task RefuseWorksTitledAsync(TemporaryDatabase database, string title)
     {

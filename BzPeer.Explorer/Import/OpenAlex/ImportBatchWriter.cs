@@ -280,11 +280,14 @@ internal sealed partial class ImportBatchWriter
             if (work.VenueId is { } venueId) _affected.RecountVenues.Add(venueId);
         }
 
+        var authors = new HashSet<int>();
         foreach (var authorship in record.Authorships)
         {
             var researcherId = authorship.Author is { } author
                 ? StoreAuthor(author)
                 : nameOnlyAuthors.TryGetValue(authorship.DisplayName, out var reused) && reused.Count > 0 ? reused.Dequeue() : StoreNameOnlyAuthor(authorship.DisplayName);
+            // Two ids OpenAlex merged into one are one author, named once.
+            if (!authors.Add(researcherId)) continue;
             var authorshipId = _next.Authorship++;
             _bulk.Add(new Authorship
             {
