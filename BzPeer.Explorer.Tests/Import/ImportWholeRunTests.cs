@@ -109,6 +109,21 @@ public class ImportWholeRunTests
         await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(database);
     }
 
+    [Fact]
+    public async Task A_bad_record_in_a_json_array_is_named_by_its_line_its_place_in_the_array_and_its_id()
+    {
+        using var files = new TemporaryFiles();
+        using var database = new TemporaryDatabase();
+        var bad = TestRecords.Work("W9000000002", "Bad");
+        bad["publication_year"] = "twenty twenty";
+        var path = files.Write("works.json", new JsonArray(TestRecords.Work("W9000000001", "First"), bad).ToJsonString());
+
+        var result = await Verbs.ImportAsync(database, path);
+
+        Assert.Equal([$"bad input: {path}: line 1 (record 2, W9000000002): 'publication_year' is not a number"], result.Errors);
+        Assert.Equal(1, result.Summary()["works"]);
+    }
+
     /// <summary>Makes the database itself refuse works with this title, as a constraint would.</summary>
     private static async Task RefuseWorksTitledAsync(TemporaryDatabase database, string title)
     {

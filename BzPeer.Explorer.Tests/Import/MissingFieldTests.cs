@@ -1,5 +1,7 @@
 using BzPeer.Explorer.Data;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
@@ -46,6 +48,42 @@ public class MissingFieldTests
         Assert.Equal(refused, summary["skipped"]);
         Assert.Equal(Math.Min(refused, ImportReport.ShownInFull), result.Errors.Count);
         Assert.All(result.Errors, line => Assert.Matches($@"^bad input: {Regex.Escape(path)}: line \d+ \([A-Z]\d+\): '", line));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Records_with_missing_null_or_empty_fields_are_stored_from_every_shape_the_reader_accepts(DatabaseProvider provider)
+    {
+        using var files = new TemporaryFiles();
+        using var database = new TemporaryDatabase(provider);
+        var records = MissingFieldVariants.Of("authors").Concat(MissingFieldVariants.Of("institutions"))
+            .Where(v => v.Change != FieldChange.WrongType).ToList();
+        var shapes = new List<List<string>>();
+        JsonArray Shape(int shape)
+        {
+            var ids = new List<string>();
+            shapes.Add(ids);
+            var copies = new JsonArray();
+            foreach (var record in records)
+            {
+                var copy = record.Record.DeepClone().AsObject();
+                var id = $"{record.Id[0]}{long.Parse(record.Id[1..], CultureInfo.InvariantCulture) + shape * 100_000}";
+                copy["id"] = $"https://openalex.org/{id}";
+                ids.Add(id);
+                copies.Add(copy);
+            }
+            return copies;
+        }
+        files.Write("array.json", Shape(1).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        files.Write("page.json", new JsonObject { ["meta"] = new JsonObject { ["count"] = records.Count }, ["results"] = Shape(2) }.ToJsonString());
+        files.WriteGzip("lines.jsonl.gz", string.Join('\n', Shape(3).Select(r => r!.ToJsonString())));
+        var singles = Shape(4);
+        for (var i = 0; i < singles.Count; i++) files.Write($"singles/{i}.json", singles[i]!.ToJsonString());
+
+        var result = await Verbs.ImportAsync(database, files.Folder);
+
+        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        var stored = (await StoredIdsAsync(database, "authors"))!.Concat((await StoredIdsAsync(database, "institutions"))!).ToHashSet();
+        Assert.All(shapes.SelectMany(ids => ids), id => Assert.Contains(id, stored));
     }
 
     private static void Parse(FieldVariant variant)

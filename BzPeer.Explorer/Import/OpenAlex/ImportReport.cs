@@ -25,7 +25,8 @@ internal sealed class ImportReport(CommandOutput output)
 
     /// <param name="where">The file, and the line or record in it.</param>
     /// <param name="id">The record's id, when it has one.</param>
-    public void Bad(string where, string? id, string reason) => Bad(id is null ? where : $"{where} ({id})", reason);
+    public void Bad(string where, string? id, string reason) =>
+        Bad(id is null ? where : where.EndsWith(')') ? $"{where[..^1]}, {id})" : $"{where} ({id})", reason);
 
     /// <param name="where">The file, and the line or record in it.</param>
     public void Bad(string where, string reason)

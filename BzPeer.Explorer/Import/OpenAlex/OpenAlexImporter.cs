@@ -243,6 +243,7 @@ internal static class OpenAlexImporter
             while (!StoppedByStrict && json.TryRead(out var record))
             {
                 line = record.Line;
+                _bytesRead = _bytesBefore + underlying.Position;
                 var where = record.Number == record.Line ? $"{file.Path}: line {record.Line}" : $"{file.Path}: line {record.Line} (record {record.Number})";
                 if (record.IsBad)
                 {
@@ -264,7 +265,6 @@ internal static class OpenAlexImporter
                 }
                 if (parsed is null) report.Unused(kind);
                 else Add(new ImportEntry(parsed, where));
-                _bytesRead = _bytesBefore + underlying.Position;
             }
             line = json.Line;
         }
