@@ -24,7 +24,7 @@ public class ImportBadInputTests
         Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
         var problem = Assert.Single(result.Errors);
         Assert.StartsWith($"bad input: {path}: line 2: malformed JSON", problem);
-        Assert.Equal("imported: works=2 researchers=0 institutions=0 topics=0 sources=0 skipped=1", result.LastLine);
+        Assert.Equal("imported: works=2 researchers=0 institutions=0 topics=0 sources=0 skipped=1 ignored=0", result.LastLine);
         await using var db = database.CreateContext();
         Assert.Equal(["First", "Third"], await db.Works.OrderBy(w => w.Id).Select(w => w.Title).ToListAsync());
     }
@@ -77,7 +77,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.Equal([$"bad input: {path}: line 1: 'authorships[0].author.display_name' is not a string"], result.Errors);
+        Assert.Equal([$"bad input: {path}: line 1 (W9000000001): 'authorships[0].author.display_name' is not a string"], result.Errors);
         Assert.Equal(0, result.Summary()["works"]);
     }
 
@@ -93,7 +93,7 @@ public class ImportBadInputTests
 
         Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
         Assert.Equal([$"bad input: {missing}: no such file or folder"], result.Errors);
-        Assert.Equal("imported: works=1 researchers=0 institutions=0 topics=0 sources=0 skipped=1", result.LastLine);
+        Assert.Equal("imported: works=1 researchers=0 institutions=0 topics=0 sources=0 skipped=1 ignored=0", result.LastLine);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -190,7 +190,7 @@ public class ImportBadInputTests
         Assert.Equal(CommandLine.Failure, result.ExitCode);
         Assert.Contains($"bad input: {path}: line 6001: the record has no id", result.Errors);
         Assert.Contains(result.Errors, e => e.StartsWith("strict: bad input met; nothing this run wrote was kept", StringComparison.Ordinal));
-        Assert.Equal("imported: works=0 researchers=0 institutions=0 topics=0 sources=0 skipped=1", result.LastLine);
+        Assert.Equal("imported: works=0 researchers=0 institutions=0 topics=0 sources=0 skipped=1 ignored=0", result.LastLine);
         Assert.Equal(before, await DatabaseContent.DumpAsync(database));
 
         // Without --strict the same input keeps the good records, so the rollback above undid real writes.

@@ -96,7 +96,7 @@ public class ImportUpdateTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.Equal("imported: works=1 researchers=2 institutions=0 topics=0 sources=0 skipped=0", result.LastLine);
+        Assert.Equal("imported: works=1 researchers=2 institutions=0 topics=0 sources=0 skipped=0 ignored=0", result.LastLine);
         await using var db = database.CreateContext();
         Assert.Equal("Newer", (await db.Works.SingleAsync()).Title);
         Assert.Equal("W9000000003", (await db.PendingCitations.SingleAsync()).CitedOpenAlexId);
@@ -161,7 +161,7 @@ public class ImportUpdateTests
         };
         var result = await Verbs.ImportAsync(database, files.Write("author.json", author.ToJsonString()));
 
-        Assert.Equal("imported: works=0 researchers=1 institutions=1 topics=0 sources=0 skipped=0", result.LastLine);
+        Assert.Equal("imported: works=0 researchers=1 institutions=1 topics=0 sources=0 skipped=0 ignored=0", result.LastLine);
         await using var after = database.CreateContext();
         var researcher = await after.Researchers.Include(r => r.LastKnownInstitution).SingleAsync();
         Assert.Equal(("Ada M. Example", "ada-example", "0000-0002-1825-0097"), (researcher.DisplayName, researcher.Slug, researcher.Orcid));
@@ -293,7 +293,7 @@ public class ImportUpdateTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task An_older_record_with_host_venue_and_concepts_but_no_topics_keeps_what_it_carries(DatabaseProvider provider)
+    public async Task An_older_record_with_host_venue_and_concepts_but_no_topics_keeps_what_it_carries_its_concepts_as_topics(DatabaseProvider provider)
     {
         using var files = new TemporaryFiles();
         using var database = new TemporaryDatabase(provider);
@@ -312,7 +312,8 @@ public class ImportUpdateTests
         var stored = await db.Works.Include(w => w.Venue).SingleAsync();
         Assert.Equal(("Journal of Examples", "1234-5678", "Example Press"), (stored.Venue!.DisplayName, stored.Venue.IssnL, stored.Venue.HostOrganization));
         Assert.Equal("An older abstract.", stored.Abstract);
-        Assert.Empty(await db.WorkTopics.ToListAsync());
+        var topic = Assert.Single(await db.WorkTopics.Include(t => t.Topic).ToListAsync());
+        Assert.Equal(("C41008148", "Computer science", 0.9, true), (topic.Topic.OpenAlexId, topic.Topic.DisplayName, topic.Score, topic.IsPrimary));
         Assert.Equal(1, await db.Authorships.CountAsync());
     }
 }

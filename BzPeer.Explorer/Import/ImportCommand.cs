@@ -16,8 +16,9 @@ internal static class ImportCommand
         recursively, holding any mix of: a single entity as the API returns it, an API list page, a JSON array, JSON
         Lines, any of these gzipped, or the snapshot layout (<entity>/manifest, <entity>/updated_date=.../part_*.gz,
         merged_ids/<entity>/*.csv.gz). Records are keyed on their OpenAlex ids, so importing the same files again
-        changes nothing, and a record with a newer updated_date replaces the stored one. Kinds the app does not use
-        (publishers, funders, concepts, ...) are counted and skipped.
+        changes nothing, and a record with a newer updated_date replaces the stored one. Records of the 2022 schema
+        import too: a work's host_venue is its venue and its concepts are its topics when it has no topics. Kinds the
+        app does not store (publishers, funders, concepts, ...) are counted and ignored.
 
         Options:
           --db FILE   the SQLite database to import into, created and migrated when needed
@@ -28,12 +29,15 @@ internal static class ImportCommand
         Relative paths are taken from the folder the command is run in (under dotnet run too). The import runs at a
         lower CPU priority (nice 10), so an app serving the same database on the same machine keeps answering.
 
-        Bad input (malformed JSON, a truncated gzip file, a record without an id, an unreadable path) is reported
-        with its file and line and skipped. The last line printed is the summary
-          imported: works=N researchers=N institutions=N topics=N sources=N skipped=N
-        counting records stored or updated by this run; skipped counts bad records and unused kinds.
+        A field that is missing, null or empty is normal: the record is stored with what it has. Bad input (malformed
+        JSON, a truncated gzip file, a record without an id, a field of the wrong type, a record the database refuses,
+        an unreadable path) is reported with its file, line and record id, that record is skipped, and the run goes
+        on. Only the database failing (full disk, locked, gone) stops it. The last line printed is the summary
+          imported: works=N researchers=N institutions=N topics=N sources=N skipped=N ignored=N
+        counting records stored or updated by this run; skipped counts the bad records refused, ignored the records
+        of kinds the app does not store.
         Exit code: 0 when nothing bad was met; 2 when bad records were skipped; 1 for bad arguments, an unusable
-        database, or a --strict run that met bad input (the database is then as it was before).
+        database, a database failing, or a --strict run that met bad input (the database is then as it was before).
         """;
 
     public static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
@@ -56,7 +60,7 @@ internal static class ImportCommand
         foreach (var note in inputs.Notes) output.Line($"note: {note}");
 
         var result = strict && report.BadRecords > 0
-            ? new ImportResult(new ImportCounts(), report.BadRecords, report.Skipped, RolledBack: true, TimeSpan.Zero, RecordsRead: 0)
+            ? new ImportResult(new ImportCounts(), report.BadRecords, report.Ignored, RolledBack: true, TimeSpan.Zero, RecordsRead: 0)
             : await Task.Run(() => OpenAlexImporter.Run(dbFactory, inputs, strict, report, output, cancellationToken), cancellationToken);
 
         foreach (var line in report.Closing()) output.Line(line);
@@ -69,7 +73,7 @@ internal static class ImportCommand
             output.Line(string.Create(CultureInfo.InvariantCulture,
                 $"took {result.Elapsed.TotalSeconds:0.00} s: {result.RecordsRead / result.Elapsed.TotalSeconds:N0} records/s, {counts.Works / result.Elapsed.TotalSeconds:N0} works/s"));
         output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={result.Skipped}"));
+            $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={result.BadRecords} ignored={result.Ignored}"));
 
         return result.RolledBack ? CommandLine.Failure : result.BadRecords > 0 ? CommandLine.SkippedBadInput : CommandLine.Success;
     }

@@ -27,18 +27,31 @@ internal sealed partial class ImportBatchWriter
     private readonly List<(int WorkId, List<string> References)> _references = [];
     private readonly List<string> _addedWorkIds = [];
     private bool _hasMergedIds;
+    // Whether any venue is stored under a 2022 venue id, which a source with the same ISSN-L takes over.
+    private bool _hasVenueIds;
 
     private BulkWriter _bulk = null!;
     private PreparedStatements _sql = null!;
     private NextKeys _next = null!;
     private ImportCounts _counts = null!;
 
-    public ImportBatchWriter(ExplorerDbContext db)
+    public ImportBatchWriter(ExplorerDbContext db) : this(db, new FirstKeys(db))
+    {
+    }
+
+    private ImportBatchWriter(ExplorerDbContext db, FirstKeys runStart)
     {
         _db = db;
-        _runStart = new FirstKeys(db);
+        _runStart = runStart;
         _hasMergedIds = db.MergedIds.Any();
+        _hasVenueIds = db.Venues.Any(v => string.Compare(v.OpenAlexId, "V") >= 0 && string.Compare(v.OpenAlexId, "W") < 0);
     }
+
+    /// <summary>
+    /// A writer for the rest of the run after a batch was rolled back: what this one remembered of stored records
+    /// may name rows the rollback took away, so only where the run started is kept.
+    /// </summary>
+    public ImportBatchWriter AfterRollback() => new(_db, _runStart);
 
     /// <summary>Writes one batch; returns how many records of each kind it stored or updated.</summary>
     public ImportCounts Write(ImportBatch batch)
@@ -125,7 +138,44 @@ internal sealed partial class ImportBatchWriter
         return institution.Id;
     }
 
-    private int StoreSource(SourceRecord record) => Store(record, _sources, VenueFields, () => _next.Venue++, _runStart.Venue, () => _counts.Sources++,
+    /// <summary>
+    /// Stores a source. A venue of the 2022 schema ("V…") and a source ("S…") with the same ISSN-L are one venue: a
+    /// venue id leads to the stored source, and a source takes over a stored venue as its own record.
+    /// </summary>
+    private int StoreSource(SourceRecord record)
+    {
+        if (record.IssnL is { } issnL && _sources.Find(_sql, Redirect(record.OpenAlexId)) is null)
+        {
+            var isVenueId = OpenAlexId.IsVenueId(record.OpenAlexId);
+            if ((isVenueId || _hasVenueIds) && SameIssnL(issnL, lookForVenueId: !isVenueId) is { } shared)
+            {
+                if (isVenueId)
+                {
+                    _sources.Remember(record.OpenAlexId, shared.Stored);
+                    return shared.Stored.Id;
+                }
+                _sql.Execute("UPDATE \"Venues\" SET \"OpenAlexId\" = @id WHERE \"Id\" = @row", record.OpenAlexId, shared.Stored.Id);
+                _sources.Forget(shared.OpenAlexId);
+                _sources.Remember(record.OpenAlexId, shared.Stored);
+            }
+        }
+        if (OpenAlexId.IsVenueId(record.OpenAlexId)) _hasVenueIds = true;
+        return StoreAsSource(record);
+    }
+
+    /// <summary>The stored venue with this ISSN-L keyed on a venue id ("V…"), or on a source id ("S…").</summary>
+    private (StoredRecord Stored, string OpenAlexId)? SameIssnL(string issnL, bool lookForVenueId)
+    {
+        using var reader = _sql.Query("""
+            SELECT "Id", "UpdatedDate", "OpenAlexId" FROM "Venues" WHERE "IssnL" = @issn AND "OpenAlexId" >= @from AND "OpenAlexId" < @to
+            ORDER BY "Id" LIMIT 1
+            """, issnL, lookForVenueId ? "V" : "S", lookForVenueId ? "W" : "T");
+        return reader.Read()
+            ? (new StoredRecord(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1)), reader.GetString(2))
+            : null;
+    }
+
+    private int StoreAsSource(SourceRecord record) => Store(record, _sources, VenueFields, () => _next.Venue++, _runStart.Venue, () => _counts.Sources++,
         (key, id, _) => new Venue
         {
             Id = key, OpenAlexId = id, DisplayName = record.DisplayName, IssnL = record.IssnL, Type = record.Type,
@@ -152,7 +202,11 @@ internal sealed partial class ImportBatchWriter
                 LastKnownInstitutionId = record.LastKnownInstitution is { } lastKnown ? StoreInstitution(lastKnown) : null,
                 UpdatedDate = record.UpdatedDate, Origin = RecordOrigin.OpenAlex,
             },
-            written: key => StoreAffiliations(key, record.Affiliations));
+            written: key =>
+            {
+                StoreAffiliations(key, record.Affiliations);
+                foreach (var concept in record.Concepts) StoreTopic(concept);
+            });
 
     /// <summary>
     /// Stores a record under its (redirected) id: inserts it when missing, replaces the stored row when the record is
@@ -226,11 +280,14 @@ internal sealed partial class ImportBatchWriter
             if (work.VenueId is { } venueId) _affected.RecountVenues.Add(venueId);
         }
 
+        var authors = new HashSet<int>();
         foreach (var authorship in record.Authorships)
         {
             var researcherId = authorship.Author is { } author
                 ? StoreAuthor(author)
                 : nameOnlyAuthors.TryGetValue(authorship.DisplayName, out var reused) && reused.Count > 0 ? reused.Dequeue() : StoreNameOnlyAuthor(authorship.DisplayName);
+            // Two ids OpenAlex merged into one are one author, named once.
+            if (!authors.Add(researcherId)) continue;
             var authorshipId = _next.Authorship++;
             _bulk.Add(new Authorship
             {

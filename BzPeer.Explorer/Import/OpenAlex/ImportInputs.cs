@@ -12,11 +12,11 @@ internal sealed record InputFile(string Path, InputKind Kind, long Length, int O
 /// JSON (.json, .jsonl, .ndjson), gzip (.gz) and files without an extension (the snapshot's single-entity files) are
 /// records, merged_ids/**/*.csv(.gz) are merged ids, and each <c>manifest</c> is checked for the part files it lists
 /// that are not there. Snapshot files are put in an order that lets mentions find full records: merged ids, then
-/// institutions, topics, sources, authors, works; the rest keep the order given.
+/// institutions, topics, sources (venues in 2022), authors, works; the rest keep the order given.
 /// </summary>
 internal sealed class ImportInputs
 {
-    private static readonly string[] EntityOrder = ["merged_ids", "institutions", "topics", "sources", "authors", "works"];
+    private static readonly string[] EntityOrder = ["merged_ids", "institutions", "topics", "sources", "venues", "authors", "works"];
 
     public List<InputFile> Files { get; } = [];
     /// <summary>Paths that could not be read, with the reason.</summary>

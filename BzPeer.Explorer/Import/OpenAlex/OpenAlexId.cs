@@ -35,12 +35,16 @@ internal static class OpenAlexId
         'A' => OpenAlexKind.Author,
         'I' => OpenAlexKind.Institution,
         'T' => OpenAlexKind.Topic,
-        'S' => OpenAlexKind.Source,
+        // 'V': a venue of the 2022 schema, what OpenAlex now calls a source.
+        'S' or 'V' => OpenAlexKind.Source,
         'P' => OpenAlexKind.Publisher,
         'F' => OpenAlexKind.Funder,
         'C' => OpenAlexKind.Concept,
         _ => OpenAlexKind.Other,
     };
+
+    /// <summary>A venue id of the 2022 schema ("V…"), what OpenAlex later made a source ("S…").</summary>
+    public static bool IsVenueId(string normalizedId) => normalizedId[0] == 'V';
 
     /// <summary>The kind a snapshot folder holds (merged_ids/authors/… names its kind by folder).</summary>
     public static OpenAlexKind? KindOfFolder(string folderName) => folderName.ToLowerInvariant() switch
@@ -49,7 +53,7 @@ internal static class OpenAlexId
         "authors" => OpenAlexKind.Author,
         "institutions" => OpenAlexKind.Institution,
         "topics" => OpenAlexKind.Topic,
-        "sources" => OpenAlexKind.Source,
+        "sources" or "venues" => OpenAlexKind.Source,
         "publishers" => OpenAlexKind.Publisher,
         "funders" => OpenAlexKind.Funder,
         "concepts" => OpenAlexKind.Concept,

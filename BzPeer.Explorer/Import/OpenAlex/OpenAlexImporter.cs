@@ -10,8 +10,10 @@ namespace BzPeer.Explorer.Import.OpenAlex;
 
 /// <param name="Counts">Records stored or updated, as committed (all zero when a strict run was rolled back).</param>
 /// <param name="RolledBack">A strict run that met bad input: nothing it wrote was kept.</param>
+/// <param name="BadRecords">Records refused and skipped (and unreadable input).</param>
+/// <param name="Ignored">Records of kinds the app does not store.</param>
 /// <param name="RecordsRead">Records and merged-id rows read from the input, good ones only.</param>
-internal sealed record ImportResult(ImportCounts Counts, int BadRecords, int Skipped, bool RolledBack, TimeSpan Elapsed, long RecordsRead);
+internal sealed record ImportResult(ImportCounts Counts, int BadRecords, int Ignored, bool RolledBack, TimeSpan Elapsed, long RecordsRead);
 
 /// <summary>
 /// Imports OpenAlex files. One thread reads and parses the input while the calling thread writes batches, so memory
@@ -56,8 +58,8 @@ internal static class OpenAlexImporter
                 if (batch.Count >= batchSize) WriteBatch(bytesRead);
                 if (strict && report.BadRecords > 0) break;
             }
+            if (!(strict && report.BadRecords > 0)) WriteBatch(bytesRead);
             var failedStrictly = strict && report.BadRecords > 0;
-            if (!failedStrictly) WriteBatch(bytesRead);
             if (wholeRun is not null)
             {
                 if (failedStrictly) wholeRun.Rollback();
@@ -67,7 +69,7 @@ internal static class OpenAlexImporter
                     committed.Add(uncommitted);
                 }
             }
-            return new ImportResult(failedStrictly ? new ImportCounts() : committed, report.BadRecords, report.Skipped, failedStrictly, clock.Elapsed, reader.Records);
+            return new ImportResult(failedStrictly ? new ImportCounts() : committed, report.BadRecords, report.Ignored, failedStrictly, clock.Elapsed, reader.Records);
         }
         finally
         {
@@ -80,19 +82,68 @@ internal static class OpenAlexImporter
         void WriteBatch(long bytesRead)
         {
             if (batch.Count == 0) return;
-            using (var transaction = wholeRun is null ? db.Database.BeginTransaction() : null)
+            if (!TryWrite(batch, out _))
             {
-                var counts = writer.Write(batch);
-                transaction?.Commit();
-                (transaction is null ? uncommitted : committed).Add(counts);
+                // A record of the batch cannot be stored: its records go one at a time, so only that one is left out.
+                var single = new ImportBatch();
+                foreach (var entry in batch.Entries.OrderBy(e => ImportBatch.WriteOrder(e.Record)))
+                {
+                    single.Clear();
+                    single.Add(entry);
+                    if (TryWrite(single, out var problem)) continue;
+                    report.Bad(entry.Where, ImportBatch.IdOf(entry.Record), problem!);
+                    if (strict) break;
+                }
             }
             progress.Written(batch.Count, bytesRead);
             batch.Clear();
         }
+
+        // Writes records in a transaction of their own (a savepoint of the whole run's, with strict). When the database
+        // refuses them for what they hold, undoes their writing and says why; any other failure of the database is thrown.
+        bool TryWrite(ImportBatch records, out string? problem)
+        {
+            using var transaction = wholeRun is null ? db.Database.BeginTransaction() : null;
+            wholeRun?.CreateSavepoint(BatchSavepoint);
+            try
+            {
+                var counts = writer.Write(records);
+                if (transaction is not null)
+                {
+                    transaction.Commit();
+                    committed.Add(counts);
+                }
+                else
+                {
+                    wholeRun!.ReleaseSavepoint(BatchSavepoint);
+                    uncommitted.Add(counts);
+                }
+                problem = null;
+                return true;
+            }
+            catch (Exception e) when (StoreFailure.IsTheRecords(e))
+            {
+                try
+                {
+                    if (transaction is not null) transaction.Rollback();
+                    else wholeRun!.RollbackToSavepoint(BatchSavepoint);
+                }
+                catch (Exception)
+                {
+                    // The database cannot even undo: it is the database that failed, not the records.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+                }
+                writer = writer.AfterRollback();
+                problem = StoreFailure.Describe(e);
+                return false;
+            }
+        }
     }
 
+    private const string BatchSavepoint = "import_batch";
+
     /// <param name="BytesRead">How far into the input (all files, compressed sizes) the reader was after these records.</param>
-    private sealed record HandOver(List<object> Records, long BytesRead);
+    private sealed record HandOver(List<ImportEntry> Records, long BytesRead);
 
     /// <summary>What the progress line shows: records written so far, and the share of the input they cover.</summary>
     private sealed class WriteProgress(long totalBytes, Stopwatch clock)
@@ -120,7 +171,7 @@ internal static class OpenAlexImporter
         private long _bytesBefore;
         private long _bytesRead;
         private long _records;
-        private List<object> _pending = new(RecordsPerHandOver);
+        private List<ImportEntry> _pending = new(RecordsPerHandOver);
 
         public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; private set; }
 
@@ -192,23 +243,28 @@ internal static class OpenAlexImporter
             while (!StoppedByStrict && json.TryRead(out var record))
             {
                 line = record.Line;
+                _bytesRead = _bytesBefore + underlying.Position;
                 var where = record.Number == record.Line ? $"{file.Path}: line {record.Line}" : $"{file.Path}: line {record.Line} (record {record.Number})";
                 if (record.IsBad)
                 {
                     report.Bad(where, record.Problem!);
                     continue;
                 }
+                OpenAlexKind kind;
+                OpenAlexRecord? parsed;
                 try
                 {
-                    var (kind, parsed) = OpenAlexParser.Parse(record.Element);
-                    if (parsed is null) report.Unused(kind);
-                    else Add(parsed);
+                    (kind, parsed) = OpenAlexParser.Parse(record.Element);
                 }
-                catch (RecordFormatException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    report.Bad(where, e.Message);
+                    // Whatever goes wrong with one record leaves it out, and the run goes on.
+                    report.Bad(where, OpenAlexParser.IdOf(record.Element),
+                        e is RecordFormatException ? e.Message : $"cannot be read ({e.GetType().Name}: {e.Message})");
+                    continue;
                 }
-                _bytesRead = _bytesBefore + underlying.Position;
+                if (parsed is null) report.Unused(kind);
+                else Add(new ImportEntry(parsed, where));
             }
             line = json.Line;
         }
@@ -248,12 +304,12 @@ internal static class OpenAlexImporter
                 }
                 DateOnly? date = dateColumn >= 0 && DateOnly.TryParseExact(cells[dateColumn], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
                     ? parsed : null;
-                Add(new MergedIdRecord(folderKind ?? OpenAlexId.KindOf(oldId), oldId, intoId, date));
+                Add(new ImportEntry(new MergedIdRecord(folderKind ?? OpenAlexId.KindOf(oldId), oldId, intoId, date), where));
                 _bytesRead = _bytesBefore + underlying.Position;
             }
         }
 
-        private void Add(object record)
+        private void Add(ImportEntry record)
         {
             _pending.Add(record);
             Interlocked.Increment(ref _records);
@@ -264,7 +320,7 @@ internal static class OpenAlexImporter
         {
             if (_pending.Count == 0 || (!force && _pending.Count < RecordsPerHandOver)) return;
             queue.Add(new HandOver(_pending, _bytesRead), stop);
-            _pending = new List<object>(RecordsPerHandOver);
+            _pending = new List<ImportEntry>(RecordsPerHandOver);
         }
 
         private static bool IsGzip(FileStream stream)

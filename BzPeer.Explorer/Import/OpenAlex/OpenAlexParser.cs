@@ -35,12 +35,21 @@ internal static partial class OpenAlexParser
         return (kind, record);
     }
 
+    /// <summary>The id a record gives, as it gives it (shortened when it is long), for messages about a record that cannot be read.</summary>
+    public static string? IdOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+        && id.GetString() is { Length: > 0 } text
+            ? OpenAlexId.Normalize(text) ?? Shorten(text) : null;
+
     private static WorkRecord ParseWork(Fields work, string id)
     {
         var doi = Doi(work.String("doi") ?? work.Object("ids")?.String("doi"));
         var locations = work.Array("locations").Select(l => l.AsObject()).ToList();
         var primaryLocation = work.Object("primary_location");
         if (primaryLocation is { } primary) locations.Insert(0, primary);
+        // The 2022 schema: host_venue and alternate_host_venues instead of primary_location and locations.
+        var hostVenues = work.Array("alternate_host_venues").Select(v => v.AsObject()).ToList();
+        if (work.Object("host_venue") is { } hostVenue) hostVenues.Insert(0, hostVenue);
 
         var primaryTopicId = OpenAlexId.Normalize(work.Object("primary_topic")?.String("id"));
         var topics = new List<WorkTopicRecord>();
@@ -51,6 +60,7 @@ internal static partial class OpenAlexParser
             topics.Add(new WorkTopicRecord(ParseTopic(topicFields, topicId, isMention: true), topicFields.Number("score") ?? 0,
                 IsPrimary: primaryTopicId is null ? topics.Count == 0 : topicId == primaryTopicId));
         }
+        if (topics.Count == 0) topics = ConceptTopics(work.Array("concepts"));
 
         return new WorkRecord
         {
@@ -61,12 +71,12 @@ internal static partial class OpenAlexParser
             Year = work.Int("publication_year"),
             PublicationDate = work.Date("publication_date"),
             Doi = doi,
-            ArxivId = ArxivId(doi, locations),
+            ArxivId = ArxivId(doi, locations, hostVenues),
             Abstract = RebuildAbstract(work.Object("abstract_inverted_index")),
             CitedByCount = work.Int("cited_by_count") ?? 0,
             IsOpenAccess = work.Object("open_access")?.Bool("is_oa") ?? false,
             Language = work.String("language"),
-            Venue = Venue(primaryLocation, work.Object("host_venue")),
+            Venue = Venue(primaryLocation, hostVenues),
             Authorships = Authorships(work),
             Topics = topics,
             ReferencedWorks = work.Array("referenced_works")
@@ -113,9 +123,8 @@ internal static partial class OpenAlexParser
 
     private static AuthorRecord ParseAuthor(Fields author, string id)
     {
-        var lastKnown = author.Object("last_known_institution") is { } single
-            ? single
-            : author.Array("last_known_institutions").Select(i => i.AsObject()).FirstOrDefault(i => i.Has("id"));
+        var lastKnown = author.Object("last_known_institution")
+            ?? author.Array("last_known_institutions").Select(i => (Fields?)i.AsObject()).FirstOrDefault(i => i!.Value.Has("id"));
         var affiliations = new List<AffiliationRecord>();
         foreach (var entry in author.Array("affiliations"))
         {
@@ -126,7 +135,8 @@ internal static partial class OpenAlexParser
                 years.Count > 0 ? years.Min() : null, years.Count > 0 ? years.Max() : null));
         }
         var summary = author.Object("summary_stats");
-        var displayName = author.String("display_name") ?? throw new RecordFormatException("the author has no display_name");
+        // An author without a name keeps its id as its name, as institutions, sources and topics do.
+        var displayName = author.String("display_name") ?? id;
         return new AuthorRecord
         {
             OpenAlexId = id,
@@ -142,6 +152,7 @@ internal static partial class OpenAlexParser
             LastKnownInstitution = lastKnown is { } last && MentionedId(last, OpenAlexKind.Institution) is { } lastId
                 ? ParseInstitution(last, lastId, isMention: true) : null,
             Affiliations = affiliations,
+            Concepts = ConceptTopics(author.Array("x_concepts")).Select(c => c.Topic).ToList(),
         };
     }
 
@@ -199,14 +210,50 @@ internal static partial class OpenAlexParser
 
     private const string Unclassified = "Unclassified";
 
-    /// <summary>The venue of a work: its primary location's source, or in records before 2023 its host_venue.</summary>
-    private static SourceRecord? Venue(Fields? primaryLocation, Fields? hostVenue)
+    /// <summary>
+    /// The venue of a work: its primary location's source, or in records before 2023 its host_venue (a "V…" venue,
+    /// stored as a source), else the first of its alternate_host_venues with an id.
+    /// </summary>
+    private static SourceRecord? Venue(Fields? primaryLocation, List<Fields> hostVenues)
     {
         if (primaryLocation?.Object("source") is { } source && MentionedId(source, OpenAlexKind.Source) is { } sourceId)
             return ParseSource(source, sourceId, isMention: true);
-        if (hostVenue is { } venue && MentionedId(venue, OpenAlexKind.Source) is { } venueId)
-            return ParseSource(venue, venueId, isMention: true);
+        foreach (var venue in hostVenues)
+            if (MentionedId(venue, OpenAlexKind.Source) is { } venueId) return ParseSource(venue, venueId, isMention: true);
         return null;
+    }
+
+    /// <summary>
+    /// Topics made from OpenAlex concepts (the classification before topics; a work's <c>concepts</c>, an author's
+    /// <c>x_concepts</c>), for records that have no topics. The deepest concepts (level 2 and below, or the deepest
+    /// level there is) become topics keyed on their "C…" ids, placed under the record's strongest level-0 concept as
+    /// domain and strongest level-1 concept as field; a concept's score is the topic's score.
+    /// </summary>
+    private static List<WorkTopicRecord> ConceptTopics(IEnumerable<Item> concepts)
+    {
+        var read = new List<(string Id, Fields Fields, int Level, double Score)>();
+        foreach (var entry in concepts)
+        {
+            var concept = entry.AsObject();
+            if (MentionedId(concept, OpenAlexKind.Concept) is not { } conceptId || read.Exists(c => c.Id == conceptId)) continue;
+            read.Add((conceptId, concept, Math.Max(0, concept.Int("level") ?? 0), concept.Number("score") ?? 0));
+        }
+        if (read.Count == 0) return [];
+        string? Strongest(int level) => read.Where(c => c.Level == level).OrderByDescending(c => c.Score)
+            .Select(c => c.Fields.String("display_name")).FirstOrDefault(name => name is not null);
+        var domain = Strongest(0) ?? Unclassified;
+        var field = Strongest(1) ?? Unclassified;
+        var topicLevel = Math.Min(2, read.Max(c => c.Level));
+        var topics = new List<WorkTopicRecord>();
+        foreach (var (conceptId, concept, _, score) in read.Where(c => c.Level >= topicLevel).OrderByDescending(c => c.Score))
+        {
+            topics.Add(new WorkTopicRecord(new TopicRecord
+            {
+                OpenAlexId = conceptId, IsMention = true, DisplayName = concept.String("display_name") ?? conceptId,
+                SubfieldName = Unclassified, FieldName = field, DomainName = domain,
+            }, score, IsPrimary: topics.Count == 0));
+        }
+        return topics;
     }
 
     /// <summary>The id of an entity another record mentions, when it is one of the expected kind.</summary>
@@ -250,7 +297,7 @@ internal static partial class OpenAlexParser
         WithoutPrefix(value, "https://orcid.org/", "http://orcid.org/") is { } orcid && OrcidPattern().IsMatch(orcid) ? orcid : null;
 
     /// <summary>The arXiv id from an arXiv DOI (10.48550/arXiv.…) or an arXiv location (abs/pdf page or OAI id).</summary>
-    private static string? ArxivId(string? doi, List<Fields> locations)
+    private static string? ArxivId(string? doi, List<Fields> locations, List<Fields> hostVenues)
     {
         const string arxivDoi = "10.48550/arxiv.";
         if (doi is not null && doi.StartsWith(arxivDoi, StringComparison.OrdinalIgnoreCase) && ArxivIdPattern().IsMatch(doi[arxivDoi.Length..]))
@@ -261,6 +308,10 @@ internal static partial class OpenAlexParser
             {
                 if (text is not null && ArxivLocation().Match(text) is { Success: true } match) return match.Groups["id"].Value;
             }
+        }
+        foreach (var venue in hostVenues)
+        {
+            if (venue.String("url") is { } url && ArxivLocation().Match(url) is { Success: true } match) return match.Groups["id"].Value;
         }
         return null;
     }
@@ -296,7 +347,9 @@ internal static partial class OpenAlexParser
 
         public bool Has(string name) => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
-        public string? String(string name) => Get(name, JsonValueKind.String, "a string") is { } value ? value.GetString() : null;
+        /// <summary>The text, or null when it is missing, null or blank (real records carry "" for unknown values).</summary>
+        public string? String(string name) =>
+            Get(name, JsonValueKind.String, "a string") is { } value && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
         public int? Int(string name)
         {
@@ -326,7 +379,12 @@ internal static partial class OpenAlexParser
         {
             if (Get(name, JsonValueKind.Array, "an array") is not { } value) yield break;
             var index = 0;
-            foreach (var item in value.EnumerateArray()) yield return new Item(item, Path(name), index++);
+            foreach (var item in value.EnumerateArray())
+            {
+                // A null element is a missing one.
+                if (item.ValueKind != JsonValueKind.Null) yield return new Item(item, Path(name), index);
+                index++;
+            }
         }
 
         private JsonElement? Get(string name, JsonValueKind kind, string expected)

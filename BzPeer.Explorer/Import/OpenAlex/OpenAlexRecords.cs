@@ -63,6 +63,8 @@ internal sealed class AuthorRecord : OpenAlexRecord
     public int I10Index { get; init; }
     public InstitutionRecord? LastKnownInstitution { get; init; }
     public List<AffiliationRecord> Affiliations { get; init; } = [];
+    /// <summary>Topics made from the author's x_concepts (records before 2024); stored as topics the author mentions.</summary>
+    public List<TopicRecord> Concepts { get; init; } = [];
 }
 
 internal sealed record AffiliationRecord(InstitutionRecord Institution, int? FirstYear, int? LastYear);
