@@ -29,6 +29,7 @@ public class AccountComponentTests : ComponentTestContext
         Services.AddSingleton(data.Claims);
         Services.AddSingleton(data.Collaboration);
         Services.AddSingleton(data.Notifier);
+        Services.AddSingleton(new PublicAddress(Options.Create(new PublicAddressOptions { PublicUrl = "https://explorer.example/" })));
     }
 
     private static ResearcherSummary Record(int id = 1, string slug = "jing-huo", bool open = true) =>
@@ -214,7 +215,6 @@ public class AccountComponentTests : ComponentTestContext
             Services.AddSingleton(Options.Create(new EmailOptions { OutboxPath = folder }));
             Services.AddSingleton<IHostEnvironment>(new TestEnvironment(Environments.Development));
             var outbox = new OutboxEmailDelivery(folder, "x@bzpeer.example", _data.Clock);
-            Services.AddSingleton(new PublicAddress(Options.Create(new PublicAddressOptions { PublicUrl = "https://explorer.example/" })));
             const string baseUri = "https://explorer.example/";
             await outbox.DeliverAsync(new EmailMessage("ada@example.org", "Confirm your BzPeer Explorer account", $"Open:\n{baseUri}Account/ConfirmEmail?userId=1&code=x\nNot this: https://elsewhere.example/"));
 

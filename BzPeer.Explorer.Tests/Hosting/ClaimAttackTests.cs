@@ -72,7 +72,8 @@ public partial class ClaimAttackTests(ClaimsAppFixture fixture)
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var link = await LinkFromOutboxAsync(App.OutboxFolder, email, "/Account/ConfirmEmail");
-        Assert.Contains("your email address is confirmed", await client.GetStringAsync(new Uri(link).PathAndQuery));
+        var confirmed = await SubmitFormAsync(client, new Uri(link).PathAndQuery, "confirm-email", new Dictionary<string, string> { ["Input.Password"] = Password });
+        Assert.Contains("your email address is confirmed", await confirmed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email)).StatusCode);
         return client;
     }
