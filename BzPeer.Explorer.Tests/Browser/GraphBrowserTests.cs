@@ -199,6 +199,82 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.ScreenshotForReviewAsync("graph-explorer-large");
     }
 
+    [BrowserFact]
+    public async Task The_year_filter_refuses_an_inverted_range_with_a_message_and_its_inputs_look_like_inputs()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var from = page.Locator("[data-filter=from]");
+        var to = page.Locator("[data-filter=to]");
+        foreach (var input in new[] { from, to })
+        {
+            var border = await input.EvaluateAsync<string[]>("e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.borderTopWidth, s.borderBottomStyle, s.borderBottomWidth]; }");
+            Assert.True(border[0] != "none" && border[2] != "none" && double.Parse(border[1].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) >= 1, $"the year input has a visible border: {string.Join(' ', border)}");
+        }
+
+        await from.FillAsync("2030");
+        await from.DispatchEventAsync("change");
+        await page.WaitForFunctionAsync("() => location.search.includes('from=2030')");
+        var shown = await page.Locator(NodeSelector).CountAsync();
+        await to.FillAsync("2020");
+        await to.DispatchEventAsync("change");
+
+        await Assertions.Expect(page.Locator("[data-filter-error]")).ToContainTextAsync("2030");
+        Assert.Equal("true", await to.GetAttributeAsync("aria-invalid"));
+        Assert.DoesNotContain("to=2020", page.Url);
+        Assert.Equal(shown, await page.Locator(NodeSelector).CountAsync());
+
+        await to.FillAsync("2031");
+        await to.DispatchEventAsync("change");
+        await Assertions.Expect(page.Locator("[data-filter-error]")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("() => location.search.includes('to=2031')");
+    }
+
+    [BrowserFact]
+    public async Task Two_quick_clicks_on_different_nodes_expand_nothing_and_a_double_click_expands_the_node_clicked_twice()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var shown = await page.Locator(NodeSelector).CountAsync();
+
+        await page.Locator(".graph-node[data-node-id='person:wenbin-li']").ClickAsync();
+        await page.WaitForTimeoutAsync(250);
+        await page.Locator(".graph-node[data-node-kind=topic]").First.ClickAsync();
+
+        // The second click is handled (its preview shows) and the view is settled: an expansion would have started by now.
+        var topicId = await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id");
+        await Assertions.Expect(page.Locator($"[data-preview-node='{topicId}']")).ToBeVisibleAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        Assert.Equal(1, await page.Locator("[data-trail-step]").CountAsync());
+        Assert.Equal(shown, await page.Locator(NodeSelector).CountAsync());
+
+        await page.Locator(".graph-node[data-node-id='person:wenbin-li']").DblClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
+        await Assertions.Expect(page.Locator("[data-trail-step='1']")).ToContainTextAsync("Wenbin Li");
+    }
+
+    [BrowserFact]
+    public async Task The_legend_sits_outside_the_drawing()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        var legend = await page.Locator(".graph-legend").BoundingBoxAsync();
+        var canvas = await page.Locator("[data-graph-canvas]").BoundingBoxAsync();
+        Assert.NotNull(legend);
+        Assert.NotNull(canvas);
+        Assert.False(Intersect(legend, canvas), $"the legend ({legend.X},{legend.Y} {legend.Width}×{legend.Height}) lies on the canvas ({canvas.X},{canvas.Y} {canvas.Width}×{canvas.Height})");
+    }
+
+    private static bool Intersect(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+
     private async Task<IPage> NewPageAsync() => await (await fixture.BrowserAsync()).NewPageAsync();
 
     /// <summary>Where each node is drawn, relative to the canvas (the page may scroll between two readings).</summary>

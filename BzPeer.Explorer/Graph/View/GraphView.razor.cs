@@ -24,13 +24,17 @@ public partial class GraphView : IDisposable
     private ExplorationGraph? _graph;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
+    private GraphFilter? _filterParameter;
     private bool _notFound;
     private bool _busy;
     private bool _skipRender;
     private bool _renderedCompact;
     private bool _fitWhenSized;
     private string? _message;
+    private string? _yearProblem;
+    private string? _yearProblemInput;
     private ExplorerNodeModel? _selected;
+    private Model? _lastClicked;
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
@@ -65,7 +69,7 @@ public partial class GraphView : IDisposable
 
     public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear);
 
-    private string CanvasHeight => Compact ? "480px" : "calc(100vh - 190px)";
+    private string CanvasHeight => Compact ? "480px" : "calc(100vh - 220px)";
 
     private static BlazorDiagram CreateDiagram()
     {
@@ -90,10 +94,14 @@ public partial class GraphView : IDisposable
     {
         if (!RendererInfo.IsInteractive) return;
 
-        var filterChanged = Filter is { } filter && !SameFilter(filter, _filter);
+        // Only a filter the parent newly hands is taken: right after this component reports a change, the parent renders
+        // once more with the filter it had before, which must not undo what the person just chose.
+        var filterChanged = Filter is { } filter && (_filterParameter is null || !SameFilter(filter, _filterParameter)) && !SameFilter(filter, _filter);
+        if (Filter is not null) _filterParameter = Filter;
         if (filterChanged)
         {
             _filter = Filter!;
+            _yearProblem = _yearProblemInput = null;
             if (_graph is not null) SyncDiagram();
         }
         // Rebuild only for a focus or trail the parent has newly asked for. The parent re-renders with its old
@@ -132,6 +140,15 @@ public partial class GraphView : IDisposable
             SyncDiagram();
             FitView();
         }
+    }
+
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        await base.SetParametersAsync(parameters);
+        // The skip is meant for the render that follows these parameters only. When a render was already queued, that
+        // render did not ask ShouldRender and the flag would linger, swallowing the next event's render (a refused
+        // year range showed no message).
+        _skipRender = false;
     }
 
     protected override bool ShouldRender()
@@ -219,7 +236,12 @@ public partial class GraphView : IDisposable
     private async Task SetYears(string? from, string? to)
     {
         static int? Year(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 3000 ? year : null;
-        _filter = from is not null ? _filter with { FromYear = Year(from) } : _filter with { ToYear = Year(to) };
+        var wanted = from is not null ? _filter with { FromYear = Year(from) } : _filter with { ToYear = Year(to) };
+        // An inverted range would hide every paper: refuse it, say why, and keep the graph as it is.
+        _yearProblem = GraphFilter.YearRangeProblem(wanted.FromYear, wanted.ToYear);
+        _yearProblemInput = _yearProblem is null ? null : from is not null ? "from" : "to";
+        if (_yearProblem is not null) return;
+        _filter = wanted;
         SyncDiagram();
         await NotifyStateAsync();
     }
@@ -267,12 +289,17 @@ public partial class GraphView : IDisposable
 
     private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
+        _lastClicked = model;
         if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ShowPreviewAsync(node));
     }
 
+    /// <summary>
+    /// The library calls any two clicks in quick succession a double click, wherever they landed; it raises it before the
+    /// second click's own event. Only a node that also received the first click is expanded.
+    /// </summary>
     private void OnPointerDoubleClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
-        if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ExpandAsync(node.Node.Id));
+        if (model is ExplorerNodeModel node && ReferenceEquals(model, _lastClicked)) _ = InvokeAsync(() => ExpandAsync(node.Node.Id));
     }
 
     private async Task ShowPreviewAsync(ExplorerNodeModel node)
