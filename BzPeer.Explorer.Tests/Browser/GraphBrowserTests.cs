@@ -196,6 +196,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         }
         Assert.True(await page.Locator(NodeSelector).CountAsync() >= 100);
         await page.Locator("[data-action=fit]").ClickAsync();
+        await AssertLegibleAsync(page, "a large exploration after Fit");
         await page.ScreenshotForReviewAsync("graph-explorer-large");
     }
 
@@ -270,6 +271,89 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.NotNull(legend);
         Assert.NotNull(canvas);
         Assert.False(Intersect(legend, canvas), $"the legend ({legend.X},{legend.Y} {legend.Width}×{legend.Height}) lies on the canvas ({canvas.X},{canvas.Y} {canvas.Width}×{canvas.Height})");
+    }
+
+    [BrowserFact]
+    public async Task Text_in_every_graph_is_drawn_at_11_px_or_more_and_no_two_labels_cover_each_other()
+    {
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await AssertLegibleAsync(page, "the reference profile's panel");
+
+        var topic = (await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
+        var institution = (await page.Locator(".graph-node[data-node-kind=institution]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
+        foreach (var (path, name) in new[] { ("/works/1", "a work's panel"), ($"/topics/{topic}", "a topic's panel"), ($"/institutions/{institution}", "an institution's panel") })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForCircuitAsync();
+            await page.Locator(NodeSelector).First.WaitForAsync();
+            await AssertLegibleAsync(page, name);
+        }
+
+        // Zoomed out as far as it goes, labels stay the same size on screen; fewer are drawn.
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        for (var i = 0; i < 12; i++) await page.Locator("[data-action=zoom-out]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-canvas-wrap.marks') !== null");
+        await AssertLegibleAsync(page, "the explorer zoomed out");
+    }
+
+    /// <summary>
+    /// Every piece of node text drawn in the canvas is at least 11 px on screen (its font size times the scale it is drawn
+    /// at), and the drawn rectangles of different nodes' labels do not intersect.
+    /// </summary>
+    private static async Task AssertLegibleAsync(IPage page, string where)
+    {
+        // Give the last zoom's render a moment to land: the labels are placed on the server.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.graph-busy')");
+        var drawn = await page.Locator(".graph-canvas .graph-node").EvaluateAllAsync<DrawnText[]>(
+            """
+            nodes => {
+                const canvas = document.querySelector('.graph-canvas').getBoundingClientRect();
+                const texts = [];
+                for (const node of nodes) {
+                    for (const el of node.querySelectorAll('.node-label, .node-detail')) {
+                        const style = getComputedStyle(el);
+                        const box = el.getBoundingClientRect();
+                        if (style.display === 'none' || style.visibility === 'hidden' || box.width === 0 || el.offsetWidth === 0) continue;
+                        if (el.closest('.node-text') && getComputedStyle(el.closest('.node-text')).display === 'none') continue;
+                        if (box.right < canvas.left || box.left > canvas.right || box.bottom < canvas.top || box.top > canvas.bottom) continue;
+                        const scale = box.width / el.offsetWidth;
+                        const label = el.closest('.node-text').getBoundingClientRect();
+                        texts.push({ node: node.dataset.nodeId, kind: el.className, px: parseFloat(style.fontSize) * scale,
+                                     left: label.left, top: label.top, right: label.right, bottom: label.bottom });
+                    }
+                }
+                return texts;
+            }
+            """);
+        Assert.True(drawn.Length > 0, $"{where}: some node text is drawn");
+        var small = drawn.Where(t => t.Px < 10.95).Select(t => $"{t.Node} {t.Kind} at {t.Px:0.0} px").ToList();
+        Assert.True(small.Count == 0, $"{where}: text below 11 px: {string.Join("; ", small)}");
+
+        var labels = drawn.Where(t => t.Kind == "node-label").ToList();
+        for (var i = 0; i < labels.Count; i++)
+            for (var j = i + 1; j < labels.Count; j++)
+            {
+                var (a, b) = (labels[i], labels[j]);
+                var overlap = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5 && Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top) > 0.5;
+                Assert.False(overlap, $"{where}: the labels of {a.Node} and {b.Node} cover each other");
+            }
+    }
+
+    private sealed class DrawnText
+    {
+        public string Node { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public double Px { get; set; }
+        public double Left { get; set; }
+        public double Top { get; set; }
+        public double Right { get; set; }
+        public double Bottom { get; set; }
     }
 
     private static bool Intersect(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>

@@ -49,7 +49,7 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
-        await page.Locator(".graph-node[data-node-id]").First.WaitForAsync();
+        await page.Locator(".graph-view[data-view-settled=true] .graph-node[data-node-id]").First.WaitForAsync();
 
         var canvas = page.Locator("[data-graph-canvas]");
         Assert.Equal("img", await canvas.GetAttributeAsync("role"));

@@ -35,6 +35,8 @@ public partial class GraphView : IDisposable
     private string? _yearProblemInput;
     private ExplorerNodeModel? _selected;
     private Model? _lastClicked;
+    private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
+    private bool _marks;
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
@@ -88,6 +90,7 @@ public partial class GraphView : IDisposable
         _diagram.PointerClick += OnPointerClick;
         _diagram.PointerDoubleClick += OnPointerDoubleClick;
         _diagram.ContainerChanged += OnContainerChanged;
+        _diagram.ZoomChanged += OnZoomChanged;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -306,6 +309,7 @@ public partial class GraphView : IDisposable
     {
         _selected = node;
         _edgeDrawing.Highlight(node.Node.Id);
+        PlaceLabels();
         _preview = null;
         StateHasChanged();
         await using var db = await DbFactory.CreateDbContextAsync();
@@ -419,9 +423,40 @@ public partial class GraphView : IDisposable
         });
         _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, visible[e.Source].Position, visible[e.Target].Position)).ToList());
 
+        var texts = DisplayLabels.For(visible.Values.Select(p => p.Node));
+        var importance = NodeImportance.Of(visible.Values.Select(p => p.Node).ToList(), edges, graph.FocusId);
+        foreach (var model in _nodeModels.Values)
+            if (model.Update(texts[model.Node.Id], importance[model.Node.Id], model.Label)) model.Refresh();
+        PlaceLabels();
+
         _visibleNodes = visible.Count;
         _visibleEdges = edges.Count;
         if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
+    }
+
+    /// <summary>Zooming across <see cref="LabelPlacement.CardZoom"/> turns boxes into marks and back; any zoom step below it places the labels anew.</summary>
+    private void OnZoomChanged()
+    {
+        var marks = !LabelPlacement.ShowsCards(_diagram.Zoom);
+        if (marks != _marks)
+        {
+            _marks = marks;
+            _edgeDrawing.DrawCentreLines(marks);
+            _ = InvokeAsync(StateHasChanged);
+        }
+        PlaceLabels();
+    }
+
+    /// <summary>Zoomed out, gives labels to the focus, the selected node and then the most important nodes that have room.</summary>
+    private void PlaceLabels()
+    {
+        if (!_marks || _nodeModels.Count == 0) return;
+        var selected = _selected?.Node.Id;
+        var labels = LabelPlacement.Choose(
+            _nodeModels.Values.Select(m => new LabelPlacement.Candidate(m.Node.Id, m.Centre, m.Text, m.Importance, m.IsFocus || m.Node.Id == selected)),
+            _diagram.Zoom);
+        foreach (var model in _nodeModels.Values)
+            if (model.Update(model.Text, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
     }
 
     private static bool SamePlace(ExplorerNodeModel model, PlacedNode placed)
@@ -440,5 +475,6 @@ public partial class GraphView : IDisposable
         _diagram.PointerClick -= OnPointerClick;
         _diagram.PointerDoubleClick -= OnPointerDoubleClick;
         _diagram.ContainerChanged -= OnContainerChanged;
+        _diagram.ZoomChanged -= OnZoomChanged;
     }
 }

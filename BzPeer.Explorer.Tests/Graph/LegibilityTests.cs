@@ -1,0 +1,106 @@
+using BzPeer.Explorer.Graph;
+
+namespace BzPeer.Explorer.Tests.Graph;
+
+/// <summary>The plain C# behind a legible graph: distinct labels, importance, and labels that never cover each other.</summary>
+public class LegibilityTests
+{
+    private static GraphNode Paper(int id, string title, int? year, int citations = 0) =>
+        new($"paper:{id}", NodeKind.Paper, id, title, null, year) { Count = citations };
+
+    [Fact]
+    public void Papers_whose_titles_start_alike_read_differently_and_keep_their_year()
+    {
+        var papers = new[]
+        {
+            Paper(1, "On the Identifiability of Nonlinear ICA: Sparsity and Beyond", 2022),
+            Paper(2, "On the Identifiability of Switching Dynamical Systems", 2024),
+            Paper(3, "On the Identifiability of Transformers under Weight Tying", 2023),
+        };
+
+        var labels = DisplayLabels.For(papers);
+
+        Assert.Equal(3, labels.Values.Distinct().Count());
+        Assert.EndsWith("(2022)", labels["paper:1"]);
+        Assert.Contains("Beyond", labels["paper:1"]);
+        Assert.Contains("Systems", labels["paper:2"]);
+        Assert.All(labels.Values, l => Assert.StartsWith("On the", l));
+        Assert.All(labels.Values, l => Assert.True(l.Length <= DisplayLabels.MaxChars + " (2022)".Length, l));
+    }
+
+    [Fact]
+    public void Papers_that_differ_only_in_the_middle_get_longer_labels_and_identical_ones_are_numbered()
+    {
+        var papers = new[]
+        {
+            Paper(1, "Playing Lottery Tickets in Style Transfer Models for Images and Video", 2022),
+            Paper(2, "Playing Lottery Tickets in Speech Recognition Models for Images and Video", 2022),
+            Paper(3, "A Survey", 2020),
+            Paper(4, "A Survey", 2020),
+        };
+
+        var labels = DisplayLabels.For(papers);
+
+        Assert.NotEqual(labels["paper:1"], labels["paper:2"]);
+        Assert.Equal("A Survey (2020) #1", labels["paper:3"]);
+        Assert.Equal("A Survey (2020) #2", labels["paper:4"]);
+    }
+
+    [Fact]
+    public void Short_names_are_left_whole()
+    {
+        var person = new GraphNode("person:meihao-kong", NodeKind.Person, 1, "Meihao Kong", null);
+        Assert.Equal("Meihao Kong", DisplayLabels.For([person])["person:meihao-kong"]);
+    }
+
+    [Fact]
+    public void Importance_follows_citations_works_and_a_topics_works_in_view()
+    {
+        var cited = Paper(1, "Cited", 2020, citations: 500);
+        var uncited = Paper(2, "Uncited", 2020, citations: 0);
+        var busy = new GraphNode("person:busy", NodeKind.Person, 1, "Busy", null) { Count = 200 };
+        var quiet = new GraphNode("person:quiet", NodeKind.Person, 2, "Quiet", null) { Count = 3 };
+        var topicA = new GraphNode("topic:1", NodeKind.Topic, 1, "A", null) { Count = 100_000 };
+        var topicB = new GraphNode("topic:2", NodeKind.Topic, 2, "B", null);
+        var edges = new[] { GraphEdge.Create("paper:1", "topic:2", EdgeKind.About), GraphEdge.Create("paper:2", "topic:2", EdgeKind.About) };
+
+        var importance = NodeImportance.Of([cited, uncited, busy, quiet, topicA, topicB], edges, "person:quiet");
+
+        Assert.Equal(1, importance["paper:1"]);
+        Assert.Equal(0, importance["paper:2"]);
+        Assert.Equal(1, importance["person:quiet"]); // the focus
+        Assert.True(importance["topic:2"] > importance["topic:1"], "a topic counts the works drawn about it, not its works in all");
+        Assert.True(LabelPlacement.MarkPx(importance["paper:1"], false) > LabelPlacement.MarkPx(importance["paper:2"], false));
+    }
+
+    [Fact]
+    public void Zoomed_out_labels_never_cover_each_other_and_the_focus_and_the_most_important_keep_theirs()
+    {
+        // A dense grid of nodes, closer on screen at a small zoom than their labels are wide.
+        var candidates = new List<LabelPlacement.Candidate>();
+        for (var i = 0; i < 60; i++)
+            candidates.Add(new($"person:{i}", new Point2(i % 10 * 200, i / 10 * 60), $"Researcher number {i}", i / 60.0, Pinned: i == 0));
+
+        foreach (var zoom in new[] { 0.15, 0.3, 0.6, 0.9 })
+        {
+            var labels = LabelPlacement.Choose(candidates, zoom);
+
+            Assert.Contains("person:0", labels.Keys);
+            Assert.Contains("person:59", labels.Keys);
+            var boxes = labels.Values.ToList();
+            for (var a = 0; a < boxes.Count; a++)
+                for (var b = a + 1; b < boxes.Count; b++)
+                    Assert.False(boxes[a].Box.Intersects(boxes[b].Box), $"zoom {zoom}: {boxes[a].Id} and {boxes[b].Id}");
+            if (zoom < 0.5) Assert.True(labels.Count < candidates.Count, "zoomed far out, some labels give way");
+        }
+    }
+
+    [Fact]
+    public void Boxes_show_from_the_zoom_at_which_their_text_is_still_11_px()
+    {
+        Assert.True(LabelPlacement.ShowsCards(1));
+        Assert.True(LabelPlacement.ShowsCards(LabelPlacement.CardZoom));
+        Assert.False(LabelPlacement.ShowsCards(0.9));
+        Assert.True(LabelPlacement.FontPx * LabelPlacement.CardZoom >= LabelPlacement.MinFontPx - 1e-9);
+    }
+}
