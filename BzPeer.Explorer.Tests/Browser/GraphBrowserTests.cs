@@ -51,6 +51,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
         // The edges are one layer of their own, which may be drawn a moment after the nodes.
         await page.WaitForFunctionAsync("([selector, n]) => document.querySelectorAll(selector).length > n", new object[] { EdgeSelector, edgesBefore });
+        await page.Locator(NodeSelector).First.WaitForAsync();
 
         var after = await NodeBoxesAsync(page);
         Assert.True(after.Count > before.Count);
@@ -302,6 +303,46 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await AssertLegibleAsync(page, "the explorer zoomed out");
     }
 
+    [BrowserFact]
+    public async Task After_expanding_a_topic_in_the_explorer_every_new_node_is_inside_the_visible_canvas()
+    {
+        var slug = await HubResearcherAsync();
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var before = (await NodeIdsAsync(page)).ToHashSet();
+
+        var topic = page.Locator(".graph-node[data-node-kind=topic]").First;
+        await topic.ClickAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        // The view glides to the new nodes: wait (a few seconds at most) for it to come to rest with all of them inside.
+        const string script = """
+            ([before, wait]) => {
+                const canvas = document.querySelector('[data-graph-canvas]').getBoundingClientRect();
+                const added = [...document.querySelectorAll('.graph-node[data-node-id]')].filter(n => !before.includes(n.dataset.nodeId));
+                return added.length > 0 && added.every(n => { const r = n.getBoundingClientRect();
+                    return r.left >= canvas.left - 1 && r.top >= canvas.top - 1 && r.right <= canvas.right + 1 && r.bottom <= canvas.bottom + 1; });
+            }
+            """;
+        try { await page.WaitForFunctionAsync(script, new object[] { before.ToArray(), true }, new() { Timeout = 5000 }); }
+        catch (TimeoutException) { }
+
+        var boxes = await page.Locator(NodeSelector).EvaluateAllAsync<DrawnText[]>(
+            "nodes => nodes.map(n => { const r = n.getBoundingClientRect(); return { node: n.dataset.nodeId, left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })");
+        var canvas = (await page.Locator("[data-graph-canvas]").BoundingBoxAsync())!;
+        var added = boxes.Where(b => !before.Contains(b.Node)).ToList();
+        Assert.True(added.Count >= 5, $"the topic brought new nodes ({added.Count})");
+        var outside = added.Where(b => b.Left < canvas.X - 1 || b.Top < canvas.Y - 1 || b.Right > canvas.X + canvas.Width + 1 || b.Bottom > canvas.Y + canvas.Height + 1)
+            .Select(b => $"{b.Node} at {b.Left:0},{b.Top:0}-{b.Right:0},{b.Bottom:0}").ToList();
+        Assert.True(outside.Count == 0, $"{outside.Count} of {added.Count} new nodes are outside the canvas ({canvas.X:0},{canvas.Y:0} {canvas.Width:0}×{canvas.Height:0}): {string.Join("; ", outside)}");
+        await page.ScreenshotForReviewAsync("graph-explorer-after-topic-expand");
+    }
+
     /// <summary>
     /// Every piece of node text drawn in the canvas is at least 11 px on screen (its font size times the scale it is drawn
     /// at), and the drawn rectangles of different nodes' labels do not intersect.
@@ -361,16 +402,11 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
     private async Task<IPage> NewPageAsync() => await (await fixture.BrowserAsync()).NewPageAsync();
 
-    /// <summary>Where each node is drawn, relative to the canvas (the page may scroll between two readings).</summary>
+    /// <summary>Where each node is in the graph (the view may move to follow an expansion; the nodes must not).</summary>
     private static async Task<Dictionary<string, (double X, double Y)>> NodeBoxesAsync(IPage page)
     {
         var boxes = await page.Locator(NodeSelector).EvaluateAllAsync<NodeBox[]>(
-            """
-            nodes => {
-                const canvas = document.querySelector('.graph-canvas').getBoundingClientRect();
-                return nodes.map(n => { const r = n.getBoundingClientRect(); return { id: n.dataset.nodeId, x: r.left - canvas.left, y: r.top - canvas.top }; });
-            }
-            """);
+            "nodes => nodes.map(n => ({ id: n.dataset.nodeId, x: parseFloat(n.dataset.x), y: parseFloat(n.dataset.y) }))");
         return boxes.ToDictionary(b => b.Id, b => (b.X, b.Y));
     }
 

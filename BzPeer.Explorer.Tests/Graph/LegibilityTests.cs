@@ -104,3 +104,42 @@ public class LegibilityTests
         Assert.True(LabelPlacement.FontPx * LabelPlacement.CardZoom >= LabelPlacement.MinFontPx - 1e-9);
     }
 }
+
+public class ViewFollowingTests
+{
+    private static bool InView(Point2 centre, ViewFollowing.View view, double width, double height) =>
+        (centre.X - GraphLayout.NodeWidth / 2) * view.Zoom + view.PanX >= 0 && (centre.X + GraphLayout.NodeWidth / 2) * view.Zoom + view.PanX <= width
+        && (centre.Y - GraphLayout.NodeHeight / 2) * view.Zoom + view.PanY >= 0 && (centre.Y + GraphLayout.NodeHeight / 2) * view.Zoom + view.PanY <= height;
+
+    [Fact]
+    public void Nodes_already_in_view_do_not_move_the_view()
+    {
+        var view = new ViewFollowing.View(400, 300, 1);
+        Assert.Null(ViewFollowing.Reveal([new Point2(0, 0), new Point2(150, 100)], view, 800, 600, 0.15));
+    }
+
+    [Fact]
+    public void Nodes_below_the_canvas_are_brought_in_with_the_least_pan_and_no_zoom_when_they_fit()
+    {
+        var view = new ViewFollowing.View(400, 300, 1);
+        Point2[] added = [new(0, 500), new(200, 560)];
+
+        var target = ViewFollowing.Reveal(added, view, 800, 600, 0.15)!.Value;
+
+        Assert.Equal(1, target.Zoom);
+        Assert.Equal(400, target.PanX);
+        Assert.All(added, c => Assert.True(InView(c, target, 800, 600)));
+    }
+
+    [Fact]
+    public void Nodes_spread_wider_than_the_canvas_are_brought_in_by_zooming_out_as_little_as_needed()
+    {
+        var view = new ViewFollowing.View(400, 300, 1);
+        Point2[] added = [new(-900, 0), new(900, 700)];
+
+        var target = ViewFollowing.Reveal(added, view, 800, 600, 0.15)!.Value;
+
+        Assert.True(target.Zoom < 1 && target.Zoom > 0.25, $"zoom {target.Zoom}");
+        Assert.All(added, c => Assert.True(InView(c, target, 800, 600)));
+    }
+}

@@ -8,7 +8,7 @@ namespace BzPeer.Explorer.Graph;
 public static class DisplayLabels
 {
     /// <summary>At most this many characters before the year: two lines of a node box, or of a label under a mark.</summary>
-    public const int MaxChars = 34;
+    public const int MaxChars = 30;
 
     public static Dictionary<string, string> For(IEnumerable<GraphNode> nodes)
     {

@@ -18,12 +18,12 @@ public static class LabelPlacement
     public const double CardZoom = MinFontPx / FontPx;
 
     /// <summary>A label under a mark: at most this wide, one or two lines.</summary>
-    public const double LabelMaxWidthPx = 150;
+    public const double LabelMaxWidthPx = 180;
     public const double LineHeightPx = 15;
     public const double LabelPaddingPx = 4;
 
     /// <summary>Width of a character of the label font, generous, so that the drawn text fits the box it is given.</summary>
-    private const double CharWidthPx = 7;
+    private const double CharWidthPx = 7.5;
 
     public const double SmallestMarkPx = 10;
     public const double LargestMarkPx = 26;
@@ -38,6 +38,8 @@ public static class LabelPlacement
         isFocus ? FocusMarkPx : SmallestMarkPx + (LargestMarkPx - SmallestMarkPx) * Math.Clamp(importance, 0, 1);
 
     /// <summary>The size of a label's box on screen, which the renderer gives it exactly (longer text ends in an ellipsis).</summary>
+    public static bool TwoLines(string text) => LabelSizePx(text).Height > LineHeightPx + LabelPaddingPx;
+
     public static (double Width, double Height) LabelSizePx(string text)
     {
         var oneLine = text.Length * CharWidthPx + 2 * LabelPaddingPx;

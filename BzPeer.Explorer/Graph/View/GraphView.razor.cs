@@ -37,6 +37,7 @@ public partial class GraphView : IDisposable
     private Model? _lastClicked;
     private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
     private bool _marks;
+    private bool _moving;
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
@@ -180,7 +181,9 @@ public partial class GraphView : IDisposable
             if (result.Outcome == ExpandOutcome.Expanded)
             {
                 if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
+                var before = _nodeModels.Keys.ToHashSet();
                 SyncDiagram();
+                Reveal(_nodeModels.Keys.Where(id => !before.Contains(id)).Append(nodeId));
             }
             // The server's own share of an expansion (read, merge, lay out, diff the drawing); the load run reads it.
             Logger.LogDebug("Expanded {NodeId} in {Milliseconds} ms: {Outcome}", nodeId,
@@ -341,7 +344,7 @@ public partial class GraphView : IDisposable
     /// The graph is drawn, fitted to its canvas and not loading: nodes are where they will stay until someone acts.
     /// Shown as data-view-settled, for scripts and tests that must not act on a graph still being placed.
     /// </summary>
-    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy;
+    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy && !_moving;
 
     /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
     private void FitView()
@@ -354,6 +357,39 @@ public partial class GraphView : IDisposable
         var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight) + margin;
         var zoom = Math.Clamp(Math.Min(container.Width / (right - left), container.Height / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
         CentreOn((left + right) / 2, (top + bottom) / 2, zoom);
+    }
+
+    /// <summary>
+    /// Moves the view, smoothly, so that these nodes are in sight: the least pan that brings them in, zooming out (not
+    /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves.
+    /// </summary>
+    private void Reveal(IEnumerable<string> nodeIds)
+    {
+        if (_diagram.Container is not { } container) return;
+        var nodes = nodeIds.Select(id => _nodeModels.GetValueOrDefault(id)).OfType<ExplorerNodeModel>().ToList();
+        if (nodes.Count == 0) return;
+        var target = ViewFollowing.Reveal(
+            nodes.Select(n => n.Centre).ToList(), new ViewFollowing.View(_diagram.Pan.X, _diagram.Pan.Y, _diagram.Zoom),
+            container.Width, container.Height, _diagram.Options.Zoom.Minimum);
+        if (target is null) return;
+        _moving = true;
+        _diagram.Batch(() =>
+        {
+            _diagram.SetZoom(target.Value.Zoom);
+            _diagram.SetPan(target.Value.PanX, target.Value.PanY);
+        });
+        _ = EndMoveAsync();
+    }
+
+    /// <summary>The canvas's layers glide to the new view (graph.css) while the canvas is marked as moving.</summary>
+    private async Task EndMoveAsync()
+    {
+        await Task.Delay(ViewFollowing.GlideMilliseconds + 50);
+        await InvokeAsync(() =>
+        {
+            _moving = false;
+            StateHasChanged();
+        });
     }
 
     private void ResetView()
