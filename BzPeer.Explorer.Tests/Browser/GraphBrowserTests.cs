@@ -343,6 +343,74 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.ScreenshotForReviewAsync("graph-explorer-after-topic-expand");
     }
 
+    [BrowserFact]
+    public async Task In_the_explorer_Back_undoes_each_expansion_and_Forward_redoes_it()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var start = await page.Locator(NodeSelector).CountAsync();
+
+        var topics = await page.Locator(".graph-node[data-node-kind=topic]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)");
+        await page.Locator($".graph-node[data-node-id='{topics[0]}']").DblClickAsync();
+        var afterFirst = await SettledCountAfterStepsAsync(page, 2);
+        Assert.True(afterFirst > start);
+        await page.Locator($".graph-node[data-node-id='{topics[1]}']").ClickAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+        var afterSecond = await SettledCountAfterStepsAsync(page, 3);
+        Assert.True(afterSecond > afterFirst);
+
+        await page.GoBackAsync();
+        Assert.Equal(afterFirst, await SettledCountAfterStepsAsync(page, 2));
+        Assert.Contains("/explore", page.Url);
+        await page.GoBackAsync();
+        Assert.Equal(start, await SettledCountAfterStepsAsync(page, 1));
+        await page.GoForwardAsync();
+        Assert.Equal(afterFirst, await SettledCountAfterStepsAsync(page, 2));
+        await page.GoForwardAsync();
+        Assert.Equal(afterSecond, await SettledCountAfterStepsAsync(page, 3));
+
+        // Undo is a step too: Back after it brings the expansion back.
+        await page.Locator("[data-action=undo]").ClickAsync();
+        Assert.Equal(afterFirst, await SettledCountAfterStepsAsync(page, 2));
+        await page.GoBackAsync();
+        Assert.Equal(afterSecond, await SettledCountAfterStepsAsync(page, 3));
+    }
+
+    [BrowserFact]
+    public async Task A_profiles_grown_graph_is_still_grown_after_a_hop_to_a_co_author_and_Back()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var start = await page.Locator(NodeSelector).CountAsync();
+
+        await page.Locator(".graph-node[data-node-kind=topic]").First.DblClickAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-view[data-view-settled=true] .graph-node[data-node-id]').length > n", start);
+        await page.WaitForFunctionAsync("() => location.search.includes('graph=')");
+        var grown = await page.Locator(NodeSelector).CountAsync();
+
+        await page.Locator(".graph-node[data-node-id='person:jing-huo']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-node='person:jing-huo']")).ToBeVisibleAsync();
+        await page.Locator("[data-action=open]").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Jing Huo");
+        await page.Locator(".graph-view[data-graph-focus='person:jing-huo'][data-view-settled=true] .graph-node").First.WaitForAsync();
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll(\".graph-view[data-graph-focus='person:meihao-kong'][data-view-settled=true] .graph-node[data-node-id]\").length === n", grown);
+        Assert.Equal(grown, await page.Locator(NodeSelector).CountAsync());
+    }
+
+    /// <summary>The node count once the trail has this many steps and the view has settled.</summary>
+    private static async Task<int> SettledCountAfterStepsAsync(IPage page, int steps)
+    {
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length === n && document.querySelector('.graph-view[data-view-settled=true]')", steps);
+        return await page.Locator(NodeSelector).CountAsync();
+    }
+
     /// <summary>
     /// Every piece of node text drawn in the canvas is at least 11 px on screen (its font size times the scale it is drawn
     /// at), and the drawn rectangles of different nodes' labels do not intersect.

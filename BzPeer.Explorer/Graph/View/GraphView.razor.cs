@@ -68,7 +68,7 @@ public partial class GraphView : IDisposable
 
     /// <summary>Raised after every change a link should carry (expansions, filters).</summary>
     [Parameter]
-    public EventCallback<ExplorerState> StateChanged { get; set; }
+    public EventCallback<GraphChange> StateChanged { get; set; }
 
     public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear);
 
@@ -122,6 +122,10 @@ public partial class GraphView : IDisposable
             return;
         }
 
+        // Back and Forward: a trail that this one continues, or that continues this one, is reached by undoing or
+        // replaying the difference, so the view stays where it is instead of starting again.
+        if (_graph is not null && _graph.FocusId == FocusNodeId && await FollowTrailAsync(Expansions, key)) return;
+
         _graph = null;
         _notFound = false;
         ClearSelection();
@@ -153,6 +157,41 @@ public partial class GraphView : IDisposable
         // render did not ask ShouldRender and the flag would linger, swallowing the next event's render (a refused
         // year range showed no message).
         _skipRender = false;
+    }
+
+    /// <summary>Turns this graph into the one with <paramref name="wanted"/> expansions when one trail starts the other; false otherwise.</summary>
+    private async Task<bool> FollowTrailAsync(IReadOnlyList<string> wanted, string key)
+    {
+        var graph = _graph!;
+        var shown = graph.ExpandedNodeIds.ToList();
+        if (wanted.Count < shown.Count && shown.Take(wanted.Count).SequenceEqual(wanted))
+        {
+            graph.ReturnTo(wanted.Count);
+            _message = wanted.Count == 0 ? "Back to the start." : $"Back to step {wanted.Count}.";
+            if (_selected is not null && !graph.Contains(_selected.Node.Id)) ClearSelection();
+            SyncDiagram();
+            return true;
+        }
+        if (wanted.Count <= shown.Count || !wanted.Take(shown.Count).SequenceEqual(shown)) return false;
+
+        _busy = true;
+        try
+        {
+            var before = _nodeModels.Keys.ToHashSet();
+            foreach (var nodeId in wanted.Skip(shown.Count))
+            {
+                if ((await Graphs.ExpandAsync(graph, nodeId)).Outcome != ExpandOutcome.Expanded) return false;
+                if (_parametersKey != key) return true; // another address arrived meanwhile; it takes over
+            }
+            _message = $"Redid {wanted.Count - shown.Count} step(s).";
+            SyncDiagram();
+            Reveal(_nodeModels.Keys.Where(id => !before.Contains(id)));
+            return true;
+        }
+        finally
+        {
+            _busy = false;
+        }
     }
 
     protected override bool ShouldRender()
@@ -188,7 +227,7 @@ public partial class GraphView : IDisposable
             // The server's own share of an expansion (read, merge, lay out, diff the drawing); the load run reads it.
             Logger.LogDebug("Expanded {NodeId} in {Milliseconds} ms: {Outcome}", nodeId,
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture), result.Outcome);
-            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync();
+            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync(isStep: true);
         }
         finally
         {
@@ -226,7 +265,7 @@ public partial class GraphView : IDisposable
     {
         if (_selected is not null && !_graph!.Contains(_selected.Node.Id)) ClearSelection();
         SyncDiagram();
-        await NotifyStateAsync();
+        await NotifyStateAsync(isStep: true);
     }
 
     private async Task ToggleKind(NodeKind kind, bool shown)
@@ -236,7 +275,7 @@ public partial class GraphView : IDisposable
         else hidden.Add(kind);
         _filter = _filter with { HiddenKinds = hidden };
         SyncDiagram();
-        await NotifyStateAsync();
+        await NotifyStateAsync(isStep: false);
     }
 
     private async Task SetYears(string? from, string? to)
@@ -249,10 +288,10 @@ public partial class GraphView : IDisposable
         if (_yearProblem is not null) return;
         _filter = wanted;
         SyncDiagram();
-        await NotifyStateAsync();
+        await NotifyStateAsync(isStep: false);
     }
 
-    private Task NotifyStateAsync() => StateChanged.InvokeAsync(CurrentState);
+    private Task NotifyStateAsync(bool isStep) => StateChanged.InvokeAsync(new GraphChange(CurrentState, isStep));
 
     private string ExportLink(string format) => $"explore/export?{CurrentState.ToQuery()}&format={format}";
 
