@@ -23,3 +23,8 @@ window.bzGraph = {
         if (url.href !== location.href) history.replaceState(history.state, '', url.href);
     },
 };
+
+// The graph canvas moves between nodes with the arrow keys (handled on the server): keep them from scrolling the page.
+document.addEventListener('keydown', event => {
+    if (event.key.startsWith('Arrow') && event.target instanceof Element && event.target.matches('[data-graph-canvas]')) event.preventDefault();
+});

@@ -143,3 +143,24 @@ public class ViewFollowingTests
         Assert.All(added, c => Assert.True(InView(c, target, 800, 600)));
     }
 }
+
+public class KeyboardNavigationTests
+{
+    private static readonly (string Id, Point2 Centre)[] Nodes =
+    [
+        ("right-near", new Point2(200, 10)), ("right-far", new Point2(600, 0)), ("below", new Point2(0, 150)),
+        ("above-aside", new Point2(150, -120)), ("left", new Point2(-250, 40)),
+    ];
+
+    [Theory]
+    [InlineData(KeyboardNavigation.Direction.Right, "right-near")]
+    [InlineData(KeyboardNavigation.Direction.Down, "below")]
+    [InlineData(KeyboardNavigation.Direction.Up, "above-aside")]
+    [InlineData(KeyboardNavigation.Direction.Left, "left")]
+    public void An_arrow_moves_to_the_nearest_node_that_way(KeyboardNavigation.Direction direction, string expected) =>
+        Assert.Equal(expected, KeyboardNavigation.Next(new Point2(0, 0), Nodes, direction));
+
+    [Fact]
+    public void Nothing_that_way_means_no_move() =>
+        Assert.Null(KeyboardNavigation.Next(new Point2(1000, 0), Nodes, KeyboardNavigation.Direction.Right));
+}

@@ -38,6 +38,7 @@ public partial class GraphView : IDisposable
     private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
     private bool _marks;
     private bool _moving;
+    private ExplorerNodeModel? _keyboardNode;
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
@@ -158,6 +159,57 @@ public partial class GraphView : IDisposable
         // year range showed no message).
         _skipRender = false;
     }
+
+    /// <summary>Tabbing into the canvas puts the keyboard on the selected node, or else the focus.</summary>
+    private void OnCanvasFocus(Microsoft.AspNetCore.Components.Web.FocusEventArgs e)
+    {
+        if (_keyboardNode is not null && _nodeModels.ContainsValue(_keyboardNode)) return;
+        var start = _selected ?? _nodeModels.Values.FirstOrDefault(m => m.IsFocus) ?? _nodeModels.Values.FirstOrDefault();
+        if (start is not null) MoveKeyboardTo(start);
+    }
+
+    /// <summary>Arrow keys move between nodes, Enter shows the preview, E expands (app.js keeps arrows from scrolling the page).</summary>
+    private async Task OnCanvasKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.CtrlKey || e.AltKey || e.MetaKey) return;
+        if (_keyboardNode is null || !_nodeModels.ContainsValue(_keyboardNode))
+        {
+            OnCanvasFocus(new());
+            if (_keyboardNode is null) return;
+        }
+        var current = _keyboardNode!;
+        if (KeyboardNavigation.TryParse(e.Key, out var direction))
+        {
+            var next = KeyboardNavigation.Next(current.Centre, _nodeModels.Values.Where(m => m != current).Select(m => (m.Node.Id, m.Centre)), direction);
+            if (next is not null) MoveKeyboardTo(_nodeModels[next]);
+        }
+        else if (e.Key == "Enter" || e.Key == " ")
+        {
+            _diagram.SelectModel(current, unselectOthers: true);
+            await ShowPreviewAsync(current);
+        }
+        else if (e.Key is "e" or "E")
+        {
+            await ExpandAsync(current.Node.Id);
+        }
+    }
+
+    private void MoveKeyboardTo(ExplorerNodeModel model)
+    {
+        if (_keyboardNode is { } previous)
+        {
+            previous.KeyboardFocus = false;
+            previous.Refresh();
+        }
+        _keyboardNode = model;
+        model.KeyboardFocus = true;
+        model.Refresh();
+        Reveal([model.Node.Id]);
+    }
+
+    private string KeyboardAnnouncement => _keyboardNode is { } node
+        ? $"{node.Node.Label}, {GraphStyle.Legend(node.Node.FilterKind).ToLowerInvariant()}{(string.IsNullOrEmpty(node.Node.Detail) ? "" : ", " + node.Node.Detail)}"
+        : "";
 
     /// <summary>Turns this graph into the one with <paramref name="wanted"/> expansions when one trail starts the other; false otherwise.</summary>
     private async Task<bool> FollowTrailAsync(IReadOnlyList<string> wanted, string key)
@@ -461,6 +513,7 @@ public partial class GraphView : IDisposable
     {
         _diagram.Nodes.Remove(_nodeModels.Values.ToList());
         _nodeModels.Clear();
+        _keyboardNode = null;
         _edgeDrawing.Show([]);
         _listActions.Clear();
     }
