@@ -404,6 +404,36 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.Equal(grown, await page.Locator(NodeSelector).CountAsync());
     }
 
+    [BrowserFact]
+    public async Task Colour_by_year_gives_papers_of_different_years_different_colours_and_the_legend_their_range()
+    {
+        string slug;
+        await using (var db = fixture.App.Database.Factory.CreateDbContext())
+        {
+            // Someone whose papers (all of them in the first slice) are of several years.
+            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
+                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
+                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        }
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        const string coloursByYear = """
+            nodes => Object.fromEntries(nodes.map(n => [n.dataset.nodeId, getComputedStyle(n).getPropertyValue('--kind').trim()]))
+            """;
+        var before = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<Dictionary<string, string>>(coloursByYear);
+        Assert.Single(before.Values.Distinct());
+
+        await page.Locator("[data-action=colour-by-year]").CheckAsync();
+
+        await Assertions.Expect(page.Locator("[data-legend=years]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"(19|20)\d\d.*(19|20)\d\d", System.Text.RegularExpressions.RegexOptions.Singleline));
+        await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('.graph-node[data-node-kind=paper]')].map(n => getComputedStyle(n).getPropertyValue('--kind').trim())).size > 1");
+        var years = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.title.split(' — ')[1]?.slice(0, 4) ?? '')");
+        var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<Dictionary<string, string>>(coloursByYear);
+        Assert.Equal(years.Distinct().Count(), after.Values.Distinct().Count());
+    }
+
     /// <summary>The node count once the trail has this many steps and the view has settled.</summary>
     private static async Task<int> SettledCountAfterStepsAsync(IPage page, int steps)
     {

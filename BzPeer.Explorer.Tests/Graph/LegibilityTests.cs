@@ -164,3 +164,18 @@ public class KeyboardNavigationTests
     public void Nothing_that_way_means_no_move() =>
         Assert.Null(KeyboardNavigation.Next(new Point2(1000, 0), Nodes, KeyboardNavigation.Direction.Right));
 }
+
+public class YearColoursTests
+{
+    [Fact]
+    public void The_oldest_and_newest_years_take_the_ends_of_the_scale_and_years_between_differ()
+    {
+        var colours = Enumerable.Range(2010, 11).Select(y => YearColours.For(y, 2010, 2020)).ToList();
+
+        Assert.Equal("#fde68a", colours[0]);
+        Assert.Equal("#7c2d12", colours[^1]);
+        Assert.Equal(colours.Count, colours.Distinct().Count());
+        Assert.All(colours, c => Assert.Matches("^#[0-9a-f]{6}$", c));
+        Assert.Equal("#7c2d12", YearColours.For(2021, 2021, 2021));
+    }
+}

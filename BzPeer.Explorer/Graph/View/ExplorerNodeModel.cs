@@ -38,6 +38,9 @@ public sealed class ExplorerNodeModel : NodeModel
     /// <summary>The label zoomed out, or null where there is no room for one (the full text shows on hover and focus).</summary>
     public LabelPlacement.PlacedLabel? Label { get; private set; }
 
+    /// <summary>A paper's colour when papers are coloured by year; null draws the kind's colour.</summary>
+    public string? YearColour { get; set; }
+
     /// <summary>The node the arrow keys have reached: drawn with a focus ring and its label.</summary>
     public bool KeyboardFocus { get; set; }
 

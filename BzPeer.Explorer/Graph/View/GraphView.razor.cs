@@ -39,6 +39,8 @@ public partial class GraphView : IDisposable
     private bool _marks;
     private bool _moving;
     private ExplorerNodeModel? _keyboardNode;
+    private bool _colourByYear;
+    private (int Oldest, int Newest)? _paperYears;
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
@@ -556,10 +558,31 @@ public partial class GraphView : IDisposable
         foreach (var model in _nodeModels.Values)
             if (model.Update(texts[model.Node.Id], importance[model.Node.Id], model.Label)) model.Refresh();
         PlaceLabels();
+        ColourPapers();
 
         _visibleNodes = visible.Count;
         _visibleEdges = edges.Count;
         if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
+    }
+
+    private void ColourByYear(bool on)
+    {
+        _colourByYear = on;
+        ColourPapers();
+    }
+
+    /// <summary>With "colour papers by year" on, each paper takes its year's colour among the years of the papers drawn.</summary>
+    private void ColourPapers()
+    {
+        var years = _nodeModels.Values.Select(m => m.Node.Year).OfType<int>().ToList();
+        _paperYears = years.Count == 0 ? null : (years.Min(), years.Max());
+        foreach (var model in _nodeModels.Values.Where(m => m.Node.Kind == NodeKind.Paper))
+        {
+            var colour = _colourByYear && _paperYears is { } range && model.Node.Year is { } year ? YearColours.For(year, range.Oldest, range.Newest) : null;
+            if (colour == model.YearColour) continue;
+            model.YearColour = colour;
+            model.Refresh();
+        }
     }
 
     /// <summary>Zooming across <see cref="LabelPlacement.CardZoom"/> turns boxes into marks and back; any zoom step below it places the labels anew.</summary>
