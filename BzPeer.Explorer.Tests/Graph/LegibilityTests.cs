@@ -29,7 +29,7 @@ public class LegibilityTests
     }
 
     [Fact]
-    public void Papers_that_differ_only_in_the_middle_get_longer_labels_and_identical_ones_are_numbered()
+    public void Papers_that_read_the_same_cut_in_the_middle_are_cut_elsewhere_and_identical_ones_are_numbered()
     {
         var papers = new[]
         {
@@ -37,13 +37,17 @@ public class LegibilityTests
             Paper(2, "Playing Lottery Tickets in Speech Recognition Models for Images and Video", 2022),
             Paper(3, "A Survey", 2020),
             Paper(4, "A Survey", 2020),
+            Paper(5, "Mixed-Effects Models for Language Processing in Children", 2019),
+            Paper(6, "Mixed-Effects Models for Speech Processing in Children", 2019),
         };
 
         var labels = DisplayLabels.For(papers);
 
         Assert.NotEqual(labels["paper:1"], labels["paper:2"]);
-        Assert.Equal("A Survey (2020) #1", labels["paper:3"]);
-        Assert.Equal("A Survey (2020) #2", labels["paper:4"]);
+        Assert.Equal("A Survey #1 (2020)", labels["paper:3"]);
+        Assert.Equal("A Survey #2 (2020)", labels["paper:4"]);
+        Assert.NotEqual(labels["paper:5"], labels["paper:6"]);
+        Assert.All(labels.Values, l => Assert.True(l.Length <= DisplayLabels.MaxChars + " #2 (2022)".Length, l));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class LabelPlacement
     public const double LabelPaddingPx = 4;
 
     /// <summary>Width of a character of the label font, generous, so that the drawn text fits the box it is given.</summary>
-    private const double CharWidthPx = 7.5;
+    private const double CharWidthPx = 8;
 
     public const double SmallestMarkPx = 10;
     public const double LargestMarkPx = 26;

@@ -439,16 +439,16 @@ public partial class GraphView : IDisposable
     /// </summary>
     private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy && !_moving;
 
-    /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
+    /// <summary>Zooms (never above full size) and pans so every drawn node is in view, with room for the labels under the marks.</summary>
     private void FitView()
     {
         if (_diagram.Container is not { } container || _nodeModels.Count == 0) return;
-        const double margin = 16;
-        var left = _nodeModels.Values.Min(n => n.Position.X) - margin;
-        var top = _nodeModels.Values.Min(n => n.Position.Y) - margin;
-        var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth) + margin;
-        var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight) + margin;
-        var zoom = Math.Clamp(Math.Min(container.Width / (right - left), container.Height / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
+        const double paddingX = 60, paddingY = 48; // screen pixels: half a label's width, a label's depth under its mark
+        var left = _nodeModels.Values.Min(n => n.Position.X);
+        var top = _nodeModels.Values.Min(n => n.Position.Y);
+        var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth);
+        var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight);
+        var zoom = Math.Clamp(Math.Min((container.Width - 2 * paddingX) / (right - left), (container.Height - 2 * paddingY) / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
         CentreOn((left + right) / 2, (top + bottom) / 2, zoom);
     }
 
