@@ -194,6 +194,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
             var expand = page.Locator(".graph-list li[data-list-node^='person:'] button", new() { HasText = "Expand" }).Nth(round + 1);
             await expand.ClickAsync();
             await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length > n || document.querySelector('.graph-notice')?.textContent.includes('already')", steps);
+            await page.Locator(NodeSelector).First.WaitForAsync(); // the view glides to the new nodes, then settles
         }
         Assert.True(await page.Locator(NodeSelector).CountAsync() >= 100);
         await page.Locator("[data-action=fit]").ClickAsync();
