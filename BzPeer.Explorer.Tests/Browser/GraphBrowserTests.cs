@@ -51,6 +51,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
         // The edges are one layer of their own, which may be drawn a moment after the nodes.
         await page.WaitForFunctionAsync("([selector, n]) => document.querySelectorAll(selector).length > n", new object[] { EdgeSelector, edgesBefore });
+        await page.Locator(NodeSelector).First.WaitForAsync();
 
         var after = await NodeBoxesAsync(page);
         Assert.True(after.Count > before.Count);
@@ -193,24 +194,318 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
             var expand = page.Locator(".graph-list li[data-list-node^='person:'] button", new() { HasText = "Expand" }).Nth(round + 1);
             await expand.ClickAsync();
             await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length > n || document.querySelector('.graph-notice')?.textContent.includes('already')", steps);
+            await page.Locator(NodeSelector).First.WaitForAsync(); // the view glides to the new nodes, then settles
         }
         Assert.True(await page.Locator(NodeSelector).CountAsync() >= 100);
         await page.Locator("[data-action=fit]").ClickAsync();
+        await AssertLegibleAsync(page, "a large exploration after Fit");
         await page.ScreenshotForReviewAsync("graph-explorer-large");
     }
 
-    private async Task<IPage> NewPageAsync() => await (await fixture.BrowserAsync()).NewPageAsync();
-
-    /// <summary>Where each node is drawn, relative to the canvas (the page may scroll between two readings).</summary>
-    private static async Task<Dictionary<string, (double X, double Y)>> NodeBoxesAsync(IPage page)
+    [BrowserFact]
+    public async Task The_year_filter_refuses_an_inverted_range_with_a_message_and_its_inputs_look_like_inputs()
     {
-        var boxes = await page.Locator(NodeSelector).EvaluateAllAsync<NodeBox[]>(
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var from = page.Locator("[data-filter=from]");
+        var to = page.Locator("[data-filter=to]");
+        foreach (var input in new[] { from, to })
+        {
+            var border = await input.EvaluateAsync<string[]>("e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.borderTopWidth, s.borderBottomStyle, s.borderBottomWidth]; }");
+            Assert.True(border[0] != "none" && border[2] != "none" && double.Parse(border[1].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) >= 1, $"the year input has a visible border: {string.Join(' ', border)}");
+        }
+
+        await from.FillAsync("2030");
+        await from.DispatchEventAsync("change");
+        await page.WaitForFunctionAsync("() => location.search.includes('from=2030')");
+        var shown = await page.Locator(NodeSelector).CountAsync();
+        await to.FillAsync("2020");
+        await to.DispatchEventAsync("change");
+
+        await Assertions.Expect(page.Locator("[data-filter-error]")).ToContainTextAsync("2030");
+        Assert.Equal("true", await to.GetAttributeAsync("aria-invalid"));
+        Assert.DoesNotContain("to=2020", page.Url);
+        Assert.Equal(shown, await page.Locator(NodeSelector).CountAsync());
+
+        await to.FillAsync("2031");
+        await to.DispatchEventAsync("change");
+        await Assertions.Expect(page.Locator("[data-filter-error]")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("() => location.search.includes('to=2031')");
+    }
+
+    [BrowserFact]
+    public async Task Two_quick_clicks_on_different_nodes_expand_nothing_and_a_double_click_expands_the_node_clicked_twice()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var shown = await page.Locator(NodeSelector).CountAsync();
+
+        await page.Locator(".graph-node[data-node-id='person:wenbin-li']").ClickAsync();
+        await page.WaitForTimeoutAsync(250);
+        await page.Locator(".graph-node[data-node-kind=topic]").First.ClickAsync();
+
+        // The second click is handled (its preview shows) and the view is settled: an expansion would have started by now.
+        var topicId = await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id");
+        await Assertions.Expect(page.Locator($"[data-preview-node='{topicId}']")).ToBeVisibleAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        Assert.Equal(1, await page.Locator("[data-trail-step]").CountAsync());
+        Assert.Equal(shown, await page.Locator(NodeSelector).CountAsync());
+
+        await page.Locator(".graph-node[data-node-id='person:wenbin-li']").DblClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
+        await Assertions.Expect(page.Locator("[data-trail-step='1']")).ToContainTextAsync("Wenbin Li");
+    }
+
+    [BrowserFact]
+    public async Task The_legend_sits_outside_the_drawing()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        var legend = await page.Locator(".graph-legend").BoundingBoxAsync();
+        var canvas = await page.Locator("[data-graph-canvas]").BoundingBoxAsync();
+        Assert.NotNull(legend);
+        Assert.NotNull(canvas);
+        Assert.False(Intersect(legend, canvas), $"the legend ({legend.X},{legend.Y} {legend.Width}×{legend.Height}) lies on the canvas ({canvas.X},{canvas.Y} {canvas.Width}×{canvas.Height})");
+    }
+
+    [BrowserFact]
+    public async Task Text_in_every_graph_is_drawn_at_11_px_or_more_and_no_two_labels_cover_each_other()
+    {
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await AssertLegibleAsync(page, "the reference profile's panel");
+
+        var topic = (await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
+        var institution = (await page.Locator(".graph-node[data-node-kind=institution]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
+        foreach (var (path, name) in new[] { ("/works/1", "a work's panel"), ($"/topics/{topic}", "a topic's panel"), ($"/institutions/{institution}", "an institution's panel") })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForCircuitAsync();
+            await page.Locator(NodeSelector).First.WaitForAsync();
+            await AssertLegibleAsync(page, name);
+        }
+
+        // Zoomed out as far as it goes, labels stay the same size on screen; fewer are drawn.
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        for (var i = 0; i < 12; i++) await page.Locator("[data-action=zoom-out]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-canvas-wrap.marks') !== null");
+        await AssertLegibleAsync(page, "the explorer zoomed out");
+    }
+
+    [BrowserFact]
+    public async Task After_expanding_a_topic_in_the_explorer_every_new_node_is_inside_the_visible_canvas()
+    {
+        var slug = await HubResearcherAsync();
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var before = (await NodeIdsAsync(page)).ToHashSet();
+
+        var topic = page.Locator(".graph-node[data-node-kind=topic]").First;
+        await topic.ClickAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
+        await page.Locator(NodeSelector).First.WaitForAsync();
+
+        // The view glides to the new nodes: wait (a few seconds at most) for it to come to rest with all of them inside.
+        const string script = """
+            ([before, wait]) => {
+                const canvas = document.querySelector('[data-graph-canvas]').getBoundingClientRect();
+                const added = [...document.querySelectorAll('.graph-node[data-node-id]')].filter(n => !before.includes(n.dataset.nodeId));
+                return added.length > 0 && added.every(n => { const r = n.getBoundingClientRect();
+                    return r.left >= canvas.left - 1 && r.top >= canvas.top - 1 && r.right <= canvas.right + 1 && r.bottom <= canvas.bottom + 1; });
+            }
+            """;
+        try { await page.WaitForFunctionAsync(script, new object[] { before.ToArray(), true }, new() { Timeout = 5000 }); }
+        catch (TimeoutException) { }
+
+        var boxes = await page.Locator(NodeSelector).EvaluateAllAsync<DrawnText[]>(
+            "nodes => nodes.map(n => { const r = n.getBoundingClientRect(); return { node: n.dataset.nodeId, left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })");
+        var canvas = (await page.Locator("[data-graph-canvas]").BoundingBoxAsync())!;
+        var added = boxes.Where(b => !before.Contains(b.Node)).ToList();
+        Assert.True(added.Count >= 5, $"the topic brought new nodes ({added.Count})");
+        var outside = added.Where(b => b.Left < canvas.X - 1 || b.Top < canvas.Y - 1 || b.Right > canvas.X + canvas.Width + 1 || b.Bottom > canvas.Y + canvas.Height + 1)
+            .Select(b => $"{b.Node} at {b.Left:0},{b.Top:0}-{b.Right:0},{b.Bottom:0}").ToList();
+        Assert.True(outside.Count == 0, $"{outside.Count} of {added.Count} new nodes are outside the canvas ({canvas.X:0},{canvas.Y:0} {canvas.Width:0}×{canvas.Height:0}): {string.Join("; ", outside)}");
+        await page.ScreenshotForReviewAsync("graph-explorer-after-topic-expand");
+    }
+
+    [BrowserFact]
+    public async Task In_the_explorer_Back_undoes_each_expansion_and_Forward_redoes_it()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var start = await page.Locator(NodeSelector).CountAsync();
+
+        var topics = await page.Locator(".graph-node[data-node-kind=topic]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)");
+        await page.Locator($".graph-node[data-node-id='{topics[0]}']").DblClickAsync();
+        var afterFirst = await SettledCountAfterStepsAsync(page, 2);
+        Assert.True(afterFirst > start);
+        await page.Locator($".graph-node[data-node-id='{topics[1]}']").ClickAsync();
+        await page.Locator("[data-action=expand]").ClickAsync();
+        var afterSecond = await SettledCountAfterStepsAsync(page, 3);
+        Assert.True(afterSecond > afterFirst);
+
+        await page.GoBackAsync();
+        Assert.Equal(afterFirst, await SettledCountAfterStepsAsync(page, 2));
+        Assert.Contains("/explore", page.Url);
+        await page.GoBackAsync();
+        Assert.Equal(start, await SettledCountAfterStepsAsync(page, 1));
+        await page.GoForwardAsync();
+        Assert.Equal(afterFirst, await SettledCountAfterStepsAsync(page, 2));
+        await page.GoForwardAsync();
+        Assert.Equal(afterSecond, await SettledCountAfterStepsAsync(page, 3));
+
+        // Undo is a step too: Back after it brings the expansion back.
+        await page.Locator("[data-action=undo]").ClickAsync();
+        Assert.Equal(afterFirst, await SettledCountAfterStepsAsync(page, 2));
+        await page.GoBackAsync();
+        Assert.Equal(afterSecond, await SettledCountAfterStepsAsync(page, 3));
+    }
+
+    [BrowserFact]
+    public async Task A_profiles_grown_graph_is_still_grown_after_a_hop_to_a_co_author_and_Back()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var start = await page.Locator(NodeSelector).CountAsync();
+
+        await page.Locator(".graph-node[data-node-kind=topic]").First.DblClickAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-view[data-view-settled=true] .graph-node[data-node-id]').length > n", start);
+        await page.WaitForFunctionAsync("() => location.search.includes('graph=')");
+        var grown = await page.Locator(NodeSelector).CountAsync();
+
+        await page.Locator(".graph-node[data-node-id='person:jing-huo']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-node='person:jing-huo']")).ToBeVisibleAsync();
+        await page.Locator("[data-action=open]").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Jing Huo");
+        await page.Locator(".graph-view[data-graph-focus='person:jing-huo'][data-view-settled=true] .graph-node").First.WaitForAsync();
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll(\".graph-view[data-graph-focus='person:meihao-kong'][data-view-settled=true] .graph-node[data-node-id]\").length === n", grown);
+        Assert.Equal(grown, await page.Locator(NodeSelector).CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task Colour_by_year_gives_papers_of_different_years_different_colours_and_the_legend_their_range()
+    {
+        string slug;
+        await using (var db = fixture.App.Database.Factory.CreateDbContext())
+        {
+            // Someone whose papers (all of them in the first slice) are of several years.
+            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
+                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
+                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        }
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        const string coloursByYear = """
+            nodes => Object.fromEntries(nodes.map(n => [n.dataset.nodeId, getComputedStyle(n).getPropertyValue('--kind').trim()]))
+            """;
+        var before = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<Dictionary<string, string>>(coloursByYear);
+        Assert.Single(before.Values.Distinct());
+
+        await page.Locator("[data-action=colour-by-year]").CheckAsync();
+
+        await Assertions.Expect(page.Locator("[data-legend=years]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"(19|20)\d\d.*(19|20)\d\d", System.Text.RegularExpressions.RegexOptions.Singleline));
+        await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('.graph-node[data-node-kind=paper]')].map(n => getComputedStyle(n).getPropertyValue('--kind').trim())).size > 1");
+        var years = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.title.split(' — ')[1]?.slice(0, 4) ?? '')");
+        var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<Dictionary<string, string>>(coloursByYear);
+        Assert.Equal(years.Distinct().Count(), after.Values.Distinct().Count());
+    }
+
+    /// <summary>The node count once the trail has this many steps and the view has settled.</summary>
+    private static async Task<int> SettledCountAfterStepsAsync(IPage page, int steps)
+    {
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length === n && document.querySelector('.graph-view[data-view-settled=true]')", steps);
+        return await page.Locator(NodeSelector).CountAsync();
+    }
+
+    /// <summary>
+    /// Every piece of node text drawn in the canvas is at least 11 px on screen (its font size times the scale it is drawn
+    /// at), and the drawn rectangles of different nodes' labels do not intersect.
+    /// </summary>
+    private static async Task AssertLegibleAsync(IPage page, string where)
+    {
+        // Give the last zoom's render a moment to land: the labels are placed on the server.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.graph-busy')");
+        var drawn = await page.Locator(".graph-canvas .graph-node").EvaluateAllAsync<DrawnText[]>(
             """
             nodes => {
                 const canvas = document.querySelector('.graph-canvas').getBoundingClientRect();
-                return nodes.map(n => { const r = n.getBoundingClientRect(); return { id: n.dataset.nodeId, x: r.left - canvas.left, y: r.top - canvas.top }; });
+                const texts = [];
+                for (const node of nodes) {
+                    for (const el of node.querySelectorAll('.node-label, .node-detail')) {
+                        const style = getComputedStyle(el);
+                        const box = el.getBoundingClientRect();
+                        if (style.display === 'none' || style.visibility === 'hidden' || box.width === 0 || el.offsetWidth === 0) continue;
+                        if (el.closest('.node-text') && getComputedStyle(el.closest('.node-text')).display === 'none') continue;
+                        if (box.right < canvas.left || box.left > canvas.right || box.bottom < canvas.top || box.top > canvas.bottom) continue;
+                        const scale = box.width / el.offsetWidth;
+                        const label = el.closest('.node-text').getBoundingClientRect();
+                        texts.push({ node: node.dataset.nodeId, kind: el.className, px: parseFloat(style.fontSize) * scale,
+                                     left: label.left, top: label.top, right: label.right, bottom: label.bottom });
+                    }
+                }
+                return texts;
             }
             """);
+        Assert.True(drawn.Length > 0, $"{where}: some node text is drawn");
+        var small = drawn.Where(t => t.Px < 10.95).Select(t => $"{t.Node} {t.Kind} at {t.Px:0.0} px").ToList();
+        Assert.True(small.Count == 0, $"{where}: text below 11 px: {string.Join("; ", small)}");
+
+        var labels = drawn.Where(t => t.Kind == "node-label").ToList();
+        for (var i = 0; i < labels.Count; i++)
+            for (var j = i + 1; j < labels.Count; j++)
+            {
+                var (a, b) = (labels[i], labels[j]);
+                var overlap = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left) > 0.5 && Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top) > 0.5;
+                Assert.False(overlap, $"{where}: the labels of {a.Node} and {b.Node} cover each other");
+            }
+    }
+
+    private sealed class DrawnText
+    {
+        public string Node { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public double Px { get; set; }
+        public double Left { get; set; }
+        public double Top { get; set; }
+        public double Right { get; set; }
+        public double Bottom { get; set; }
+    }
+
+    private static bool Intersect(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
+        a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+
+    private async Task<IPage> NewPageAsync() => await (await fixture.BrowserAsync()).NewPageAsync();
+
+    /// <summary>Where each node is in the graph (the view may move to follow an expansion; the nodes must not).</summary>
+    private static async Task<Dictionary<string, (double X, double Y)>> NodeBoxesAsync(IPage page)
+    {
+        var boxes = await page.Locator(NodeSelector).EvaluateAllAsync<NodeBox[]>(
+            "nodes => nodes.map(n => ({ id: n.dataset.nodeId, x: parseFloat(n.dataset.x), y: parseFloat(n.dataset.y) }))");
         return boxes.ToDictionary(b => b.Id, b => (b.X, b.Y));
     }
 

@@ -49,10 +49,10 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
-        await page.Locator(".graph-node[data-node-id]").First.WaitForAsync();
+        await page.Locator(".graph-view[data-view-settled=true] .graph-node[data-node-id]").First.WaitForAsync();
 
         var canvas = page.Locator("[data-graph-canvas]");
-        Assert.Equal("img", await canvas.GetAttributeAsync("role"));
+        Assert.Equal("application", await canvas.GetAttributeAsync("role"));
         Assert.Matches(@"^Research graph around Meihao Kong: 11 nodes \(.*6 people.*\) and \d+ edges\. The list view below", await canvas.GetAttributeAsync("aria-label"));
 
         await TabUntilAsync(page, f => f.Tag == "SUMMARY" && f.InList, "the graph's list view");
@@ -68,6 +68,68 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
         Assert.EndsWith("/researchers/wenbin-li", page.Url);
         await Assertions.Expect(page.Locator(".graph-node.focus")).ToHaveAttributeAsync("data-node-id", "person:wenbin-li");
+    }
+
+    [BrowserFact]
+    public async Task Tab_into_the_graph_move_between_nodes_with_the_arrows_open_a_preview_with_Enter_and_expand_with_E()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(".graph-view[data-view-settled=true] .graph-node[data-node-id]").First.WaitForAsync();
+        var shown = await page.Locator(".graph-node[data-node-id]").CountAsync();
+
+        await page.Locator("[data-action=reset]").FocusAsync();
+        var canvas = await TabUntilAsync(page, f => f.Role == "application", "the graph's canvas");
+        Assert.StartsWith("Research graph around Meihao Kong", canvas.Text);
+        await Assertions.Expect(page.Locator(".graph-node.keyboard-focus")).ToHaveAttributeAsync("data-node-id", "person:meihao-kong");
+
+        // Arrow keys walk the nodes; each one reached is announced and drawn with a ring.
+        var reached = new HashSet<string>();
+        foreach (var key in new[] { "ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp", "ArrowLeft", "ArrowDown" })
+        {
+            var before = await page.Locator(".graph-node.keyboard-focus").GetAttributeAsync("data-node-id");
+            await page.Keyboard.PressAsync(key);
+            try
+            {
+                await page.WaitForFunctionAsync("id => document.querySelector('.graph-node.keyboard-focus')?.dataset.nodeId !== id", before, new() { Timeout = 2000 });
+            }
+            catch (TimeoutException) { } // nothing lies that way
+            reached.Add((await page.Locator(".graph-node.keyboard-focus").GetAttributeAsync("data-node-id"))!);
+        }
+        Assert.True(reached.Count >= 3, $"the arrows reached {string.Join(", ", reached)}");
+        var node = (await page.Locator(".graph-node.keyboard-focus").GetAttributeAsync("data-node-id"))!;
+        var ring = await page.Locator(".graph-node.keyboard-focus").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e.querySelector('.node-mark')).outlineStyle");
+        Assert.Contains("solid", ring);
+        await Assertions.Expect(page.Locator($"[data-keyboard-node='{node}']")).ToBeAttachedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator($"[data-preview-node='{node}']")).ToBeVisibleAsync();
+        Assert.Equal("application", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('role')"));
+
+        // Expand a node that brings something new: a topic, reached from the focus.
+        var topic = (await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id"))!;
+        for (var i = 0; i < 12 && await page.Locator(".graph-node.keyboard-focus").GetAttributeAsync("data-node-id") != topic; i++)
+        {
+            var direction = await page.EvaluateAsync<string>(
+                """
+                id => {
+                    const at = document.querySelector('.graph-node.keyboard-focus').getBoundingClientRect();
+                    const to = document.querySelector(`.graph-node[data-node-id='${id}']`).getBoundingClientRect();
+                    const dx = (to.left + to.width / 2) - (at.left + at.width / 2), dy = (to.top + to.height / 2) - (at.top + at.height / 2);
+                    return Math.abs(dx) > Math.abs(dy) ? (dx > 0 ? 'ArrowRight' : 'ArrowLeft') : (dy > 0 ? 'ArrowDown' : 'ArrowUp');
+                }
+                """, topic);
+            var before = await page.Locator(".graph-node.keyboard-focus").GetAttributeAsync("data-node-id");
+            await page.Keyboard.PressAsync(direction);
+            try { await page.WaitForFunctionAsync("id => document.querySelector('.graph-node.keyboard-focus')?.dataset.nodeId !== id", before, new() { Timeout = 2000 }); }
+            catch (TimeoutException) { }
+        }
+        Assert.Equal(topic, await page.Locator(".graph-node.keyboard-focus").GetAttributeAsync("data-node-id"));
+        await page.Keyboard.PressAsync("e");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", shown);
+        await page.ScreenshotForReviewAsync("keyboard-graph-expanded");
     }
 
     /// <summary>Presses Tab until the focused element matches, checking at every stop that the focus can be seen.</summary>

@@ -168,4 +168,17 @@ public class ExplorationGraphTests
     [InlineData("person:", false)]
     [InlineData("", false)]
     public void Node_ids_parse_only_when_well_formed(string id, bool valid) => Assert.Equal(valid, NodeIds.TryParse(id, out _, out _));
+
+    [Theory]
+    [InlineData(2030, 2020, true)]
+    [InlineData(2020, 2020, false)]
+    [InlineData(2015, 2022, false)]
+    [InlineData(null, 2020, false)]
+    [InlineData(2030, null, false)]
+    public void An_inverted_year_range_is_refused_with_a_reason(int? from, int? to, bool refused)
+    {
+        var problem = GraphFilter.YearRangeProblem(from, to);
+        Assert.Equal(refused, problem is not null);
+        if (refused) Assert.Contains("2030", problem);
+    }
 }

@@ -25,6 +25,26 @@ public class GraphComponentTests : ComponentTestContext
         Assert.Empty(widget.FindAll(".node-label b"));
         Assert.Equal("2022 · arXiv", widget.Find(".node-detail").TextContent);
         Assert.Equal("<b>A paper</b> — 2022 · arXiv", element.GetAttribute("title"));
+        Assert.DoesNotContain("labelled", element.ClassList);
+    }
+
+    [Fact]
+    public void Zoomed_out_a_node_carries_its_mark_size_its_label_box_and_the_side_its_label_is_on()
+    {
+        var node = new GraphNode("paper:12", NodeKind.Paper, 12, "A paper", null, 2022);
+        var model = new ExplorerNodeModel(node, new Point2(100, 50), isFocus: false);
+        var label = new LabelPlacement.PlacedLabel("paper:12", LabelPlacement.Side.Above, new LabelPlacement.Rect(0, 0, 10, 10));
+        Assert.True(model.Update("A paper (2022)", 1, label));
+
+        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, model));
+
+        var element = widget.Find(".graph-node");
+        Assert.Contains("labelled", element.ClassList);
+        Assert.Contains("label-above", element.ClassList);
+        Assert.Equal("A paper (2022)", widget.Find(".node-label").TextContent);
+        var (width, height) = LabelPlacement.LabelSizePx("A paper (2022)");
+        Assert.Equal(FormattableString.Invariant($"--mark: {LabelPlacement.LargestMarkPx:0.#}px; --label-w: {width:0}px; --label-h: {height:0}px"), element.GetAttribute("style"));
+        Assert.False(model.Update("A paper (2022)", 1, label), "nothing changed, nothing to redraw");
     }
 
     [Fact]

@@ -45,7 +45,11 @@ public class ExplorerPageTests(ExplorerAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/graphml+xml", response.Content.Headers.ContentType?.MediaType);
 
-        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        // Strict, as Gephi's (Java's) and Python's parsers are: from the bytes, so the declared encoding must be the real one.
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(bytes), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        var document = XDocument.Load(reader);
+        Assert.Equal("utf-8", document.Declaration?.Encoding, ignoreCase: true);
         XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
         var nodes = document.Descendants(ns + "node").ToList();
         var edges = document.Descendants(ns + "edge").ToList();

@@ -25,6 +25,12 @@ public sealed record GraphFilter(IReadOnlySet<NodeKind> HiddenKinds, int? FromYe
 {
     public static readonly GraphFilter None = new(new HashSet<NodeKind>(), null, null);
 
+    /// <summary>Why a year range cannot be a filter (it would hide every paper), or null when it can.</summary>
+    public static string? YearRangeProblem(int? fromYear, int? toYear) =>
+        fromYear is { } from && toYear is { } to && from > to
+            ? string.Create(CultureInfo.InvariantCulture, $"“From” {from} is after “to” {to}: no paper could be shown. Choose a “from” year no later than the “to” year.")
+            : null;
+
     public bool Shows(GraphNode node, string focusId) =>
         node.Id == focusId
         || (!HiddenKinds.Contains(node.FilterKind)

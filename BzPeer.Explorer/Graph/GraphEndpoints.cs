@@ -14,7 +14,7 @@ public static class GraphEndpoints
             return format switch
             {
                 "json" => Results.File(System.Text.Encoding.UTF8.GetBytes(GraphExport.ToJson(graph)), "application/json", name + ".json"),
-                null or "graphml" => Results.File(System.Text.Encoding.UTF8.GetBytes(GraphExport.ToGraphMl(graph)), "application/graphml+xml", name + ".graphml"),
+                null or "graphml" => Results.File(GraphExport.ToGraphMl(graph), "application/graphml+xml", name + ".graphml"),
                 _ => Results.BadRequest("format must be graphml or json."),
             };
         });

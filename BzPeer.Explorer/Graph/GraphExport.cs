@@ -8,10 +8,14 @@ namespace BzPeer.Explorer.Graph;
 /// <summary>The current graph as files: GraphML (opens in Gephi, yEd, Cytoscape) and JSON.</summary>
 public static class GraphExport
 {
-    public static string ToGraphMl(ExplorationGraph graph)
+    /// <summary>
+    /// The graph as GraphML bytes in UTF-8 (no byte order mark) with a declaration that says so: strict parsers (Java's,
+    /// so Gephi's; Python's) refuse a file whose declaration names another encoding than its bytes are in.
+    /// </summary>
+    public static byte[] ToGraphMl(ExplorationGraph graph)
     {
-        var text = new StringBuilder();
-        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        var bytes = new MemoryStream();
+        using (var xml = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) }))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("graphml", "http://graphml.graphdrawing.org/xmlns");
@@ -51,7 +55,7 @@ public static class GraphExport
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
-        return text.ToString();
+        return bytes.ToArray();
     }
 
     public static string ToJson(ExplorationGraph graph) => JsonSerializer.Serialize(new

@@ -14,6 +14,9 @@ public sealed record GraphNode(string Id, NodeKind Kind, int EntityId, string La
 {
     /// <summary>The kind a filter treats the node as: a "+N more" node counts as the kind it pages in.</summary>
     public NodeKind FilterKind => PagedKind ?? Kind;
+
+    /// <summary>What the node's importance is read from: citations of a paper, works of a person or an institution (a topic's works in view are counted from the graph).</summary>
+    public int Count { get; init; }
 }
 
 /// <summary>An edge; undirected kinds are stored with their ends in id order, so each pair has one edge of a kind.</summary>

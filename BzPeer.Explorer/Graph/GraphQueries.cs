@@ -294,14 +294,14 @@ public static class GraphQueries
 
 
     private static GraphNode PersonNode(PersonRow r) =>
-        new(NodeIds.Person(r.Slug), NodeKind.Person, r.Id, r.Name, r.Institution ?? $"{r.Works} {(r.Works == 1 ? "work" : "works")}");
+        new(NodeIds.Person(r.Slug), NodeKind.Person, r.Id, r.Name, r.Institution ?? $"{r.Works} {(r.Works == 1 ? "work" : "works")}") { Count = r.Works };
 
     private static GraphNode PaperNode(PaperRow w) =>
         new(NodeIds.Paper(w.Id), NodeKind.Paper, w.Id, w.Title,
-            string.Join(" · ", new[] { w.Year?.ToString(CultureInfo.InvariantCulture), w.Venue }.Where(s => s is not null)), w.Year);
+            string.Join(" · ", new[] { w.Year?.ToString(CultureInfo.InvariantCulture), w.Venue }.Where(s => s is not null)), w.Year) { Count = w.Citations };
 
     private static GraphNode TopicNode(TopicRow t) => new(NodeIds.Topic(t.Id), NodeKind.Topic, t.Id, t.Name, t.Subfield);
 
     private static GraphNode InstitutionNode(InstitutionRow i) =>
-        new(NodeIds.Institution(i.Id), NodeKind.Institution, i.Id, i.Name, string.Join(", ", new[] { i.City, i.Country }.Where(s => !string.IsNullOrEmpty(s))));
+        new(NodeIds.Institution(i.Id), NodeKind.Institution, i.Id, i.Name, string.Join(", ", new[] { i.City, i.Country }.Where(s => !string.IsNullOrEmpty(s)))) { Count = i.Works };
 }

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BzPeer.Explorer.Graph;
 
 internal sealed record PersonRow(int Id, string Slug, string Name, int Works, string? Institution);
-internal sealed record PaperRow(int Id, string Title, int? Year, string? Venue);
+internal sealed record PaperRow(int Id, string Title, int? Year, string? Venue, int Citations);
 internal sealed record TopicRow(int Id, string Name, string Subfield);
-internal sealed record InstitutionRow(int Id, string Name, string? City, string? Country);
+internal sealed record InstitutionRow(int Id, string Name, string? City, string? Country, int Works);
 internal sealed record WeightedRow<TRow>(TRow Row, double Weight);
 internal sealed record PersonInstitution(int PersonId, InstitutionRow Row);
 
@@ -27,7 +27,7 @@ internal static class GraphReads
 
     private const string Person = "r.\"Id\", r.\"Slug\", r.\"DisplayName\", r.\"WorksCount\", pi.\"DisplayName\"";
     private const string PersonInstitutionJoin = "LEFT JOIN \"Institutions\" pi ON pi.\"Id\" = r.\"LastKnownInstitutionId\"";
-    private const string Paper = "w.\"Id\", w.\"Title\", w.\"Year\", v.\"DisplayName\"";
+    private const string Paper = "w.\"Id\", w.\"Title\", w.\"Year\", v.\"DisplayName\", w.\"CitedByCount\"";
     private const string PaperVenueJoin = "LEFT JOIN \"Venues\" v ON v.\"Id\" = w.\"VenueId\"";
     private const string Page = "LIMIT @take OFFSET @skip";
 
@@ -41,7 +41,7 @@ internal static class GraphReads
         ReadAsync(db, "SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\" FROM \"Topics\" t WHERE t.\"Id\" = @id", ReadTopic, ct, ("@id", id));
 
     public static Task<List<InstitutionRow>> InstitutionByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, "SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\" FROM \"Institutions\" i WHERE i.\"Id\" = @id", ReadInstitution, ct, ("@id", id));
+        ReadAsync(db, "SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Institutions\" i WHERE i.\"Id\" = @id", ReadInstitution, ct, ("@id", id));
 
     // A person's neighbours.
 
@@ -69,7 +69,7 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<InstitutionRow>> PersonInstitutionsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\" FROM \"Affiliations\" a JOIN \"Institutions\" i ON i.\"Id\" = a.\"InstitutionId\" " +
+        ReadAsync(db, $"SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Affiliations\" a JOIN \"Institutions\" i ON i.\"Id\" = a.\"InstitutionId\" " +
                       $"WHERE a.\"ResearcherId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"InstitutionId\" {Page}",
             ReadInstitution, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -77,8 +77,8 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"Affiliations\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<PersonInstitution>> CurrentInstitutionsAsync(ExplorerDbContext db, IReadOnlyCollection<int> people, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT r.\"Id\", i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\" FROM \"Researchers\" r JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\" WHERE r.\"Id\" IN ({In(people)})",
-            reader => new PersonInstitution(reader.GetInt32(0), new InstitutionRow(reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4))), ct);
+        ReadAsync(db, $"SELECT r.\"Id\", i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Researchers\" r JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\" WHERE r.\"Id\" IN ({In(people)})",
+            reader => new PersonInstitution(reader.GetInt32(0), new InstitutionRow(reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), reader.GetInt32(5))), ct);
 
     // A paper's neighbours.
 
@@ -221,11 +221,11 @@ internal static class GraphReads
 
     private static PersonRow ReadPerson(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3), Text(r, 4));
 
-    private static PaperRow ReadPaper(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Text(r, 3));
+    private static PaperRow ReadPaper(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Text(r, 3), r.GetInt32(4));
 
     private static TopicRow ReadTopic(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2));
 
-    private static InstitutionRow ReadInstitution(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3));
+    private static InstitutionRow ReadInstitution(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3), r.GetInt32(4));
 
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

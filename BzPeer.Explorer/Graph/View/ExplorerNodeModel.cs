@@ -6,7 +6,8 @@ namespace BzPeer.Explorer.Graph.View;
 /// <summary>
 /// A graph node as Blazor.Diagrams draws it: fixed size (no browser measuring), locked in place (the layout owns
 /// positions), no ports (links anchor on the box's outline). Its id is the graph node id, which the library's
-/// renderer writes as data-node-id on the node element.
+/// renderer writes as data-node-id on the node element. Zoomed out it is drawn as a mark of <see cref="MarkPx"/>
+/// with its label only where <see cref="Label"/> places one (see <see cref="LabelPlacement"/>).
 /// </summary>
 public sealed class ExplorerNodeModel : NodeModel
 {
@@ -19,11 +20,42 @@ public sealed class ExplorerNodeModel : NodeModel
         ControlledSize = true;
         Locked = true;
         Title = node.Label;
+        Text = node.Label;
+        Centre = centre;
     }
 
     public GraphNode Node { get; }
 
     public bool IsFocus { get; }
+
+    public Point2 Centre { get; }
+
+    /// <summary>The text drawn: shortened in the middle, a paper's with its year (see <see cref="DisplayLabels"/>).</summary>
+    public string Text { get; private set; }
+
+    public double Importance { get; private set; }
+
+    /// <summary>The label zoomed out, or null where there is no room for one (the full text shows on hover and focus).</summary>
+    public LabelPlacement.PlacedLabel? Label { get; private set; }
+
+    /// <summary>A paper's colour when papers are coloured by year; null draws the kind's colour.</summary>
+    public string? YearColour { get; set; }
+
+    /// <summary>The node the arrow keys have reached: drawn with a focus ring and its label.</summary>
+    public bool KeyboardFocus { get; set; }
+
+    public double MarkPx => LabelPlacement.MarkPx(Importance, IsFocus);
+
+    /// <summary>Takes new text, importance and label; true when any changed, and the node must be drawn again.</summary>
+    public bool Update(string text, double importance, LabelPlacement.PlacedLabel? label)
+    {
+        var labelChanged = label?.Side != Label?.Side || (label is null) != (Label is null);
+        if (text == Text && Math.Abs(importance - Importance) < 0.005 && !labelChanged) return false;
+        Text = text;
+        Importance = importance;
+        Label = label;
+        return true;
+    }
 
     public static Point TopLeft(Point2 centre) =>
         new(centre.X - GraphLayout.NodeWidth / 2, centre.Y - GraphLayout.NodeHeight / 2);

@@ -24,13 +24,23 @@ public partial class GraphView : IDisposable
     private ExplorationGraph? _graph;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
+    private GraphFilter? _filterParameter;
     private bool _notFound;
     private bool _busy;
     private bool _skipRender;
     private bool _renderedCompact;
     private bool _fitWhenSized;
     private string? _message;
+    private string? _yearProblem;
+    private string? _yearProblemInput;
     private ExplorerNodeModel? _selected;
+    private Model? _lastClicked;
+    private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
+    private bool _marks;
+    private bool _moving;
+    private ExplorerNodeModel? _keyboardNode;
+    private bool _colourByYear;
+    private (int Oldest, int Newest)? _paperYears;
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
@@ -61,11 +71,11 @@ public partial class GraphView : IDisposable
 
     /// <summary>Raised after every change a link should carry (expansions, filters).</summary>
     [Parameter]
-    public EventCallback<ExplorerState> StateChanged { get; set; }
+    public EventCallback<GraphChange> StateChanged { get; set; }
 
     public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear);
 
-    private string CanvasHeight => Compact ? "480px" : "calc(100vh - 190px)";
+    private string CanvasHeight => Compact ? "480px" : "calc(100vh - 220px)";
 
     private static BlazorDiagram CreateDiagram()
     {
@@ -84,16 +94,21 @@ public partial class GraphView : IDisposable
         _diagram.PointerClick += OnPointerClick;
         _diagram.PointerDoubleClick += OnPointerDoubleClick;
         _diagram.ContainerChanged += OnContainerChanged;
+        _diagram.ZoomChanged += OnZoomChanged;
     }
 
     protected override async Task OnParametersSetAsync()
     {
         if (!RendererInfo.IsInteractive) return;
 
-        var filterChanged = Filter is { } filter && !SameFilter(filter, _filter);
+        // Only a filter the parent newly hands is taken: right after this component reports a change, the parent renders
+        // once more with the filter it had before, which must not undo what the person just chose.
+        var filterChanged = Filter is { } filter && (_filterParameter is null || !SameFilter(filter, _filterParameter)) && !SameFilter(filter, _filter);
+        if (Filter is not null) _filterParameter = Filter;
         if (filterChanged)
         {
             _filter = Filter!;
+            _yearProblem = _yearProblemInput = null;
             if (_graph is not null) SyncDiagram();
         }
         // Rebuild only for a focus or trail the parent has newly asked for. The parent re-renders with its old
@@ -109,6 +124,10 @@ public partial class GraphView : IDisposable
             _skipRender = !filterChanged && Compact == _renderedCompact;
             return;
         }
+
+        // Back and Forward: a trail that this one continues, or that continues this one, is reached by undoing or
+        // replaying the difference, so the view stays where it is instead of starting again.
+        if (_graph is not null && _graph.FocusId == FocusNodeId && await FollowTrailAsync(Expansions, key)) return;
 
         _graph = null;
         _notFound = false;
@@ -131,6 +150,101 @@ public partial class GraphView : IDisposable
         {
             SyncDiagram();
             FitView();
+        }
+    }
+
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        await base.SetParametersAsync(parameters);
+        // The skip is meant for the render that follows these parameters only. When a render was already queued, that
+        // render did not ask ShouldRender and the flag would linger, swallowing the next event's render (a refused
+        // year range showed no message).
+        _skipRender = false;
+    }
+
+    /// <summary>Tabbing into the canvas puts the keyboard on the selected node, or else the focus.</summary>
+    private void OnCanvasFocus(Microsoft.AspNetCore.Components.Web.FocusEventArgs e)
+    {
+        if (_keyboardNode is not null && _nodeModels.ContainsValue(_keyboardNode)) return;
+        var start = _selected ?? _nodeModels.Values.FirstOrDefault(m => m.IsFocus) ?? _nodeModels.Values.FirstOrDefault();
+        if (start is not null) MoveKeyboardTo(start);
+    }
+
+    /// <summary>Arrow keys move between nodes, Enter shows the preview, E expands (app.js keeps arrows from scrolling the page).</summary>
+    private async Task OnCanvasKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.CtrlKey || e.AltKey || e.MetaKey) return;
+        if (_keyboardNode is null || !_nodeModels.ContainsValue(_keyboardNode))
+        {
+            OnCanvasFocus(new());
+            if (_keyboardNode is null) return;
+        }
+        var current = _keyboardNode!;
+        if (KeyboardNavigation.TryParse(e.Key, out var direction))
+        {
+            var next = KeyboardNavigation.Next(current.Centre, _nodeModels.Values.Where(m => m != current).Select(m => (m.Node.Id, m.Centre)), direction);
+            if (next is not null) MoveKeyboardTo(_nodeModels[next]);
+        }
+        else if (e.Key == "Enter" || e.Key == " ")
+        {
+            _diagram.SelectModel(current, unselectOthers: true);
+            await ShowPreviewAsync(current);
+        }
+        else if (e.Key is "e" or "E")
+        {
+            await ExpandAsync(current.Node.Id);
+        }
+    }
+
+    private void MoveKeyboardTo(ExplorerNodeModel model)
+    {
+        if (_keyboardNode is { } previous)
+        {
+            previous.KeyboardFocus = false;
+            previous.Refresh();
+        }
+        _keyboardNode = model;
+        model.KeyboardFocus = true;
+        model.Refresh();
+        Reveal([model.Node.Id]);
+    }
+
+    private string KeyboardAnnouncement => _keyboardNode is { } node
+        ? $"{node.Node.Label}, {GraphStyle.Legend(node.Node.FilterKind).ToLowerInvariant()}{(string.IsNullOrEmpty(node.Node.Detail) ? "" : ", " + node.Node.Detail)}"
+        : "";
+
+    /// <summary>Turns this graph into the one with <paramref name="wanted"/> expansions when one trail starts the other; false otherwise.</summary>
+    private async Task<bool> FollowTrailAsync(IReadOnlyList<string> wanted, string key)
+    {
+        var graph = _graph!;
+        var shown = graph.ExpandedNodeIds.ToList();
+        if (wanted.Count < shown.Count && shown.Take(wanted.Count).SequenceEqual(wanted))
+        {
+            graph.ReturnTo(wanted.Count);
+            _message = wanted.Count == 0 ? "Back to the start." : $"Back to step {wanted.Count}.";
+            if (_selected is not null && !graph.Contains(_selected.Node.Id)) ClearSelection();
+            SyncDiagram();
+            return true;
+        }
+        if (wanted.Count <= shown.Count || !wanted.Take(shown.Count).SequenceEqual(shown)) return false;
+
+        _busy = true;
+        try
+        {
+            var before = _nodeModels.Keys.ToHashSet();
+            foreach (var nodeId in wanted.Skip(shown.Count))
+            {
+                if ((await Graphs.ExpandAsync(graph, nodeId)).Outcome != ExpandOutcome.Expanded) return false;
+                if (_parametersKey != key) return true; // another address arrived meanwhile; it takes over
+            }
+            _message = $"Redid {wanted.Count - shown.Count} step(s).";
+            SyncDiagram();
+            Reveal(_nodeModels.Keys.Where(id => !before.Contains(id)));
+            return true;
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 
@@ -160,12 +274,14 @@ public partial class GraphView : IDisposable
             if (result.Outcome == ExpandOutcome.Expanded)
             {
                 if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
+                var before = _nodeModels.Keys.ToHashSet();
                 SyncDiagram();
+                Reveal(_nodeModels.Keys.Where(id => !before.Contains(id)).Append(nodeId));
             }
             // The server's own share of an expansion (read, merge, lay out, diff the drawing); the load run reads it.
             Logger.LogDebug("Expanded {NodeId} in {Milliseconds} ms: {Outcome}", nodeId,
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture), result.Outcome);
-            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync();
+            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync(isStep: true);
         }
         finally
         {
@@ -203,7 +319,7 @@ public partial class GraphView : IDisposable
     {
         if (_selected is not null && !_graph!.Contains(_selected.Node.Id)) ClearSelection();
         SyncDiagram();
-        await NotifyStateAsync();
+        await NotifyStateAsync(isStep: true);
     }
 
     private async Task ToggleKind(NodeKind kind, bool shown)
@@ -213,18 +329,23 @@ public partial class GraphView : IDisposable
         else hidden.Add(kind);
         _filter = _filter with { HiddenKinds = hidden };
         SyncDiagram();
-        await NotifyStateAsync();
+        await NotifyStateAsync(isStep: false);
     }
 
     private async Task SetYears(string? from, string? to)
     {
         static int? Year(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 3000 ? year : null;
-        _filter = from is not null ? _filter with { FromYear = Year(from) } : _filter with { ToYear = Year(to) };
+        var wanted = from is not null ? _filter with { FromYear = Year(from) } : _filter with { ToYear = Year(to) };
+        // An inverted range would hide every paper: refuse it, say why, and keep the graph as it is.
+        _yearProblem = GraphFilter.YearRangeProblem(wanted.FromYear, wanted.ToYear);
+        _yearProblemInput = _yearProblem is null ? null : from is not null ? "from" : "to";
+        if (_yearProblem is not null) return;
+        _filter = wanted;
         SyncDiagram();
-        await NotifyStateAsync();
+        await NotifyStateAsync(isStep: false);
     }
 
-    private Task NotifyStateAsync() => StateChanged.InvokeAsync(CurrentState);
+    private Task NotifyStateAsync(bool isStep) => StateChanged.InvokeAsync(new GraphChange(CurrentState, isStep));
 
     private string ExportLink(string format) => $"explore/export?{CurrentState.ToQuery()}&format={format}";
 
@@ -267,18 +388,24 @@ public partial class GraphView : IDisposable
 
     private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
+        _lastClicked = model;
         if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ShowPreviewAsync(node));
     }
 
+    /// <summary>
+    /// The library calls any two clicks in quick succession a double click, wherever they landed; it raises it before the
+    /// second click's own event. Only a node that also received the first click is expanded.
+    /// </summary>
     private void OnPointerDoubleClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
-        if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ExpandAsync(node.Node.Id));
+        if (model is ExplorerNodeModel node && ReferenceEquals(model, _lastClicked)) _ = InvokeAsync(() => ExpandAsync(node.Node.Id));
     }
 
     private async Task ShowPreviewAsync(ExplorerNodeModel node)
     {
         _selected = node;
         _edgeDrawing.Highlight(node.Node.Id);
+        PlaceLabels();
         _preview = null;
         StateHasChanged();
         await using var db = await DbFactory.CreateDbContextAsync();
@@ -310,19 +437,52 @@ public partial class GraphView : IDisposable
     /// The graph is drawn, fitted to its canvas and not loading: nodes are where they will stay until someone acts.
     /// Shown as data-view-settled, for scripts and tests that must not act on a graph still being placed.
     /// </summary>
-    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy;
+    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy && !_moving;
 
-    /// <summary>Zooms (never above full size) and pans so every drawn node is in view.</summary>
+    /// <summary>Zooms (never above full size) and pans so every drawn node is in view, with room for the labels under the marks.</summary>
     private void FitView()
     {
         if (_diagram.Container is not { } container || _nodeModels.Count == 0) return;
-        const double margin = 16;
-        var left = _nodeModels.Values.Min(n => n.Position.X) - margin;
-        var top = _nodeModels.Values.Min(n => n.Position.Y) - margin;
-        var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth) + margin;
-        var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight) + margin;
-        var zoom = Math.Clamp(Math.Min(container.Width / (right - left), container.Height / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
+        const double paddingX = 60, paddingY = 48; // screen pixels: half a label's width, a label's depth under its mark
+        var left = _nodeModels.Values.Min(n => n.Position.X);
+        var top = _nodeModels.Values.Min(n => n.Position.Y);
+        var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth);
+        var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight);
+        var zoom = Math.Clamp(Math.Min((container.Width - 2 * paddingX) / (right - left), (container.Height - 2 * paddingY) / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
         CentreOn((left + right) / 2, (top + bottom) / 2, zoom);
+    }
+
+    /// <summary>
+    /// Moves the view, smoothly, so that these nodes are in sight: the least pan that brings them in, zooming out (not
+    /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves.
+    /// </summary>
+    private void Reveal(IEnumerable<string> nodeIds)
+    {
+        if (_diagram.Container is not { } container) return;
+        var nodes = nodeIds.Select(id => _nodeModels.GetValueOrDefault(id)).OfType<ExplorerNodeModel>().ToList();
+        if (nodes.Count == 0) return;
+        var target = ViewFollowing.Reveal(
+            nodes.Select(n => n.Centre).ToList(), new ViewFollowing.View(_diagram.Pan.X, _diagram.Pan.Y, _diagram.Zoom),
+            container.Width, container.Height, _diagram.Options.Zoom.Minimum);
+        if (target is null) return;
+        _moving = true;
+        _diagram.Batch(() =>
+        {
+            _diagram.SetZoom(target.Value.Zoom);
+            _diagram.SetPan(target.Value.PanX, target.Value.PanY);
+        });
+        _ = EndMoveAsync();
+    }
+
+    /// <summary>The canvas's layers glide to the new view (graph.css) while the canvas is marked as moving.</summary>
+    private async Task EndMoveAsync()
+    {
+        await Task.Delay(ViewFollowing.GlideMilliseconds + 50);
+        await InvokeAsync(() =>
+        {
+            _moving = false;
+            StateHasChanged();
+        });
     }
 
     private void ResetView()
@@ -355,6 +515,7 @@ public partial class GraphView : IDisposable
     {
         _diagram.Nodes.Remove(_nodeModels.Values.ToList());
         _nodeModels.Clear();
+        _keyboardNode = null;
         _edgeDrawing.Show([]);
         _listActions.Clear();
     }
@@ -392,9 +553,61 @@ public partial class GraphView : IDisposable
         });
         _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, visible[e.Source].Position, visible[e.Target].Position)).ToList());
 
+        var texts = DisplayLabels.For(visible.Values.Select(p => p.Node));
+        var importance = NodeImportance.Of(visible.Values.Select(p => p.Node).ToList(), edges, graph.FocusId);
+        foreach (var model in _nodeModels.Values)
+            if (model.Update(texts[model.Node.Id], importance[model.Node.Id], model.Label)) model.Refresh();
+        PlaceLabels();
+        ColourPapers();
+
         _visibleNodes = visible.Count;
         _visibleEdges = edges.Count;
         if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
+    }
+
+    private void ColourByYear(bool on)
+    {
+        _colourByYear = on;
+        ColourPapers();
+    }
+
+    /// <summary>With "colour papers by year" on, each paper takes its year's colour among the years of the papers drawn.</summary>
+    private void ColourPapers()
+    {
+        var years = _nodeModels.Values.Select(m => m.Node.Year).OfType<int>().ToList();
+        _paperYears = years.Count == 0 ? null : (years.Min(), years.Max());
+        foreach (var model in _nodeModels.Values.Where(m => m.Node.Kind == NodeKind.Paper))
+        {
+            var colour = _colourByYear && _paperYears is { } range && model.Node.Year is { } year ? YearColours.For(year, range.Oldest, range.Newest) : null;
+            if (colour == model.YearColour) continue;
+            model.YearColour = colour;
+            model.Refresh();
+        }
+    }
+
+    /// <summary>Zooming across <see cref="LabelPlacement.CardZoom"/> turns boxes into marks and back; any zoom step below it places the labels anew.</summary>
+    private void OnZoomChanged()
+    {
+        var marks = !LabelPlacement.ShowsCards(_diagram.Zoom);
+        if (marks != _marks)
+        {
+            _marks = marks;
+            _edgeDrawing.DrawCentreLines(marks);
+            _ = InvokeAsync(StateHasChanged);
+        }
+        PlaceLabels();
+    }
+
+    /// <summary>Zoomed out, gives labels to the focus, the selected node and then the most important nodes that have room.</summary>
+    private void PlaceLabels()
+    {
+        if (!_marks || _nodeModels.Count == 0) return;
+        var selected = _selected?.Node.Id;
+        var labels = LabelPlacement.Choose(
+            _nodeModels.Values.Select(m => new LabelPlacement.Candidate(m.Node.Id, m.Centre, m.Text, m.Importance, m.IsFocus || m.Node.Id == selected)),
+            _diagram.Zoom);
+        foreach (var model in _nodeModels.Values)
+            if (model.Update(model.Text, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
     }
 
     private static bool SamePlace(ExplorerNodeModel model, PlacedNode placed)
@@ -413,5 +626,6 @@ public partial class GraphView : IDisposable
         _diagram.PointerClick -= OnPointerClick;
         _diagram.PointerDoubleClick -= OnPointerDoubleClick;
         _diagram.ContainerChanged -= OnContainerChanged;
+        _diagram.ZoomChanged -= OnZoomChanged;
     }
 }
