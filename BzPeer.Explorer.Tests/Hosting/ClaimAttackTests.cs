@@ -45,6 +45,24 @@ public partial class ClaimAttackTests(ClaimsAppFixture fixture)
     }
 
     [Fact]
+    public async Task An_account_renamed_to_a_colleagues_name_cannot_take_their_record()
+    {
+        // A confirmed address at Cardiff University's domain, an account under the attacker's own name and no claim yet;
+        // then the account takes the colleague's name in its settings and claims the colleague's record.
+        var attacker = await RegisterAndSignInAsync("Mallory Example", $"mallory.{Guid.NewGuid():N}@cardiff.ac.uk");
+        var renamed = await SubmitFormAsync(attacker, "/Account/Manage", "profile", new Dictionary<string, string> { ["Input.DisplayName"] = "Jing Wu" });
+        Assert.Contains("Your profile is saved.", await attacker.GetStringAsync(renamed.Headers.Location?.OriginalString ?? "/Account/Manage"));
+        var before = TrustSnapshot(await App.CreateHttpClient().GetStringAsync("/researchers/jing-wu"));
+
+        await ClaimAsync(attacker, "jing-wu", "Jing Wu");
+
+        Assert.Equal(before, TrustSnapshot(await App.CreateHttpClient().GetStringAsync("/researchers/jing-wu")));
+        var ownClaims = await attacker.GetStringAsync("/claims");
+        Assert.Matches(ClaimStatusOf("Jing Wu", "pending review"), ownClaims);
+        Assert.Contains("name was changed after registration", ownClaims);
+    }
+
+    [Fact]
     public async Task A_strangers_pending_claim_leaves_the_public_trust_as_it_was()
     {
         var before = TrustSnapshot(await App.CreateHttpClient().GetStringAsync("/researchers/meihao-kong"));

@@ -9,6 +9,9 @@ namespace BzPeer.Explorer.Data;
 public class ExplorerUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+    /// <summary>When the name chosen at registration was last changed: a renamed account's claims are reviewed, since a
+    /// rename to a colleague's name must not pass the name rule of automatic approval.</summary>
+    public DateTime? DisplayNameChangedAt { get; set; }
 }
 
 public class Follow

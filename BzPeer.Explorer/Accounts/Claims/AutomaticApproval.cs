@@ -5,7 +5,7 @@ namespace BzPeer.Explorer.Accounts.Claims;
 
 /// <summary>What the rules for approving a claim at once look at: the acting account and the record, as stored now.</summary>
 public sealed record ClaimFacts(
-    string AccountEmail, bool EmailConfirmed, string? AccountName,
+    string AccountEmail, bool EmailConfirmed, string? AccountName, DateTime? AccountNameChangedAt,
     IReadOnlyList<InstitutionDomain> Institutions, string RecordName, IReadOnlyList<string> AlternativeNames,
     bool RecordIsClaimed, string? OtherRecordTheAccountHolds);
 
@@ -38,6 +38,8 @@ public static class AutomaticApproval
         if (!PersonName.MatchesAny(facts.AccountName, recordNames))
             reasons.Add($"The account's name \"{Account.PublicNameOf(facts.AccountName)}\" does not match the record's name"
                 + (facts.AlternativeNames.Count == 0 ? $" \"{facts.RecordName}\"." : $"s (\"{string.Join("\", \"", recordNames)}\")."));
+        else if (facts.AccountNameChangedAt is { } renamed)
+            reasons.Add($"The account's name was changed after registration (on {renamed:yyyy-MM-dd}): a renamed account's claim is reviewed, so that no one takes a colleague's record by taking their name.");
 
         if (facts.OtherRecordTheAccountHolds is { } other)
             reasons.Add($"The account already holds an approved claim, on the record of {other}: one account is one person, so a second record is reviewed.");
@@ -55,7 +57,8 @@ public static class AutomaticApproval
         var otherRecord = await db.AuthorClaims
             .Where(c => c.UserId == account.Id && c.Status == ClaimStatus.Approved && c.ResearcherId != researcherId)
             .OrderBy(c => c.Id).Select(c => c.Researcher.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return new ClaimFacts(account.Email, account.EmailConfirmed, account.DisplayName, institutions, record.DisplayName,
+        var renamedAt = await db.Users.Where(u => u.Id == account.Id).Select(u => u.DisplayNameChangedAt).SingleOrDefaultAsync(cancellationToken);
+        return new ClaimFacts(account.Email, account.EmailConfirmed, account.DisplayName, renamedAt, institutions, record.DisplayName,
             record.AlternativeNames, ownerId is not null, otherRecord);
     }
 }

@@ -416,6 +416,9 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DisplayNameChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
