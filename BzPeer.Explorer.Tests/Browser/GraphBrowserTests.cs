@@ -284,6 +284,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForCircuitAsync();
         await page.Locator(NodeSelector).First.WaitForAsync();
         await AssertLegibleAsync(page, "the reference profile's panel");
+        await AssertLabelWholeAsync(page, "person:meihao-kong", "Meihao Kong", "the reference profile's panel");
 
         var topic = (await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
         var institution = (await page.Locator(".graph-node[data-node-kind=institution]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
@@ -302,6 +303,35 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         for (var i = 0; i < 12; i++) await page.Locator("[data-action=zoom-out]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('.graph-canvas-wrap.marks') !== null");
         await AssertLegibleAsync(page, "the explorer zoomed out");
+        await AssertLabelWholeAsync(page, "person:meihao-kong", "Meihao Kong", "the explorer zoomed out");
+
+        // The selected node's label is whole too, whatever its neighbours; theirs give way.
+        var other = page.Locator(".graph-node[data-node-kind=person]:not(.focus)").First;
+        var otherId = (await other.GetAttributeAsync("data-node-id"))!;
+        var otherName = (await other.GetAttributeAsync("title"))!.Split(" — ")[0];
+        await page.Locator(".graph-list summary").ClickAsync();
+        await page.Locator($"[data-list-node='{otherId}'] button", new() { HasText = "Select" }).ClickAsync();
+        await page.WaitForFunctionAsync("id => document.querySelector(`.graph-node[data-node-id='${id}']`)?.classList.contains('labelled')", otherId);
+        await AssertLegibleAsync(page, "the explorer zoomed out with a node selected");
+        await AssertLabelWholeAsync(page, otherId, otherName, "the explorer zoomed out with a node selected");
+    }
+
+    /// <summary>A node's label is drawn with its whole name: the text is the name and nothing of it is cut off or hidden.</summary>
+    private static async Task AssertLabelWholeAsync(IPage page, string nodeId, string name, string where)
+    {
+        var label = page.Locator($".graph-canvas .graph-node[data-node-id='{nodeId}'] .node-label");
+        var drawn = await label.EvaluateAsync<string[]>(
+            """
+            el => {
+                const text = el.closest('.node-text');
+                return [el.textContent.trim(), String(getComputedStyle(el).display !== 'none' && getComputedStyle(text).display !== 'none'),
+                        String(el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1 && text.scrollHeight <= text.clientHeight + 1),
+                        `label ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}, its box ${text.scrollWidth}×${text.scrollHeight} in ${text.clientWidth}×${text.clientHeight}; ${el.closest('.graph-node').className}`];
+            }
+            """);
+        Assert.Equal(name, drawn[0]);
+        Assert.True(drawn[1] == "true", $"{where}: the label of {nodeId} is shown");
+        Assert.True(drawn[2] == "true", $"{where}: the label of {nodeId} is drawn whole, not cut off ({drawn[3]})");
     }
 
     [BrowserFact]

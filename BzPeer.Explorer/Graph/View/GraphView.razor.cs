@@ -422,6 +422,14 @@ public partial class GraphView : IDisposable
         _selected = null;
         _edgeDrawing.Highlight(null);
         _preview = null;
+        PinLabels();
+    }
+
+    /// <summary>The focus and the selected node read their whole name, in boxes and as labels under marks alike.</summary>
+    private void PinLabels()
+    {
+        foreach (var model in _nodeModels.Values)
+            if (model.Pin(model.IsFocus || model == _selected)) model.Refresh();
     }
 
     private void OnContainerChanged()
@@ -601,13 +609,14 @@ public partial class GraphView : IDisposable
     /// <summary>Zoomed out, gives labels to the focus, the selected node and then the most important nodes that have room.</summary>
     private void PlaceLabels()
     {
+        PinLabels();
         if (!_marks || _nodeModels.Count == 0) return;
         var selected = _selected?.Node.Id;
         var labels = LabelPlacement.Choose(
             _nodeModels.Values.Select(m => new LabelPlacement.Candidate(m.Node.Id, m.Centre, m.Text, m.Importance, m.IsFocus || m.Node.Id == selected)),
             _diagram.Zoom);
         foreach (var model in _nodeModels.Values)
-            if (model.Update(model.Text, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
+            if (model.Update(model.ShortText, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
     }
 
     private static bool SamePlace(ExplorerNodeModel model, PlacedNode placed)
