@@ -465,6 +465,63 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.Equal(years.Distinct().Count(), after.Values.Distinct().Count());
     }
 
+    [BrowserFact]
+    public async Task The_timeline_orders_papers_by_year_left_to_right_and_the_address_keeps_it_and_colour_by_year()
+    {
+        string slug;
+        await using (var db = fixture.App.Database.Factory.CreateDbContext())
+        {
+            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
+                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
+                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        }
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        const string papersByX = """
+            nodes => nodes.map(n => ({ year: parseInt(n.title.split(' — ')[1]?.slice(0, 4) ?? '0'), x: parseFloat(n.dataset.x) }))
+            """;
+        var before = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX);
+        Assert.False(InYearOrder(before), "the graph's own layout does not already order the papers by year");
+
+        await page.Locator("[data-action=timeline]").CheckAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("layout=timeline"));
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
+        var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX);
+        Assert.Equal(before.Length, after.Length);
+        Assert.True(after.Select(p => p.Year).Distinct().Count() >= 3);
+        Assert.True(InYearOrder(after), string.Join(", ", after.OrderBy(p => p.X).Select(p => $"{p.Year} at {p.X}")));
+
+        // Colour by year joins the address; a reload shows both again.
+        await page.Locator("[data-action=colour-by-year]").CheckAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("colour=year"));
+        Assert.Contains("layout=timeline", page.Url);
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-action=timeline]")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[data-action=colour-by-year]")).ToBeCheckedAsync();
+        Assert.True(InYearOrder(await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX)));
+        await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('.graph-node[data-node-kind=paper]')].map(n => getComputedStyle(n).getPropertyValue('--kind').trim())).size > 1");
+
+        // And off again: the graph's own places come back.
+        await page.Locator("[data-action=timeline]").UncheckAsync();
+        await page.WaitForFunctionAsync("() => !location.search.includes('layout=timeline')");
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
+        Assert.False(InYearOrder(await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX)));
+    }
+
+    /// <summary>Every paper of a later year lies to the right of every paper of an earlier one.</summary>
+    private static bool InYearOrder(PaperAt[] papers) =>
+        papers.All(a => papers.All(b => a.Year >= b.Year || a.X < b.X));
+
+    private sealed class PaperAt
+    {
+        public int Year { get; set; }
+        public double X { get; set; }
+    }
+
     /// <summary>The node count once the trail has this many steps and the view has settled.</summary>
     private static async Task<int> SettledCountAfterStepsAsync(IPage page, int steps)
     {
