@@ -438,18 +438,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     [BrowserFact]
     public async Task Colour_by_year_gives_papers_of_different_years_different_colours_and_the_legend_their_range()
     {
-        string slug;
-        await using (var db = fixture.App.Database.Factory.CreateDbContext())
-        {
-            // Someone whose papers (all of them in the first slice) are of several years.
-            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
-                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
-                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
-        }
-        var page = await NewPageAsync();
-        await page.GotoAsync($"/explore?focus=person:{slug}");
-        await page.WaitForCircuitAsync();
-        await page.Locator(NodeSelector).First.WaitForAsync();
+        var page = await ExploreResearcherWithPapersOfSeveralYearsAsync();
         const string coloursByYear = """
             nodes => Object.fromEntries(nodes.map(n => [n.dataset.nodeId, getComputedStyle(n).getPropertyValue('--kind').trim()]))
             """;
@@ -468,17 +457,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     [BrowserFact]
     public async Task The_timeline_orders_papers_by_year_left_to_right_and_the_address_keeps_it_and_colour_by_year()
     {
-        string slug;
-        await using (var db = fixture.App.Database.Factory.CreateDbContext())
-        {
-            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
-                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
-                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
-        }
-        var page = await NewPageAsync();
-        await page.GotoAsync($"/explore?focus=person:{slug}");
-        await page.WaitForCircuitAsync();
-        await page.Locator(NodeSelector).First.WaitForAsync();
+        var page = await ExploreResearcherWithPapersOfSeveralYearsAsync();
         const string papersByX = """
             nodes => nodes.map(n => ({ year: parseInt(n.title.split(' — ')[1]?.slice(0, 4) ?? '0'), x: parseFloat(n.dataset.x) }))
             """;
@@ -510,6 +489,23 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForFunctionAsync("() => !location.search.includes('layout=timeline')");
         await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
         Assert.False(InYearOrder(await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX)));
+    }
+
+    /// <summary>The explorer, drawn, around someone whose papers (all of them in the first slice) are of several years.</summary>
+    private async Task<IPage> ExploreResearcherWithPapersOfSeveralYearsAsync()
+    {
+        string slug;
+        await using (var db = fixture.App.Database.Factory.CreateDbContext())
+        {
+            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
+                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
+                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        }
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        return page;
     }
 
     /// <summary>Every paper of a later year lies to the right of every paper of an earlier one.</summary>
