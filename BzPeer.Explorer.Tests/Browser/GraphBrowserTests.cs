@@ -284,6 +284,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForCircuitAsync();
         await page.Locator(NodeSelector).First.WaitForAsync();
         await AssertLegibleAsync(page, "the reference profile's panel");
+        await AssertLabelWholeAsync(page, "person:meihao-kong", "Meihao Kong", "the reference profile's panel");
 
         var topic = (await page.Locator(".graph-node[data-node-kind=topic]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
         var institution = (await page.Locator(".graph-node[data-node-kind=institution]").First.GetAttributeAsync("data-node-id"))!.Split(':')[1];
@@ -302,6 +303,35 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         for (var i = 0; i < 12; i++) await page.Locator("[data-action=zoom-out]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('.graph-canvas-wrap.marks') !== null");
         await AssertLegibleAsync(page, "the explorer zoomed out");
+        await AssertLabelWholeAsync(page, "person:meihao-kong", "Meihao Kong", "the explorer zoomed out");
+
+        // The selected node's label is whole too, whatever its neighbours; theirs give way.
+        var other = page.Locator(".graph-node[data-node-kind=person]:not(.focus)").First;
+        var otherId = (await other.GetAttributeAsync("data-node-id"))!;
+        var otherName = (await other.GetAttributeAsync("title"))!.Split(" — ")[0];
+        await page.Locator(".graph-list summary").ClickAsync();
+        await page.Locator($"[data-list-node='{otherId}'] button", new() { HasText = "Select" }).ClickAsync();
+        await page.WaitForFunctionAsync("id => document.querySelector(`.graph-node[data-node-id='${id}']`)?.classList.contains('labelled')", otherId);
+        await AssertLegibleAsync(page, "the explorer zoomed out with a node selected");
+        await AssertLabelWholeAsync(page, otherId, otherName, "the explorer zoomed out with a node selected");
+    }
+
+    /// <summary>A node's label is drawn with its whole name: the text is the name and nothing of it is cut off or hidden.</summary>
+    private static async Task AssertLabelWholeAsync(IPage page, string nodeId, string name, string where)
+    {
+        var label = page.Locator($".graph-canvas .graph-node[data-node-id='{nodeId}'] .node-label");
+        var drawn = await label.EvaluateAsync<string[]>(
+            """
+            el => {
+                const text = el.closest('.node-text');
+                return [el.textContent.trim(), String(getComputedStyle(el).display !== 'none' && getComputedStyle(text).display !== 'none'),
+                        String(el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1 && text.scrollHeight <= text.clientHeight + 1),
+                        `label ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}, its box ${text.scrollWidth}×${text.scrollHeight} in ${text.clientWidth}×${text.clientHeight}; ${el.closest('.graph-node').className}`];
+            }
+            """);
+        Assert.Equal(name, drawn[0]);
+        Assert.True(drawn[1] == "true", $"{where}: the label of {nodeId} is shown");
+        Assert.True(drawn[2] == "true", $"{where}: the label of {nodeId} is drawn whole, not cut off ({drawn[3]})");
     }
 
     [BrowserFact]
@@ -408,18 +438,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     [BrowserFact]
     public async Task Colour_by_year_gives_papers_of_different_years_different_colours_and_the_legend_their_range()
     {
-        string slug;
-        await using (var db = fixture.App.Database.Factory.CreateDbContext())
-        {
-            // Someone whose papers (all of them in the first slice) are of several years.
-            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
-                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
-                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
-        }
-        var page = await NewPageAsync();
-        await page.GotoAsync($"/explore?focus=person:{slug}");
-        await page.WaitForCircuitAsync();
-        await page.Locator(NodeSelector).First.WaitForAsync();
+        var page = await ExploreResearcherWithPapersOfSeveralYearsAsync();
         const string coloursByYear = """
             nodes => Object.fromEntries(nodes.map(n => [n.dataset.nodeId, getComputedStyle(n).getPropertyValue('--kind').trim()]))
             """;
@@ -433,6 +452,70 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         var years = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.title.split(' — ')[1]?.slice(0, 4) ?? '')");
         var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<Dictionary<string, string>>(coloursByYear);
         Assert.Equal(years.Distinct().Count(), after.Values.Distinct().Count());
+    }
+
+    [BrowserFact]
+    public async Task The_timeline_orders_papers_by_year_left_to_right_and_the_address_keeps_it_and_colour_by_year()
+    {
+        var page = await ExploreResearcherWithPapersOfSeveralYearsAsync();
+        const string papersByX = """
+            nodes => nodes.map(n => ({ year: parseInt(n.title.split(' — ')[1]?.slice(0, 4) ?? '0'), x: parseFloat(n.dataset.x) }))
+            """;
+        var before = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX);
+        Assert.False(InYearOrder(before), "the graph's own layout does not already order the papers by year");
+
+        await page.Locator("[data-action=timeline]").CheckAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("layout=timeline"));
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
+        var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX);
+        Assert.Equal(before.Length, after.Length);
+        Assert.True(after.Select(p => p.Year).Distinct().Count() >= 3);
+        Assert.True(InYearOrder(after), string.Join(", ", after.OrderBy(p => p.X).Select(p => $"{p.Year} at {p.X}")));
+
+        // Colour by year joins the address; a reload shows both again.
+        await page.Locator("[data-action=colour-by-year]").CheckAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("colour=year"));
+        Assert.Contains("layout=timeline", page.Url);
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-action=timeline]")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[data-action=colour-by-year]")).ToBeCheckedAsync();
+        Assert.True(InYearOrder(await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX)));
+        await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('.graph-node[data-node-kind=paper]')].map(n => getComputedStyle(n).getPropertyValue('--kind').trim())).size > 1");
+
+        // And off again: the graph's own places come back.
+        await page.Locator("[data-action=timeline]").UncheckAsync();
+        await page.WaitForFunctionAsync("() => !location.search.includes('layout=timeline')");
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
+        Assert.False(InYearOrder(await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX)));
+    }
+
+    /// <summary>The explorer, drawn, around someone whose papers (all of them in the first slice) are of several years.</summary>
+    private async Task<IPage> ExploreResearcherWithPapersOfSeveralYearsAsync()
+    {
+        string slug;
+        await using (var db = fixture.App.Database.Factory.CreateDbContext())
+        {
+            slug = await db.Researchers.Where(r => r.Origin == RecordOrigin.Synthetic && r.WorksCount >= 3 && r.WorksCount <= 8)
+                .Where(r => db.Authorships.Where(a => a.ResearcherId == r.Id).Select(a => a.Work.Year).Distinct().Count() >= 3)
+                .OrderBy(r => r.Id).Select(r => r.Slug).FirstAsync();
+        }
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/explore?focus=person:{slug}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Every paper of a later year lies to the right of every paper of an earlier one.</summary>
+    private static bool InYearOrder(PaperAt[] papers) =>
+        papers.All(a => papers.All(b => a.Year >= b.Year || a.X < b.X));
+
+    private sealed class PaperAt
+    {
+        public int Year { get; set; }
+        public double X { get; set; }
     }
 
     /// <summary>The node count once the trail has this many steps and the view has settled.</summary>

@@ -160,6 +160,18 @@ public class ExplorationGraphTests
         Assert.Equal("focus=person%3Ameihao-kong&expand=person%3Ajing-huo%2Cmore%3Aperson%3Ameihao-kong%3Aworks%3A8&hide=topic&from=2015", again.ToQuery());
     }
 
+    [Fact]
+    public void The_link_keeps_the_timeline_and_colour_by_year_and_ignores_other_values()
+    {
+        var state = ExplorerState.Parse("person:meihao-kong", null, null, null, null, "timeline", "year");
+        Assert.Equal(new GraphDrawing(ColourByYear: true, Timeline: true), state.Drawing);
+        Assert.Equal("focus=person%3Ameihao-kong&layout=timeline&colour=year", state.ToQuery());
+        Assert.Equal(state.Drawing, ExplorerState.Parse("person:meihao-kong", null, null, null, null, "timeline", "year").Drawing);
+
+        Assert.Equal(GraphDrawing.Default, ExplorerState.Parse("person:meihao-kong", null, null, null, null, "<script>", "red").Drawing);
+        Assert.Equal("focus=person%3Ameihao-kong", ExplorerState.Parse("person:meihao-kong", null, null, null, null).ToQuery());
+    }
+
     [Theory]
     [InlineData("person:meihao-kong", true)]
     [InlineData("paper:12", true)]

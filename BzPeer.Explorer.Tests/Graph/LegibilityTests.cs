@@ -100,6 +100,41 @@ public class LegibilityTests
     }
 
     [Fact]
+    public void The_focus_and_the_selected_node_are_labelled_with_their_whole_name_and_other_labels_give_way()
+    {
+        var person = new GraphNode("person:1", NodeKind.Person, 1, "Maria-Magdalena Oyelaran-Vasquez de la Fuente", "12 works", null);
+        var paper = Paper(2, "On the Identifiability of Nonlinear ICA: Sparsity and Beyond", 2022);
+        var shortened = DisplayLabels.For([person, paper]);
+        Assert.NotEqual(person.Label, shortened[person.Id]); // others read a shortened name
+
+        Assert.Equal(person.Label, LabelPlacement.TextFor(person, shortened[person.Id], pinned: true));
+        Assert.Equal("On the Identifiability of Nonlinear ICA: Sparsity and Beyond (2022)", LabelPlacement.TextFor(paper, shortened[paper.Id], pinned: true));
+        Assert.Equal(shortened[paper.Id], LabelPlacement.TextFor(paper, shortened[paper.Id], pinned: false));
+
+        // Its label is given room for every word: wrapped, never cut.
+        var (width, height) = LabelPlacement.LabelSizePx(person.Label, pinned: true);
+        var lines = LabelPlacement.WrappedLines(person.Label, width - 2 * LabelPlacement.LabelPaddingPx);
+        Assert.Equal(person.Label, string.Join(' ', lines));
+        Assert.True(lines.Count >= 2 && height >= lines.Count * LabelPlacement.LineHeightPx, $"{lines.Count} lines in {height} px");
+        Assert.All(lines, line => Assert.True(LabelPlacement.TextWidthPx(line, pinned: true) <= width - 2 * LabelPlacement.LabelPaddingPx, line));
+        var nameInCard = LabelPlacement.WrappedLines("Meihao Kong", LabelPlacement.CardTextWidthPx);
+        Assert.Equal(["Meihao Kong"], nameInCard);
+
+        // Crowded: the pinned labels are placed whole, and the others that would cover them are left out.
+        var candidates = new List<LabelPlacement.Candidate>
+        {
+            new(person.Id, new Point2(0, 0), person.Label, 1, Pinned: true),
+        };
+        for (var i = 0; i < 8; i++)
+            candidates.Add(new($"person:{10 + i}", new Point2(i * 30 - 120, 20), $"Neighbour {i}", 0.9, Pinned: false));
+        var labels = LabelPlacement.Choose(candidates, 0.3);
+        Assert.Equal(LabelPlacement.Box(candidates[0], LabelPlacement.Side.Below, 0.3), labels[person.Id].Box);
+        Assert.Equal(width / 0.3, labels[person.Id].Box.Width, 6);
+        Assert.All(labels.Values.Where(l => l.Id != person.Id), l => Assert.False(l.Box.Intersects(labels[person.Id].Box), l.Id));
+        Assert.True(labels.Count < candidates.Count, "some neighbours give way");
+    }
+
+    [Fact]
     public void Boxes_show_from_the_zoom_at_which_their_text_is_still_11_px()
     {
         Assert.True(LabelPlacement.ShowsCards(1));

@@ -43,6 +43,10 @@ public static class DisplayLabels
     private static string Numbered(GraphNode paper, int number) =>
         paper.Year is { } year ? $"{ShortenMiddle(paper.Label, MaxChars)} #{number} ({year})" : $"{ShortenMiddle(paper.Label, MaxChars)} #{number}";
 
+    /// <summary>The whole name, a paper's with its year: what the focus and the selected node read.</summary>
+    public static string Whole(GraphNode node) =>
+        node.Kind == NodeKind.Paper && node.Year is { } year ? $"{node.Label.Trim()} ({year})" : node.Label.Trim();
+
     public static string PaperLabel(GraphNode paper, int maxChars, double headShare = 0.5) =>
         paper.Year is { } year ? $"{ShortenMiddle(paper.Label, maxChars, headShare)} ({year})" : ShortenMiddle(paper.Label, maxChars, headShare);
 

@@ -4,7 +4,7 @@ namespace BzPeer.Explorer.Graph;
 
 /// <summary>
 /// What the explorer's address holds, so reloading or sharing a link rebuilds the same graph:
-/// <c>/explore?focus=person:meihao-kong&amp;expand=person:jing-huo,topic:3&amp;hide=institution&amp;from=2015&amp;to=2022</c>.
+/// <c>/explore?focus=person:meihao-kong&amp;expand=person:jing-huo,topic:3&amp;hide=institution&amp;from=2015&amp;to=2022&amp;layout=timeline&amp;colour=year</c>.
 /// </summary>
 public sealed record ExplorerState(string Focus, IReadOnlyList<string> Expansions, IReadOnlySet<NodeKind> HiddenKinds, int? FromYear, int? ToYear)
 {
@@ -13,7 +13,13 @@ public sealed record ExplorerState(string Focus, IReadOnlyList<string> Expansion
 
     public GraphFilter Filter => new(HiddenKinds, FromYear, ToYear);
 
-    public static ExplorerState Parse(string? focus, string? expand, string? hide, string? from, string? to)
+    /// <summary>How the graph is drawn: papers coloured by year, and the timeline layout (x = year).</summary>
+    public GraphDrawing Drawing { get; init; } = GraphDrawing.Default;
+
+    public static ExplorerState Parse(string? focus, string? expand, string? hide, string? from, string? to, string? layout = null, string? colour = null) =>
+        ParseTrail(focus, expand, hide, from, to) with { Drawing = new GraphDrawing(colour == "year", layout == "timeline") };
+
+    private static ExplorerState ParseTrail(string? focus, string? expand, string? hide, string? from, string? to)
     {
         var expansions = (expand ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(id => id.Length <= 220).Take(MaxExpansions).ToList();
@@ -31,9 +37,17 @@ public sealed record ExplorerState(string Focus, IReadOnlyList<string> Expansion
         if (HiddenKinds.Count > 0) parts.Add("hide=" + string.Join(',', HiddenKinds.Order().Select(NodeIds.KindName)));
         if (FromYear is { } fromYear) parts.Add("from=" + fromYear.ToString(CultureInfo.InvariantCulture));
         if (ToYear is { } toYear) parts.Add("to=" + toYear.ToString(CultureInfo.InvariantCulture));
+        if (Drawing.Timeline) parts.Add("layout=timeline");
+        if (Drawing.ColourByYear) parts.Add("colour=year");
         return string.Join('&', parts);
     }
 
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 3000 ? year : null;
+}
+
+/// <summary>Choices of how the explorer draws its graph, kept in its address.</summary>
+public sealed record GraphDrawing(bool ColourByYear, bool Timeline)
+{
+    public static readonly GraphDrawing Default = new(false, false);
 }

@@ -5,7 +5,8 @@ namespace BzPeer.Explorer.Graph;
 /// and labels of different nodes never cover each other. At <see cref="CardZoom"/> and above every node is a box with its
 /// text inside (boxes never overlap). Below it, nodes become marks sized by importance, and a label of fixed on-screen
 /// size is placed under (or else over) a mark only where it covers no label placed before it: the focus, the selected
-/// node and then the most important nodes first. Sizes here are on-screen pixels; rectangles are in graph units.
+/// node and then the most important nodes first. The focus and the selected node are labelled with their whole name,
+/// wrapped rather than cut, and others give way to them. Sizes here are on-screen pixels; rectangles are in graph units.
 /// </summary>
 public static class LabelPlacement
 {
@@ -20,10 +21,19 @@ public static class LabelPlacement
     /// <summary>A label under a mark: at most this wide, one or two lines.</summary>
     public const double LabelMaxWidthPx = 180;
     public const double LineHeightPx = 15;
+
+    /// <summary>The focus's and the selected node's label: this wide at most, on as many lines as the whole name needs.</summary>
+    public const double PinnedMaxWidthPx = 260;
+
+    /// <summary>The room for text in a node's box: its width less borders, padding and the icon (graph.css).</summary>
+    public const double CardTextWidthPx = 132;
     public const double LabelPaddingPx = 4;
 
     /// <summary>Width of a character of the label font, generous, so that the drawn text fits the box it is given.</summary>
     private const double CharWidthPx = 8;
+
+    /// <summary>The same for a whole name that must never be cut: wide enough for the widest bold fonts a browser falls back to.</summary>
+    private const double WholeNameCharWidthPx = 10;
 
     public const double SmallestMarkPx = 10;
     public const double LargestMarkPx = 26;
@@ -40,13 +50,52 @@ public static class LabelPlacement
     /// <summary>The size of a label's box on screen, which the renderer gives it exactly (longer text ends in an ellipsis).</summary>
     public static bool TwoLines(string text) => LabelSizePx(text).Height > LineHeightPx + LabelPaddingPx;
 
-    public static (double Width, double Height) LabelSizePx(string text)
+    public static bool TwoLines(string text, bool pinned) => LabelSizePx(text, pinned).Height > LineHeightPx + LabelPaddingPx;
+
+    /// <summary>A pinned label (focus, selected) is as wide as its text up to <see cref="PinnedMaxWidthPx"/>, and as tall as its wrapped lines.</summary>
+    public static (double Width, double Height) LabelSizePx(string text, bool pinned = false)
     {
-        var oneLine = text.Length * CharWidthPx + 2 * LabelPaddingPx;
+        if (pinned)
+        {
+            var width = Math.Min(Math.Ceiling(TextWidthPx(text, pinned) + 2 * LabelPaddingPx), PinnedMaxWidthPx);
+            return (width, WrappedLines(text, width - 2 * LabelPaddingPx).Count * LineHeightPx + LabelPaddingPx);
+        }
+        var oneLine = TextWidthPx(text) + 2 * LabelPaddingPx;
         return oneLine <= LabelMaxWidthPx
             ? (Math.Ceiling(oneLine), LineHeightPx + LabelPaddingPx)
             : (LabelMaxWidthPx, 2 * LineHeightPx + LabelPaddingPx);
     }
+
+    public static double TextWidthPx(string text, bool pinned = false) => text.Length * (pinned ? WholeNameCharWidthPx : CharWidthPx);
+
+    /// <summary>A whole name broken at spaces into lines of at most <paramref name="widthPx"/>; a word longer than a line is split, never dropped.</summary>
+    public static List<string> WrappedLines(string text, double widthPx)
+    {
+        var perLine = Math.Max(1, (int)(widthPx / WholeNameCharWidthPx));
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var rest = word;
+            if (line.Length > 0 && line.Length + 1 + rest.Length <= perLine)
+            {
+                line += " " + rest;
+                continue;
+            }
+            if (line.Length > 0) lines.Add(line);
+            while (rest.Length > perLine)
+            {
+                lines.Add(rest[..perLine]);
+                rest = rest[perLine..];
+            }
+            line = rest;
+        }
+        if (line.Length > 0 || lines.Count == 0) lines.Add(line);
+        return lines;
+    }
+
+    /// <summary>What a node reads: the focus and the selected node their whole name (a paper's with its year), others the shortened text.</summary>
+    public static string TextFor(GraphNode node, string shortened, bool pinned) => pinned ? DisplayLabels.Whole(node) : shortened;
 
     public sealed record Candidate(string Id, Point2 Centre, string Text, double Importance, bool Pinned);
 
@@ -85,7 +134,7 @@ public static class LabelPlacement
     /// <summary>Where a node's label lies in graph units: centred on the node, just under or over its mark.</summary>
     public static Rect Box(Candidate candidate, Side side, double zoom)
     {
-        var (width, height) = LabelSizePx(candidate.Text);
+        var (width, height) = LabelSizePx(candidate.Text, candidate.Pinned);
         var w = width / zoom;
         var h = height / zoom;
         var offset = LabelOffsetPx / zoom;

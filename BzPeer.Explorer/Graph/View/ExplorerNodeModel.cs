@@ -20,7 +20,7 @@ public sealed class ExplorerNodeModel : NodeModel
         ControlledSize = true;
         Locked = true;
         Title = node.Label;
-        Text = node.Label;
+        ShortText = node.Label;
         Centre = centre;
     }
 
@@ -30,8 +30,14 @@ public sealed class ExplorerNodeModel : NodeModel
 
     public Point2 Centre { get; }
 
-    /// <summary>The text drawn: shortened in the middle, a paper's with its year (see <see cref="DisplayLabels"/>).</summary>
-    public string Text { get; private set; }
+    /// <summary>The text drawn: for the focus and the selected node their whole name, for others <see cref="ShortText"/>.</summary>
+    public string Text => LabelPlacement.TextFor(Node, ShortText, Pinned);
+
+    /// <summary>Shortened in the middle, a paper's with its year (see <see cref="DisplayLabels"/>).</summary>
+    public string ShortText { get; private set; }
+
+    /// <summary>The focus or the selected node: its label is never shortened or left out; others give way.</summary>
+    public bool Pinned { get; private set; }
 
     public double Importance { get; private set; }
 
@@ -47,13 +53,21 @@ public sealed class ExplorerNodeModel : NodeModel
     public double MarkPx => LabelPlacement.MarkPx(Importance, IsFocus);
 
     /// <summary>Takes new text, importance and label; true when any changed, and the node must be drawn again.</summary>
-    public bool Update(string text, double importance, LabelPlacement.PlacedLabel? label)
+    public bool Update(string shortText, double importance, LabelPlacement.PlacedLabel? label)
     {
         var labelChanged = label?.Side != Label?.Side || (label is null) != (Label is null);
-        if (text == Text && Math.Abs(importance - Importance) < 0.005 && !labelChanged) return false;
-        Text = text;
+        if (shortText == ShortText && Math.Abs(importance - Importance) < 0.005 && !labelChanged) return false;
+        ShortText = shortText;
         Importance = importance;
         Label = label;
+        return true;
+    }
+
+    /// <summary>Pins or unpins the label; true when that changed it.</summary>
+    public bool Pin(bool pinned)
+    {
+        if (pinned == Pinned) return false;
+        Pinned = pinned;
         return true;
     }
 

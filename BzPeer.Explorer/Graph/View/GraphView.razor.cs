@@ -40,6 +40,8 @@ public partial class GraphView : IDisposable
     private bool _moving;
     private ExplorerNodeModel? _keyboardNode;
     private bool _colourByYear;
+    private bool _timeline;
+    private GraphDrawing? _drawingParameter;
     private (int Oldest, int Newest)? _paperYears;
     private NodePreview? _preview;
     private int _visibleNodes;
@@ -65,6 +67,10 @@ public partial class GraphView : IDisposable
     [Parameter]
     public GraphFilter? Filter { get; set; }
 
+    /// <summary>Colour by year and the timeline layout, as the explorer's address holds them.</summary>
+    [Parameter]
+    public GraphDrawing? Drawing { get; set; }
+
     /// <summary>The profile pages' panel: smaller canvas, no filters, trail or export, no wheel zoom (the page scrolls).</summary>
     [Parameter]
     public bool Compact { get; set; }
@@ -73,7 +79,10 @@ public partial class GraphView : IDisposable
     [Parameter]
     public EventCallback<GraphChange> StateChanged { get; set; }
 
-    public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear);
+    public ExplorerState CurrentState => new(FocusNodeId, _graph?.ExpandedNodeIds.ToList() ?? [.. Expansions], _filter.HiddenKinds, _filter.FromYear, _filter.ToYear)
+    {
+        Drawing = new GraphDrawing(_colourByYear, _timeline),
+    };
 
     private string CanvasHeight => Compact ? "480px" : "calc(100vh - 220px)";
 
@@ -110,6 +119,20 @@ public partial class GraphView : IDisposable
             _filter = Filter!;
             _yearProblem = _yearProblemInput = null;
             if (_graph is not null) SyncDiagram();
+        }
+        // The same for how the graph is drawn.
+        var drawingChanged = Drawing is { } drawing && drawing != _drawingParameter && drawing != new GraphDrawing(_colourByYear, _timeline);
+        if (Drawing is not null) _drawingParameter = Drawing;
+        if (drawingChanged)
+        {
+            var relayout = _timeline != Drawing!.Timeline;
+            (_colourByYear, _timeline) = (Drawing.ColourByYear, Drawing.Timeline);
+            if (_graph is not null)
+            {
+                SyncDiagram();
+                if (relayout) FitView();
+            }
+            filterChanged = true;
         }
         // Rebuild only for a focus or trail the parent has newly asked for. The parent re-renders with its old
         // parameters right after this component reports a change (the new address arrives a moment later), and
@@ -422,6 +445,14 @@ public partial class GraphView : IDisposable
         _selected = null;
         _edgeDrawing.Highlight(null);
         _preview = null;
+        PinLabels();
+    }
+
+    /// <summary>The focus and the selected node read their whole name, in boxes and as labels under marks alike.</summary>
+    private void PinLabels()
+    {
+        foreach (var model in _nodeModels.Values)
+            if (model.Pin(model.IsFocus || model == _selected)) model.Refresh();
     }
 
     private void OnContainerChanged()
@@ -539,19 +570,22 @@ public partial class GraphView : IDisposable
         var graph = _graph!;
         var visible = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).ToDictionary(n => n.Node.Id);
         var edges = graph.Edges.Where(e => visible.ContainsKey(e.Source) && visible.ContainsKey(e.Target)).ToList();
+        var at = _timeline
+            ? TimelineLayout.Place(visible.Values.Select(p => p.Node).ToList(), edges)
+            : visible.ToDictionary(p => p.Key, p => p.Value.Position);
 
         _diagram.Batch(() =>
         {
-            var goneNodes = _nodeModels.Where(n => !visible.TryGetValue(n.Key, out var placed) || !SamePlace(n.Value, placed)).ToList();
+            var goneNodes = _nodeModels.Where(n => !at.TryGetValue(n.Key, out var place) || !SamePlace(n.Value, place)).ToList();
             _diagram.Nodes.Remove(goneNodes.Select(n => n.Value).ToList());
             foreach (var (id, _) in goneNodes) _nodeModels.Remove(id);
 
             var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
-                .Select(p => new ExplorerNodeModel(p.Node, p.Position, p.Node.Id == graph.FocusId)).ToList();
+                .Select(p => new ExplorerNodeModel(p.Node, at[p.Node.Id], p.Node.Id == graph.FocusId)).ToList();
             foreach (var model in newNodes) _nodeModels[model.Node.Id] = model;
             _diagram.Nodes.Add(newNodes);
         });
-        _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, visible[e.Source].Position, visible[e.Target].Position)).ToList());
+        _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, at[e.Source], at[e.Target])).ToList());
 
         var texts = DisplayLabels.For(visible.Values.Select(p => p.Node));
         var importance = NodeImportance.Of(visible.Values.Select(p => p.Node).ToList(), edges, graph.FocusId);
@@ -565,10 +599,21 @@ public partial class GraphView : IDisposable
         if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
     }
 
-    private void ColourByYear(bool on)
+    private async Task ColourByYear(bool on)
     {
         _colourByYear = on;
         ColourPapers();
+        await NotifyStateAsync(isStep: false);
+    }
+
+    /// <summary>The timeline layout (x = year) or back to the graph's own layout; the view is fitted to the new places.</summary>
+    private async Task ShowTimeline(bool on)
+    {
+        if (_graph is null) return;
+        _timeline = on;
+        SyncDiagram();
+        FitView();
+        await NotifyStateAsync(isStep: false);
     }
 
     /// <summary>With "colour papers by year" on, each paper takes its year's colour among the years of the papers drawn.</summary>
@@ -601,18 +646,19 @@ public partial class GraphView : IDisposable
     /// <summary>Zoomed out, gives labels to the focus, the selected node and then the most important nodes that have room.</summary>
     private void PlaceLabels()
     {
+        PinLabels();
         if (!_marks || _nodeModels.Count == 0) return;
         var selected = _selected?.Node.Id;
         var labels = LabelPlacement.Choose(
             _nodeModels.Values.Select(m => new LabelPlacement.Candidate(m.Node.Id, m.Centre, m.Text, m.Importance, m.IsFocus || m.Node.Id == selected)),
             _diagram.Zoom);
         foreach (var model in _nodeModels.Values)
-            if (model.Update(model.Text, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
+            if (model.Update(model.ShortText, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
     }
 
-    private static bool SamePlace(ExplorerNodeModel model, PlacedNode placed)
+    private static bool SamePlace(ExplorerNodeModel model, Point2 place)
     {
-        var topLeft = ExplorerNodeModel.TopLeft(placed.Position);
+        var topLeft = ExplorerNodeModel.TopLeft(place);
         return Math.Abs(model.Position.X - topLeft.X) < 0.01 && Math.Abs(model.Position.Y - topLeft.Y) < 0.01;
     }
 
