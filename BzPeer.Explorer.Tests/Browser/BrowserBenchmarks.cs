@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Graph;
 using BzPeer.Explorer.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,22 @@ public sealed class BrowserBenchmarks(ITestOutputHelper output) : IAsyncLifetime
     [BrowserFact]
     public async Task Expand_to_drawn_with_200_nodes_on_screen_stays_within_300_ms()
     {
+        var (onScreen, p50) = await ExpandToDrawnAsync(200, "expand-to-drawn");
+        Assert.True(onScreen >= 150, $"only {onScreen} nodes on screen");
+        Assert.True(p50 <= 300, $"expand to drawn p50 {p50:0} ms > 300 ms");
+    }
+
+    /// <summary>The explorer holds at most <see cref="ExplorationGraph.MaxNodes"/> nodes, so the largest graph a person can
+    /// have on screen is measured near that cap; it has no budget of its own, the figure is reported.</summary>
+    [BrowserFact]
+    public async Task Expand_to_drawn_near_the_explorers_node_cap_is_reported()
+    {
+        var (onScreen, _) = await ExpandToDrawnAsync(ExplorationGraph.MaxNodes - 30, "expand-to-drawn-near-cap");
+        Assert.True(onScreen >= 200, $"only {onScreen} nodes on screen");
+    }
+
+    private async Task<(int OnScreen, double P50)> ExpandToDrawnAsync(int target, string name)
+    {
         var slug = (await SlugsAsync(1))[0];
         var page = await _browser.NewPageAsync();
         await page.GotoAsync($"/explore?focus=person:{slug}");
@@ -67,7 +84,7 @@ public sealed class BrowserBenchmarks(ITestOutputHelper output) : IAsyncLifetime
         await page.Locator(".graph-list summary").ClickAsync();
 
         var person = 1;
-        while (await page.Locator(NodeSelector).CountAsync() < 200 && person < 60)
+        while (await page.Locator(NodeSelector).CountAsync() < target && person < 90)
         {
             var steps = await page.Locator("[data-trail-step]").CountAsync();
             await ExpandFromListAsync(page, person++);
@@ -76,7 +93,7 @@ public sealed class BrowserBenchmarks(ITestOutputHelper output) : IAsyncLifetime
         var onScreen = await page.Locator(NodeSelector).CountAsync();
 
         var times = new List<double>();
-        for (var sample = 0; sample < 10 && person < 120; person++)
+        for (var sample = 0; sample < 10 && person < 150; person++)
         {
             var before = await page.Locator(NodeSelector).CountAsync();
             var clock = Stopwatch.StartNew();
@@ -87,16 +104,14 @@ public sealed class BrowserBenchmarks(ITestOutputHelper output) : IAsyncLifetime
             }
             catch (TimeoutException)
             {
-                continue; // Nothing new around that person: not a sample.
+                continue; // Nothing new around that person (or over the explorer's cap): not a sample.
             }
             times.Add(clock.Elapsed.TotalMilliseconds);
             sample++;
             await page.Locator("[data-action=undo]").ClickAsync();
             await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length === n", before);
         }
-        var p50 = Report("expand-to-drawn", times, $" nodes_on_screen={onScreen}");
-        Assert.True(onScreen >= 150, $"only {onScreen} nodes on screen");
-        Assert.True(p50 <= 300, $"expand to drawn p50 {p50:0} ms > 300 ms");
+        return (onScreen, Report(name, times, $" nodes_on_screen={onScreen}"));
     }
 
     [BrowserFact]
