@@ -174,6 +174,11 @@ public sealed class BrowserBenchmarks(ITestOutputHelper output) : IAsyncLifetime
 
     private double Report(string operation, List<double> times, string extra = "")
     {
+        if (times.Count == 0)
+        {
+            output.WriteLine($"bench-browser: {operation} n=0{extra}");
+            return double.NaN;
+        }
         times.Sort();
         double At(double quantile) => times[Math.Clamp((int)Math.Ceiling(quantile * times.Count) - 1, 0, times.Count - 1)];
         output.WriteLine(FormattableString.Invariant(
