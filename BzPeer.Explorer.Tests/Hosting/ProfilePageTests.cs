@@ -228,7 +228,8 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
             [$"/institutions/{rorInstitution.Ror!.ToUpperInvariant()}"] = $"/institutions/{rorInstitution.Id}",
             [$"/institutions/https://ror.org/{rorInstitution.Ror}"] = $"/institutions/{rorInstitution.Id}",
             [$"/researchers/{researcher.OpenAlexId!.ToLowerInvariant()}"] = $"/researchers/{researcher.Slug}",
-            [$"/researchers/https://openalex.org/{researcher.OpenAlexId}"] = $"/researchers/{researcher.Slug}",
+            // Researcher addresses have sub-pages (claim, edit, invite), so a URL id is written encoded there.
+            [$"/researchers/{Uri.EscapeDataString("https://openalex.org/" + researcher.OpenAlexId)}"] = $"/researchers/{researcher.Slug}",
         };
         foreach (var (path, canonical) in expected)
         {
@@ -262,8 +263,8 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
             return 0;
         });
 
-        foreach (var key in new[] { "A5017898742", "a5017898742", "https://openalex.org/A5017898742", "0000-0002-1825-0097",
-                     "https://orcid.org/0000-0002-1825-0097", "https%3A%2F%2Forcid.org%2F0000-0002-1825-0097" })
+        foreach (var key in new[] { "A5017898742", "a5017898742", "https%3A%2F%2Fopenalex.org%2FA5017898742", "0000-0002-1825-0097",
+                     "https%3A%2F%2Forcid.org%2F0000-0002-1825-0097" })
         {
             var response = await _client.GetAsync($"/researchers/{key}");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -291,7 +292,6 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
     [InlineData("/researchers/A999")]
     [InlineData("/researchers/0000-0002-1825-0098")]
     [InlineData("/researchers/%27%20OR%201%3D1%20--")]
-    [InlineData("/researchers/")]
     [InlineData("/researchers/meihao-kong/extra")]
     [InlineData("/institutions/")]
     [InlineData("/works/10.48550/arXiv.9999.99999")]
