@@ -203,6 +203,7 @@ public class AccountComponentTests : ComponentTestContext
         var menu = Render<AccountMenu>();
 
         Assert.Equal("Account/Login?ReturnUrl=%2Fresearchers%2Fjing-huo%3Fpage%3D2", menu.Find("a.account-sign-in").GetAttribute("href"));
+        Assert.Equal("Account/Register?ReturnUrl=%2Fresearchers%2Fjing-huo%3Fpage%3D2", menu.Find("a.account-register").GetAttribute("href"));
         Assert.Empty(menu.FindAll("details"));
     }
 

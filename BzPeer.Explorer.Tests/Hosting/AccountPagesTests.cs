@@ -90,6 +90,41 @@ public class AccountPagesTests(ExplorerAppFixture fixture)
         Assert.False(await db.Users.AnyAsync(u => u.Email == email));
     }
 
+    [Theory]
+    [InlineData("/Account/Login", "Input.Email", "email")]
+    [InlineData("/Account/Login", "Input.Password", "current-password")]
+    [InlineData("/Account/Register", "Input.Email", "email")]
+    [InlineData("/Account/Register", "Input.DisplayName", "name")]
+    [InlineData("/Account/Register", "Input.Password", "new-password")]
+    [InlineData("/Account/ForgotPassword", "Input.Email", "email")]
+    [InlineData("/Account/ResendEmailConfirmation", "Input.Email", "email")]
+    public async Task Form_fields_tell_phones_and_password_managers_what_they_hold(string path, string field, string autocomplete)
+    {
+        var html = await App.CreateCookieClient().GetStringAsync(path);
+        var input = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector($"input[name='{field}']");
+        Assert.NotNull(input);
+        Assert.Equal(autocomplete, input.GetAttribute("autocomplete"));
+        if (autocomplete == "email") Assert.Equal("email", input.GetAttribute("type"));
+        Assert.NotNull(input.Closest("form")!.GetAttribute("novalidate"));
+    }
+
+    [Theory]
+    [InlineData("", "Enter your email address.")]
+    [InlineData("not-an-address", "That is not an email address; it should look like name@example.org.")]
+    public async Task Bad_sign_in_input_gets_our_own_wording(string email, string message)
+    {
+        var response = await SubmitFormAsync(App.CreateCookieClient(), "/Account/Login", "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = "",
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html);
+        Assert.Contains("Enter your password.", html);
+        Assert.DoesNotContain("field is required", html);
+        Assert.DoesNotContain("is not a valid e-mail", html);
+    }
+
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()
     {

@@ -165,6 +165,90 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
         Assert.StartsWith(expectedStart, response.Headers.Location!.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("/works/10.48550/arXiv.2203.13802")]
+    [InlineData("/works/10.48550/ARXIV.2203.13802")]
+    [InlineData("/works/doi:10.48550/arXiv.2203.13802")]
+    [InlineData("/works/https://doi.org/10.48550/arXiv.2203.13802")]
+    [InlineData("/works/https%3A%2F%2Fdoi.org%2F10.48550%2FarXiv.2203.13802")]
+    [InlineData("/works/2203.13802")]
+    [InlineData("/works/2203.13802v2")]
+    [InlineData("/works/arXiv:2203.13802v1")]
+    [InlineData("/works/https://arxiv.org/abs/2203.13802")]
+    public async Task The_reference_paper_is_reached_by_its_arXiv_id_in_every_form(string path)
+    {
+        var response = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/works/1", response.Headers.Location!.AbsolutePath);
+        Assert.Contains("Playing Lottery Tickets in Style Transfer Models", await TextOf("/works/1"));
+    }
+
+    [Fact]
+    public async Task Works_institutions_and_researchers_are_reached_by_OpenAlex_ids_and_DOIs_in_every_form()
+    {
+        const string doi = "10.5555/ids-in-every-form.1";
+        var work = await Scalar(async db =>
+        {
+            if (!await db.Works.AnyAsync(w => w.Doi == doi))
+            {
+                db.Works.Add(new Work { Title = "Ids in every form", Type = "article", Year = 2021, Doi = doi, OpenAlexId = "W4299999991", Origin = RecordOrigin.OpenAlex });
+                await db.SaveChangesAsync();
+            }
+            return await db.Works.Where(w => w.Doi == doi).Select(w => new { w.Id, w.OpenAlexId, w.Doi }).SingleAsync();
+        });
+        var institution = await Scalar(async db =>
+        {
+            if (!await db.Institutions.AnyAsync(i => i.OpenAlexId == "I4299999991"))
+            {
+                db.Institutions.Add(new Institution { DisplayName = "Institute of Ids", OpenAlexId = "I4299999991" });
+                await db.SaveChangesAsync();
+            }
+            return await db.Institutions.Where(i => i.OpenAlexId == "I4299999991").Select(i => new { i.Id, i.OpenAlexId }).SingleAsync();
+        });
+        var rorInstitution = await Scalar(db => db.Institutions.Where(i => i.Ror != null).OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.Ror }).FirstAsync());
+        var researcher = await Scalar(async db =>
+        {
+            if (!await db.Researchers.AnyAsync(r => r.OpenAlexId == "A4299999991"))
+            {
+                db.Researchers.Add(new Researcher { Slug = "ids-in-every-form", DisplayName = "Ids In Every Form", OpenAlexId = "A4299999991", Origin = RecordOrigin.OpenAlex });
+                await db.SaveChangesAsync();
+            }
+            return await db.Researchers.Where(r => r.OpenAlexId == "A4299999991").Select(r => new { r.Slug, r.OpenAlexId }).SingleAsync();
+        });
+        var expected = new Dictionary<string, string>
+        {
+            [$"/works/{work.OpenAlexId!.ToLowerInvariant()}"] = $"/works/{work.Id}",
+            [$"/works/https://openalex.org/{work.OpenAlexId}"] = $"/works/{work.Id}",
+            [$"/works/{work.Doi!.ToUpperInvariant()}"] = $"/works/{work.Id}",
+            [$"/works/https://doi.org/{work.Doi}"] = $"/works/{work.Id}",
+            [$"/works/DOI:{work.Doi}"] = $"/works/{work.Id}",
+            [$"/institutions/{institution.OpenAlexId!.ToLowerInvariant()}"] = $"/institutions/{institution.Id}",
+            [$"/institutions/https://openalex.org/{institution.OpenAlexId}"] = $"/institutions/{institution.Id}",
+            [$"/institutions/{rorInstitution.Ror!.ToUpperInvariant()}"] = $"/institutions/{rorInstitution.Id}",
+            [$"/institutions/https://ror.org/{rorInstitution.Ror}"] = $"/institutions/{rorInstitution.Id}",
+            [$"/researchers/{researcher.OpenAlexId!.ToLowerInvariant()}"] = $"/researchers/{researcher.Slug}",
+            // Researcher addresses have sub-pages (claim, edit, invite), so a URL id is written encoded there.
+            [$"/researchers/{Uri.EscapeDataString("https://openalex.org/" + researcher.OpenAlexId)}"] = $"/researchers/{researcher.Slug}",
+        };
+        foreach (var (path, canonical) in expected)
+        {
+            var response = await _client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {(int)response.StatusCode}");
+            Assert.Equal(canonical, response.Headers.Location!.AbsolutePath);
+        }
+    }
+
+    [Theory]
+    [InlineData("/researchers/MEIHAO-KONG")]
+    [InlineData("/researchers/Meihao-Kong")]
+    public async Task A_slug_in_another_case_redirects_to_the_canonical_address(string path)
+    {
+        var response = await _client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/researchers/meihao-kong", response.Headers.Location!.AbsolutePath);
+    }
+
     [Fact]
     public async Task A_researcher_is_reachable_by_OpenAlex_id_and_ORCID()
     {
@@ -179,7 +263,8 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
             return 0;
         });
 
-        foreach (var key in new[] { "A5017898742", "0000-0002-1825-0097" })
+        foreach (var key in new[] { "A5017898742", "a5017898742", "https%3A%2F%2Fopenalex.org%2FA5017898742", "0000-0002-1825-0097",
+                     "https%3A%2F%2Forcid.org%2F0000-0002-1825-0097" })
         {
             var response = await _client.GetAsync($"/researchers/{key}");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -207,6 +292,9 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
     [InlineData("/researchers/A999")]
     [InlineData("/researchers/0000-0002-1825-0098")]
     [InlineData("/researchers/%27%20OR%201%3D1%20--")]
+    [InlineData("/researchers/meihao-kong/extra")]
+    [InlineData("/institutions/")]
+    [InlineData("/works/10.48550/arXiv.9999.99999")]
     public async Task Unknown_or_malformed_ids_answer_404(string path)
     {
         var response = await _client.GetAsync(path);

@@ -26,10 +26,16 @@ public class SearchPageTests(ExplorerAppFixture fixture)
         Assert.Contains("Find a researcher, paper, topic or institution", html);
     }
 
-    [Fact]
-    public async Task A_typed_identifier_redirects_to_its_record()
+    [Theory]
+    [InlineData("2203.13802")]
+    [InlineData("2203.13802v2")]
+    [InlineData("arXiv%3A2203.13802")]
+    [InlineData("10.48550%2FarXiv.2203.13802")]
+    [InlineData("doi%3A10.48550%2Farxiv.2203.13802")]
+    [InlineData("https%3A%2F%2Fdoi.org%2F10.48550%2FarXiv.2203.13802")]
+    public async Task A_typed_identifier_redirects_to_its_record(string query)
     {
-        var response = await _client.GetAsync("/search?q=2203.13802");
+        var response = await _client.GetAsync("/search?q=" + query);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/works/1", response.Headers.Location!.AbsolutePath);
     }

@@ -118,10 +118,19 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
         [
             ("0000-0002-1825-0097", "researchers/orcid-holder"),
             ("https://orcid.org/0000-0002-1825-0097", "researchers/orcid-holder"),
+            ("orcid.org/0000-0002-1825-0097", "researchers/orcid-holder"),
             ("A5017898742", "researchers/orcid-holder"),
+            ("a5017898742", "researchers/orcid-holder"),
+            ("https://openalex.org/A5017898742", "researchers/orcid-holder"),
             ("10.1234/ZEBRA.1", "works/"),
+            ("https://doi.org/10.1234/zebra.1", "works/"),
+            ("doi:10.1234/Zebra.1", "works/"),
             ("arXiv:2203.13802", "works/1"),
+            ("2203.13802v2", "works/1"),
+            ("10.48550/arXiv.2203.13802", "works/1"),
+            ("https://doi.org/10.48550/ARXIV.2203.13802", "works/1"),
             ("01rxvg760", "institutions/"),
+            ("https://ror.org/01rxvg760", "institutions/"),
         ];
         foreach (var (typed, expectedStart) in cases)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BzPeer.Explorer.Data;
 
 namespace BzPeer.Explorer.Profiles;
 
@@ -17,7 +18,9 @@ public static partial class EntityKeys
     {
         openAlexId = "";
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var candidate = StripPrefix(text.Trim(), "https://openalex.org/", "http://openalex.org/", "openalex.org/");
+        // "https://openalex.org/works/W1", "https://api.openalex.org/authors/A1": the entity segment is optional.
+        var candidate = StripPrefix(text.Trim(), "https://api.openalex.org/", "https://openalex.org/", "http://openalex.org/", "openalex.org/");
+        candidate = StripPrefix(candidate, "works/", "authors/", "institutions/", "topics/", "people/");
         if (candidate.Length < 2 || candidate.Length > 20 || char.ToUpperInvariant(candidate[0]) != prefix) return false;
         if (!candidate.AsSpan(1).ContainsAnyExcept("0123456789") && candidate.Length > 1)
         {
@@ -32,7 +35,7 @@ public static partial class EntityKeys
     {
         orcid = "";
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var candidate = StripPrefix(text.Trim(), "https://orcid.org/", "http://orcid.org/", "orcid.org/").ToUpperInvariant();
+        var candidate = StripPrefix(text.Trim(), "https://orcid.org/", "http://orcid.org/", "https://www.orcid.org/", "orcid.org/", "orcid:").Trim().ToUpperInvariant();
         if (!OrcidPattern().IsMatch(candidate)) return false;
         var digits = candidate.Replace("-", "", StringComparison.Ordinal);
         var total = 0;
@@ -49,7 +52,7 @@ public static partial class EntityKeys
     {
         doi = "";
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var candidate = StripPrefix(text.Trim(), "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:");
+        var candidate = WithoutDoiPrefix(text);
         if (!DoiPattern().IsMatch(candidate)) return false;
         doi = candidate.ToLowerInvariant();
         return true;
@@ -66,16 +69,32 @@ public static partial class EntityKeys
         return true;
     }
 
-    /// <summary>A new-style arXiv id such as 2203.13802 (version suffix dropped).</summary>
+    /// <summary>
+    /// A new-style arXiv id such as 2203.13802 (version suffix dropped), also as "arXiv:…", an arxiv.org address,
+    /// or arXiv's own DOI 10.48550/arXiv.2203.13802, which names the same paper.
+    /// </summary>
     public static bool TryParseArxiv(string? text, out string arxivId)
     {
         arxivId = "";
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var match = ArxivPattern().Match(StripPrefix(text.Trim(), "arXiv:", "arxiv:", "https://arxiv.org/abs/"));
+        var candidate = StripPrefix(text.Trim(), "arXiv:", "https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv.org/abs/").Trim();
+        var match = ArxivPattern().Match(candidate);
+        if (!match.Success) match = ArxivDoiPattern().Match(WithoutDoiPrefix(text));
         if (!match.Success) return false;
         arxivId = match.Groups[1].Value;
         return true;
     }
+
+    /// <summary>A researcher slug in any case ("MEIHAO-KONG" → "meihao-kong"); the page redirects to the lower-case address.</summary>
+    public static bool TryParseSlug(string? text, out string slug)
+    {
+        slug = text?.Trim().ToLowerInvariant() ?? "";
+        return Slug.IsWellFormed(slug);
+    }
+
+    private static string WithoutDoiPrefix(string text) =>
+        StripPrefix(text.Trim(), "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+            "https://www.doi.org/", "doi.org/", "doi:").Trim();
 
     private static string StripPrefix(string text, params string[] prefixes)
     {
@@ -93,6 +112,9 @@ public static partial class EntityKeys
     [GeneratedRegex(@"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")]
     private static partial Regex RorPattern();
 
-    [GeneratedRegex(@"^(\d{4}\.\d{4,5})(v\d+)?$")]
+    [GeneratedRegex(@"^(\d{4}\.\d{4,5})(v\d+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ArxivPattern();
+
+    [GeneratedRegex(@"^10\.48550/arxiv\.(\d{4}\.\d{4,5})(v\d+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArxivDoiPattern();
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Profiles;
+using BzPeer.Explorer.Profiles.Institutions;
+using BzPeer.Explorer.Profiles.Researchers;
+using BzPeer.Explorer.Profiles.Topics;
+using BzPeer.Explorer.Profiles.Works;
 using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -75,25 +79,12 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     private static async Task<SearchHit?> IdentifierHitAsync(ExplorerDbContext db, string text, CancellationToken cancellationToken)
     {
         var key = text.Trim();
-        if (EntityKeys.TryParseOrcid(key, out var orcid))
-            return await ResearcherHit(db.Researchers.Where(r => r.Orcid == orcid));
-        if (EntityKeys.TryParseOpenAlex(key, 'A', out var author))
-            return await ResearcherHit(db.Researchers.Where(r => r.OpenAlexId == author));
-        if (EntityKeys.TryParseOpenAlex(key, 'W', out var openAlexWork))
-            return await WorkHit(db.Works.Where(w => w.OpenAlexId == openAlexWork));
-        if (EntityKeys.TryParseDoi(key, out var doi))
-            return await WorkHit(db.Works.Where(w => w.Doi == doi));
-        if (EntityKeys.TryParseArxiv(key, out var arxiv))
-            return await WorkHit(db.Works.Where(w => w.ArxivId == arxiv));
-        if (EntityKeys.TryParseOpenAlex(key, 'T', out var topic))
-            return await db.Topics.Where(t => t.OpenAlexId == topic)
-                .Select(t => new SearchHit(SearchKind.Topics, t.Id, t.DisplayName, t.FieldName, Links.Topic(t.Id), null)).FirstOrDefaultAsync(cancellationToken);
-        if (EntityKeys.TryParseRor(key, out var ror) || EntityKeys.TryParseOpenAlex(key, 'I', out _))
-        {
-            EntityKeys.TryParseOpenAlex(key, 'I', out var institution);
-            return await db.Institutions.Where(i => (ror != "" && i.Ror == ror) || (institution != "" && i.OpenAlexId == institution))
-                .Select(i => new SearchHit(SearchKind.Institutions, i.Id, i.DisplayName, i.CountryCode, Links.Institution(i.Id), null)).FirstOrDefaultAsync(cancellationToken);
-        }
+        if (ResearcherQueries.ByIdentifier(db, key) is { } researchers) return await ResearcherHit(researchers);
+        if (WorkQueries.ByIdentifier(db, key) is { } works) return await WorkHit(works);
+        if (TopicQueries.ByIdentifier(db, key) is { } topics)
+            return await topics.Select(t => new SearchHit(SearchKind.Topics, t.Id, t.DisplayName, t.FieldName, Links.Topic(t.Id), null)).FirstOrDefaultAsync(cancellationToken);
+        if (InstitutionQueries.ByIdentifier(db, key) is { } institutions)
+            return await institutions.Select(i => new SearchHit(SearchKind.Institutions, i.Id, i.DisplayName, i.CountryCode, Links.Institution(i.Id), null)).FirstOrDefaultAsync(cancellationToken);
         return null;
 
         Task<SearchHit?> ResearcherHit(IQueryable<Researcher> researchers) =>

@@ -16,20 +16,20 @@ namespace BzPeer.Explorer.Accounts.Claims;
 public sealed class ClaimForm
 {
     [Required(ErrorMessage = "Say who you are: your name as you publish under it.")]
-    [StringLength(ClaimService.NameMaxLength)]
+    [StringLength(ClaimService.NameMaxLength, ErrorMessage = FormMessages.TooLong)]
     public string? ClaimantName { get; set; }
 
-    [StringLength(ClaimService.AffiliationMaxLength)]
+    [StringLength(ClaimService.AffiliationMaxLength, ErrorMessage = FormMessages.TooLong)]
     public string? ClaimantAffiliation { get; set; }
 
     // Optional fields post as empty strings, which [EmailAddress] and [Url] refuse; the service checks their form.
-    [StringLength(ClaimService.EmailMaxLength)]
+    [StringLength(ClaimService.EmailMaxLength, ErrorMessage = FormMessages.TooLong)]
     public string? EvidenceEmail { get; set; }
 
-    [StringLength(40)]
+    [StringLength(40, ErrorMessage = FormMessages.TooLong)]
     public string? EvidenceOrcid { get; set; }
 
-    [StringLength(ClaimService.UrlMaxLength)]
+    [StringLength(ClaimService.UrlMaxLength, ErrorMessage = FormMessages.TooLong)]
     public string? EvidenceUrl { get; set; }
 
     // No length check here: the browser sends line breaks as two characters; the service counts them as one.

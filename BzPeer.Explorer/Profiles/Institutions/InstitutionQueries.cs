@@ -19,13 +19,18 @@ public static class InstitutionQueries
 
     public static async Task<int?> FindAsync(ExplorerDbContext db, string key, CancellationToken cancellationToken = default)
     {
-        IQueryable<Institution> match;
-        if (EntityKeys.TryParseId(key, out var id)) match = db.Institutions.Where(i => i.Id == id);
-        else if (EntityKeys.TryParseOpenAlex(key, 'I', out var openAlexId)) match = db.Institutions.Where(i => i.OpenAlexId == openAlexId);
-        else if (EntityKeys.TryParseRor(key, out var ror)) match = db.Institutions.Where(i => i.Ror == ror);
-        else return null;
+        var match = EntityKeys.TryParseId(key, out var id) ? db.Institutions.Where(i => i.Id == id) : ByIdentifier(db, key);
+        if (match is null) return null;
         var found = await match.Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         return found == 0 ? null : found;
+    }
+
+    /// <summary>The institution an OpenAlex id (I…) or ROR id names, for the institution page and the search box alike.</summary>
+    public static IQueryable<Institution>? ByIdentifier(ExplorerDbContext db, string key)
+    {
+        if (EntityKeys.TryParseOpenAlex(key, 'I', out var openAlexId)) return db.Institutions.Where(i => i.OpenAlexId == openAlexId);
+        if (EntityKeys.TryParseRor(key, out var ror)) return db.Institutions.Where(i => i.Ror == ror);
+        return null;
     }
 
     public static async Task<InstitutionProfile> LoadAsync(ExplorerDbContext db, int id, CancellationToken cancellationToken = default)

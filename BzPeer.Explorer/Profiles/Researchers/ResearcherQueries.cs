@@ -44,12 +44,18 @@ public static class ResearcherQueries
     public static async Task<ResearcherSummary?> FindAsync(ExplorerDbContext db, string key, CancellationToken cancellationToken = default)
     {
         // An ORCID iD also has the shape of a slug, so it is tried first; its check digit keeps real slugs out.
-        IQueryable<Researcher> match;
-        if (EntityKeys.TryParseOrcid(key, out var orcid)) match = db.Researchers.Where(r => r.Orcid == orcid).OrderBy(r => r.Id);
-        else if (EntityKeys.TryParseOpenAlex(key, 'A', out var openAlexId)) match = db.Researchers.Where(r => r.OpenAlexId == openAlexId);
-        else if (Slug.IsWellFormed(key)) match = db.Researchers.Where(r => r.Slug == key);
-        else return null;
+        var match = ByIdentifier(db, key);
+        if (match is null && EntityKeys.TryParseSlug(key, out var slug)) match = db.Researchers.Where(r => r.Slug == slug);
+        if (match is null) return null;
         return await match.Select(Summary).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The researcher an ORCID iD or OpenAlex id (A…) names, for the researcher page and the search box alike.</summary>
+    public static IQueryable<Researcher>? ByIdentifier(ExplorerDbContext db, string key)
+    {
+        if (EntityKeys.TryParseOrcid(key, out var orcid)) return db.Researchers.Where(r => r.Orcid == orcid).OrderBy(r => r.Id);
+        if (EntityKeys.TryParseOpenAlex(key, 'A', out var openAlexId)) return db.Researchers.Where(r => r.OpenAlexId == openAlexId).OrderBy(r => r.Id);
+        return null;
     }
 
     public static async Task<ResearcherProfile> LoadProfileAsync(ExplorerDbContext db, ResearcherSummary researcher, CancellationToken cancellationToken = default)

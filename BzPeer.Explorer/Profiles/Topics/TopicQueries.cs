@@ -16,13 +16,15 @@ public static class TopicQueries
 
     public static async Task<int?> FindAsync(ExplorerDbContext db, string key, CancellationToken cancellationToken = default)
     {
-        IQueryable<Topic> match;
-        if (EntityKeys.TryParseId(key, out var id)) match = db.Topics.Where(t => t.Id == id);
-        else if (EntityKeys.TryParseOpenAlex(key, 'T', out var openAlexId)) match = db.Topics.Where(t => t.OpenAlexId == openAlexId);
-        else return null;
+        var match = EntityKeys.TryParseId(key, out var id) ? db.Topics.Where(t => t.Id == id) : ByIdentifier(db, key);
+        if (match is null) return null;
         var found = await match.Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
         return found == 0 ? null : found;
     }
+
+    /// <summary>The topic an OpenAlex id (T…) names, for the topic page and the search box alike.</summary>
+    public static IQueryable<Topic>? ByIdentifier(ExplorerDbContext db, string key) =>
+        EntityKeys.TryParseOpenAlex(key, 'T', out var openAlexId) ? db.Topics.Where(t => t.OpenAlexId == openAlexId) : null;
 
     public static async Task<TopicProfile> LoadAsync(ExplorerDbContext db, int id, CancellationToken cancellationToken = default)
     {

@@ -20,14 +20,26 @@ public static class WorkQueries
     /// <summary>Finds a work by our id, OpenAlex id (W…), DOI or arXiv id; returns its id.</summary>
     public static async Task<int?> FindAsync(ExplorerDbContext db, string key, CancellationToken cancellationToken = default)
     {
-        IQueryable<Work> match;
-        if (EntityKeys.TryParseId(key, out var id)) match = db.Works.Where(w => w.Id == id);
-        else if (EntityKeys.TryParseOpenAlex(key, 'W', out var openAlexId)) match = db.Works.Where(w => w.OpenAlexId == openAlexId);
-        else if (EntityKeys.TryParseDoi(key, out var doi)) match = db.Works.Where(w => w.Doi == doi);
-        else if (EntityKeys.TryParseArxiv(key, out var arxivId)) match = db.Works.Where(w => w.ArxivId == arxivId);
-        else return null;
+        var match = EntityKeys.TryParseId(key, out var id) ? db.Works.Where(w => w.Id == id) : ByIdentifier(db, key);
+        if (match is null) return null;
         var found = await match.OrderBy(w => w.Id).Select(w => w.Id).FirstOrDefaultAsync(cancellationToken);
         return found == 0 ? null : found;
+    }
+
+    /// <summary>
+    /// The works an outside identifier names, for the work page and the search box alike: an OpenAlex id, an arXiv id
+    /// (arXiv's DOI 10.48550/arXiv.… included, matched on the arXiv id or the stored DOI) or any other DOI.
+    /// </summary>
+    public static IQueryable<Work>? ByIdentifier(ExplorerDbContext db, string key)
+    {
+        if (EntityKeys.TryParseOpenAlex(key, 'W', out var openAlexId)) return db.Works.Where(w => w.OpenAlexId == openAlexId);
+        if (EntityKeys.TryParseArxiv(key, out var arxivId))
+        {
+            var arxivDoi = "10.48550/arxiv." + arxivId;
+            return db.Works.Where(w => w.ArxivId == arxivId || w.Doi == arxivDoi);
+        }
+        if (EntityKeys.TryParseDoi(key, out var doi)) return db.Works.Where(w => w.Doi == doi);
+        return null;
     }
 
     public static async Task<WorkProfile> LoadAsync(ExplorerDbContext db, int id, CancellationToken cancellationToken = default)
