@@ -130,8 +130,10 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForFunctionAsync("() => decodeURIComponent(location.search).split(',').length >= 2");
         await page.Locator("[data-filter-kind=institution]").UncheckAsync();
         await page.WaitForFunctionAsync("() => location.search.includes('hide=institution')");
-        await page.WaitForFunctionAsync("() => !document.querySelector('.graph-node[data-node-kind=institution]')");
+        // The filter redraws the graph and the view settles again: read it then (the node selector waits for a settled view).
+        await page.WaitForFunctionAsync("sel => document.querySelector(sel) && !document.querySelector('.graph-node[data-node-kind=institution]')", NodeSelector);
         var shown = await NodeIdsAsync(page);
+        Assert.NotEmpty(shown);
         Assert.DoesNotContain(shown, id => id.StartsWith("institution:", StringComparison.Ordinal));
 
         await page.ReloadAsync();
