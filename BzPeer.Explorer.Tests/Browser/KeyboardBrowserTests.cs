@@ -37,7 +37,9 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
 
-        // Blazor puts the focus on the page's h1 once it is interactive; the app bar is before it.
+        // Blazor puts the focus on the page's h1 once it is interactive; the app bar is before it. Tabbing before that
+        // moment starts from the top of the page and then has the focus moved under it.
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
         var skip = await TabUntilAsync(page, f => f.Text == "Skip to main content", "the skip link", "Shift+Tab");
         Assert.Equal("Skip to main content", skip.Text);
         var box = await page.Locator(".skip-link").BoundingBoxAsync();
