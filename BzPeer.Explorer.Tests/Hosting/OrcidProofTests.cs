@@ -61,6 +61,24 @@ public class OrcidProofTests(OrcidAppFixture fixture) : IClassFixture<OrcidAppFi
         Assert.Equal((ClaimStatus.Pending, "0000-0002-1694-233X"), (claim.Status, claim.ProvenOrcid));
     }
 
+    [Theory]
+    [InlineData("number")]
+    [InlineData("object")]
+    public async Task A_token_answer_with_the_orcid_in_the_wrong_shape_approves_nothing_and_says_so(string shape)
+    {
+        var (slug, orcid) = await RecordWithOrcidAsync("0000-0002-1825-0097", skip: shape == "number" ? 7 : 9);
+        var (client, _) = await SignedInClientAsync(App, NewEmail(), "Josiah Carberry");
+
+        object wrong = shape == "number" ? 18250097 : new { value = orcid };
+        Orcid.AnswerWith(wrong, new[] { "Josiah", "Carberry" });
+        var back = await client.GetAsync((await Orcid.AuthorizeAsync(await StartAsync(client, slug))).PathAndQuery);
+
+        Assert.Equal($"/researchers/{slug}/claim?orcid=failed", back.Headers.Location?.OriginalString);
+        Assert.Contains("Unclaimed author", ClaimAttackTests.TrustSnapshot(await App.CreateHttpClient().GetStringAsync($"/researchers/{slug}")));
+        await using var db = App.Database.CreateContext();
+        Assert.False(await db.AuthorClaims.AnyAsync(c => c.Researcher.Slug == slug));
+    }
+
     [Fact]
     public async Task A_forged_state_is_refused_and_its_code_never_exchanged()
     {

@@ -20,10 +20,10 @@ public sealed class OrcidStandIn : IAsyncDisposable
     public const string ClientSecret = "stand-in-secret";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (string Orcid, string Name, string RedirectUri)> _codes = new();
+    private readonly ConcurrentDictionary<string, (object Orcid, object Name, string RedirectUri)> _codes = new();
     private readonly ConcurrentDictionary<string, int> _exchanges = new();
     private readonly Lock _lock = new();
-    private (string Orcid, string Name) _person = ("0000-0002-1825-0097", "Josiah Carberry");
+    private (object Orcid, object Name) _person = ("0000-0002-1825-0097", "Josiah Carberry");
 
     private OrcidStandIn(WebApplication app) => _app = app;
 
@@ -33,7 +33,10 @@ public sealed class OrcidStandIn : IAsyncDisposable
     public int ExchangesOf(string code) => _exchanges.GetValueOrDefault(code);
 
     /// <summary>Who the next person to authorise at ORCID is.</summary>
-    public void SignInAs(string orcid, string name)
+    public void SignInAs(string orcid, string name) => AnswerWith(orcid, name);
+
+    /// <summary>The next token answer carries these values as they are, in any JSON shape (a broken ORCID, a proxy in between).</summary>
+    public void AnswerWith(object orcid, object name)
     {
         lock (_lock) _person = (orcid, name);
     }
@@ -53,7 +56,7 @@ public sealed class OrcidStandIn : IAsyncDisposable
                 || !Uri.TryCreate(query["redirect_uri"], UriKind.Absolute, out var redirect))
                 return Results.BadRequest("invalid authorisation request");
             var code = Guid.NewGuid().ToString("N")[..6];
-            (string Orcid, string Name) person;
+            (object Orcid, object Name) person;
             lock (standIn._lock) person = standIn._person;
             standIn._codes[code] = (person.Orcid, person.Name, redirect.AbsoluteUri);
             return Results.Redirect($"{redirect.AbsoluteUri}?code={code}&state={Uri.EscapeDataString(query["state"].ToString())}");

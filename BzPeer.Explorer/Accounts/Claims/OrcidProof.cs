@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Profiles;
 using Microsoft.AspNetCore.Antiforgery;
@@ -107,10 +108,12 @@ public static class OrcidProof
     private static Task ReadOrcidFromTokenResponse(OAuthCreatingTicketContext context)
     {
         var response = context.TokenResponse.Response?.RootElement;
-        if (response is { } json && json.TryGetProperty("orcid", out var orcid) && EntityKeys.TryParseOrcid(orcid.GetString(), out var id))
+        // An answer of another shape proves nothing: the callback then finds no iD and says the sign-in failed.
+        if (response is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("orcid", out var orcid)
+            && orcid.ValueKind == JsonValueKind.String && EntityKeys.TryParseOrcid(orcid.GetString(), out var id))
         {
             context.Identity!.AddClaim(new Claim(OrcidClaim, id));
-            if (json.TryGetProperty("name", out var name) && name.GetString() is { Length: > 0 } text)
+            if (json.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() is { Length: > 0 } text)
                 context.Identity.AddClaim(new Claim(ClaimTypes.Name, text));
         }
         return Task.CompletedTask;
