@@ -40,11 +40,6 @@ public sealed class TemporaryDatabase : IDisposable
     public string ConnectionString { get; }
     public IDbContextFactory<ExplorerDbContext> Factory { get; }
 
-    /// <summary>The arguments that point a command-line verb at this database.</summary>
-    public string[] VerbArguments => Provider == DatabaseProvider.Sqlite
-        ? ["--db", FilePath]
-        : ["--provider", "Postgres", "--connection", ConnectionString];
-
     /// <summary>What the app does at start: migrate, then load the demo data into an empty database.</summary>
     public Task InitializeAsync() => new DatabaseInitializer(Factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
 

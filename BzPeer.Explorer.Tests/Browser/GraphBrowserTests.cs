@@ -27,7 +27,9 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.Equal(6, await page.Locator(".graph-node[data-node-kind=person]").CountAsync());
         Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=topic]").CountAsync());
         Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=institution]").CountAsync());
-        Assert.True(await page.Locator("svg path").CountAsync() > 10, "the edges are drawn");
+        var counted = System.Text.RegularExpressions.Regex.Match(await page.Locator(".graph-count").InnerTextAsync(), @"(\d+) edges");
+        Assert.True(counted.Success && int.Parse(counted.Groups[1].Value) > 10, "the panel counts the edges");
+        Assert.Equal(int.Parse(counted.Groups[1].Value), await page.Locator(".graph-view [data-edge-id] path[d^='M']").CountAsync());
         await page.ScreenshotForReviewAsync("graph-panel-meihao-kong");
     }
 

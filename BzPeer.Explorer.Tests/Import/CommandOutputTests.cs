@@ -1,19 +1,23 @@
 using BzPeer.Explorer.Import;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BzPeer.Explorer.Tests.Import;
 
 public class CommandOutputTests
 {
     [Fact]
-    public async Task On_a_terminal_the_progress_line_is_redrawn_in_place_and_cleared_before_other_output()
+    public void On_a_terminal_the_progress_line_is_redrawn_in_place_and_cleared_before_other_output()
     {
         var output = new StringWriter();
         var errors = new StringWriter();
-        using (var console = new CommandOutput(output, errors, showProgress: true))
+        var time = new FakeTimeProvider();
+        using (var console = new CommandOutput(output, errors, showProgress: true, time))
         {
-            console.StartProgress(() => "working: 42 records");
-            // The line is redrawn every 250 ms; a busy machine may take longer to get round to it.
-            for (var waited = 0; waited < 10_000 && !errors.ToString().Contains("working"); waited += 50) await Task.Delay(50);
+            var done = 41;
+            console.StartProgress(() => $"working: {++done} records");
+            Assert.Equal("", errors.ToString());
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Contains("\rworking: 42 records", errors.ToString());
             console.Problem("bad input: x");
             console.StopProgress();
         }
@@ -25,13 +29,14 @@ public class CommandOutputTests
     }
 
     [Fact]
-    public async Task Redirected_output_gets_no_progress_line()
+    public void Redirected_output_gets_no_progress_line()
     {
         var errors = new StringWriter();
-        using (var console = new CommandOutput(TextWriter.Null, errors, showProgress: false))
+        var time = new FakeTimeProvider();
+        using (var console = new CommandOutput(TextWriter.Null, errors, showProgress: false, time))
         {
             console.StartProgress(() => "working");
-            await Task.Delay(400);
+            time.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal("", errors.ToString());

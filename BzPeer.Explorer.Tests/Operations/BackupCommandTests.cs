@@ -28,6 +28,7 @@ public class BackupCommandTests
             await create.ExecuteNonQueryAsync();
         }
         using var stop = new CancellationTokenSource();
+        var (pairsWritten, pagesRead) = (0, 0);
         var writer = Task.Run(async () =>
         {
             await using var connection = new SqliteConnection(app.Database.ConnectionString + ";Default Timeout=30");
@@ -40,19 +41,25 @@ public class BackupCommandTests
                 insert.Parameters.AddWithValue("$n", n);
                 await insert.ExecuteNonQueryAsync();
                 await transaction.CommitAsync();
+                Interlocked.Increment(ref pairsWritten);
             }
         });
         var reader = Task.Run(async () =>
         {
             var failures = 0;
             while (!stop.IsCancellationRequested)
+            {
                 if ((await client.GetAsync("/researchers/meihao-kong")).StatusCode != HttpStatusCode.OK) failures++;
+                Interlocked.Increment(ref pagesRead);
+            }
             return failures;
         });
-        await Task.Delay(300);
+        // The backup runs while both are busy: started once each has done some work, ended only after each did more.
+        await UntilAsync(() => Volatile.Read(ref pairsWritten) >= 20 && Volatile.Read(ref pagesRead) >= 3);
 
         var result = await Verbs.RunAsync("backup", "--db", app.Database.FilePath, "--to", backup);
-        await Task.Delay(300);
+        var (writtenThen, readThen) = (Volatile.Read(ref pairsWritten), Volatile.Read(ref pagesRead));
+        await UntilAsync(() => Volatile.Read(ref pairsWritten) >= writtenThen + 20 && Volatile.Read(ref pagesRead) >= readThen + 3);
         await stop.CancelAsync();
         await writer;
         Assert.Equal(0, await reader);
@@ -112,5 +119,16 @@ public class BackupCommandTests
         Assert.Contains("does not exist", Assert.Single(noFolder.Errors));
         Assert.All([noTarget, taken, noSource, noFolder], r => Assert.Equal(CommandLine.Failure, r.ExitCode));
         Assert.Equal(["taken.db"], Directory.GetFiles(files.Folder).Select(Path.GetFileName));
+    }
+
+    /// <summary>Waits, polling, until <paramref name="done"/> holds; fails after a minute.</summary>
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the writer and the reader made no progress within a minute");
+            await Task.Delay(20);
+        }
     }
 }

@@ -5,9 +5,8 @@ namespace BzPeer.Explorer.Import;
 
 /// <summary>
 /// Lowers the CPU priority of a verb that runs beside a live app on the same machine (import, backup), so that the
-/// app's circuits keep answering while it works; with nothing else running it is as fast. On a 2-core machine, 50
-/// circuits browsing during an import saw p99 expand 1,043 ms at equal priority and 83 ms with the import at nice 10
-/// (docs/benchmarks.md, "Load").
+/// app's circuits keep answering while it works; with nothing else running it is as fast (measured in
+/// docs/benchmarks.md, "Load").
 /// </summary>
 internal static class BackgroundPriority
 {

@@ -12,15 +12,17 @@ internal sealed class CommandOutput : IDisposable
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(250);
     private readonly Lock _lock = new();
     private readonly bool _showProgress;
-    private Timer? _timer;
+    private readonly TimeProvider _time;
+    private ITimer? _timer;
     private Func<string>? _progress;
     private int _shownWidth;
 
-    public CommandOutput(TextWriter output, TextWriter errors, bool showProgress)
+    public CommandOutput(TextWriter output, TextWriter errors, bool showProgress, TimeProvider? time = null)
     {
         Output = output;
         Errors = errors;
         _showProgress = showProgress;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>The console, with progress shown only when the error stream is a terminal.</summary>
@@ -38,7 +40,7 @@ internal sealed class CommandOutput : IDisposable
     {
         if (!_showProgress) return;
         lock (_lock) _progress = describe;
-        _timer ??= new Timer(_ => Redraw(), null, RedrawInterval, RedrawInterval);
+        _timer ??= _time.CreateTimer(_ => Redraw(), null, RedrawInterval, RedrawInterval);
     }
 
     public void StopProgress()
