@@ -65,7 +65,9 @@ public class SearchBrowserTests(ExplorerAppFixture fixture)
         var facts = page.Locator(".result .result-context");
         await Assertions.Expect(facts).ToHaveCountAsync(20);
         foreach (var text in await facts.AllInnerTextsAsync()) Assert.Contains("Open access", text);
-        var firstPage = await page.Locator(".result-title").AllInnerTextsAsync();
+        // Ids, not titles: the demo data has papers of the same title.
+        const string ResultIds = "() => [...document.querySelectorAll('.result')].map(r => r.dataset.resultId)";
+        var firstPage = await page.EvaluateAsync<string[]>(ResultIds);
 
         await TabUntilAsync(page, "a[rel=next]");
         await page.Keyboard.PressAsync("Enter");
@@ -73,7 +75,7 @@ public class SearchBrowserTests(ExplorerAppFixture fixture)
         Assert.Contains("oa=true", page.Url);
         await Assertions.Expect(page.Locator(".pager-position")).ToHaveTextAsync(new Regex("^Page 2 of"));
         await page.WaitForFunctionAsync("() => document.activeElement?.id === 'results-heading'");
-        Assert.Empty(firstPage.Intersect(await page.Locator(".result-title").AllInnerTextsAsync()));
+        Assert.Empty(firstPage.Intersect(await page.EvaluateAsync<string[]>(ResultIds)));
         foreach (var text in await facts.AllInnerTextsAsync()) Assert.Contains("Open access", text);
         await page.ScreenshotForReviewAsync("search-open-access-page-2");
 
@@ -82,7 +84,7 @@ public class SearchBrowserTests(ExplorerAppFixture fixture)
         await Assertions.Expect(page.Locator(".pager-position")).ToHaveTextAsync(new Regex("^Page 1 of"));
         Assert.DoesNotContain("page=", page.Url);
         await page.WaitForFunctionAsync("() => document.activeElement?.id === 'results-heading'");
-        Assert.Equal(firstPage, await page.Locator(".result-title").AllInnerTextsAsync());
+        Assert.Equal(firstPage, await page.EvaluateAsync<string[]>(ResultIds));
         await context.CloseAsync();
     }
 
