@@ -8,24 +8,13 @@ namespace BzPeer.Explorer.Tests.Search;
 /// The ranking rule on a database holding only a few crafted records (no demo data), one per engine: an exact title
 /// or name first, then citations and recency among equally relevant matches, in the same order on both engines.
 /// </summary>
-public sealed class RankingDatabaseFixture : IAsyncLifetime
+public sealed class RankingDatabaseFixture : ProviderDatabasesFixture
 {
-    private readonly Dictionary<DatabaseProvider, Task<TemporaryDatabase>> _databases = [];
-
     public static readonly int ThisYear = DateTime.UtcNow.Year;
 
     public async Task<SearchService> SearchAsync(DatabaseProvider provider) => new((await DatabaseAsync(provider)).Factory);
 
-    private Task<TemporaryDatabase> DatabaseAsync(DatabaseProvider provider)
-    {
-        lock (_databases)
-        {
-            if (!_databases.TryGetValue(provider, out var database)) _databases[provider] = database = CreateAsync(provider);
-            return database;
-        }
-    }
-
-    private static async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
+    protected override async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
     {
         var database = new TemporaryDatabase(provider);
         await using var db = database.CreateContext();
@@ -56,15 +45,6 @@ public sealed class RankingDatabaseFixture : IAsyncLifetime
         return database;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases.Values)
-        {
-            if (database.IsCompletedSuccessfully) (await database).Dispose();
-        }
-    }
 }
 
 public class SearchRankingTests(RankingDatabaseFixture fixture) : IClassFixture<RankingDatabaseFixture>

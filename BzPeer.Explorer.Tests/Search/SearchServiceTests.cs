@@ -9,22 +9,12 @@ namespace BzPeer.Explorer.Tests.Search;
 /// The demo database plus a few records that make folding, namesakes and identifiers testable, one per provider,
 /// made when a test first asks for it.
 /// </summary>
-public sealed class SearchDatabaseFixture : IAsyncLifetime
+public sealed class SearchDatabaseFixture : ProviderDatabasesFixture
 {
-    private readonly Dictionary<DatabaseProvider, Task<TemporaryDatabase>> _databases = [];
-
     public async Task<SearchService> SearchAsync(DatabaseProvider provider) => new((await DatabaseAsync(provider)).Factory);
 
-    public Task<TemporaryDatabase> DatabaseAsync(DatabaseProvider provider)
-    {
-        lock (_databases)
-        {
-            if (!_databases.TryGetValue(provider, out var database)) _databases[provider] = database = CreateAsync(provider);
-            return database;
-        }
-    }
 
-    private static async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
+    protected override async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
     {
         var database = new TemporaryDatabase(provider);
         await database.InitializeAsync();
@@ -55,15 +45,6 @@ public sealed class SearchDatabaseFixture : IAsyncLifetime
         return database;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases.Values)
-        {
-            if (database.IsCompletedSuccessfully) (await database).Dispose();
-        }
-    }
 }
 
 public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<SearchDatabaseFixture>
