@@ -9,22 +9,12 @@ namespace BzPeer.Explorer.Tests.Search;
 /// The demo database plus a few records that make folding, namesakes and identifiers testable, one per provider,
 /// made when a test first asks for it.
 /// </summary>
-public sealed class SearchDatabaseFixture : IAsyncLifetime
+public sealed class SearchDatabaseFixture : ProviderDatabasesFixture
 {
-    private readonly Dictionary<DatabaseProvider, Task<TemporaryDatabase>> _databases = [];
-
     public async Task<SearchService> SearchAsync(DatabaseProvider provider) => new((await DatabaseAsync(provider)).Factory);
 
-    public Task<TemporaryDatabase> DatabaseAsync(DatabaseProvider provider)
-    {
-        lock (_databases)
-        {
-            if (!_databases.TryGetValue(provider, out var database)) _databases[provider] = database = CreateAsync(provider);
-            return database;
-        }
-    }
 
-    private static async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
+    protected override async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
     {
         var database = new TemporaryDatabase(provider);
         await database.InitializeAsync();
@@ -37,19 +27,24 @@ public sealed class SearchDatabaseFixture : IAsyncLifetime
             new Researcher { Slug = "orcid-holder", DisplayName = "Orcid Holder", Orcid = "0000-0002-1825-0097", OpenAlexId = "A5017898742", Origin = RecordOrigin.OpenAlex });
         db.Works.Add(new Work { Title = "Quill pens in zebra studies", Abstract = "A note.", Type = "article", Year = 2001, Doi = "10.1234/zebra.1", Origin = RecordOrigin.OpenAlex });
         db.Works.Add(new Work { Title = "A study", Abstract = "Zebra crossings everywhere.", Type = "article", Year = 2020, Origin = RecordOrigin.OpenAlex, CitedByCount = 999 });
+        var venue = new Venue { DisplayName = "Journal of Okapi Studies", Origin = RecordOrigin.OpenAlex };
+        var okapiAuthors = new[] { "Ida Brandt", "Ole Sørensen", "Kai Wen", "Lu Fang", "Mo Reyes" }
+            .Select(name => new Researcher { Slug = Slug.From(name), DisplayName = name, Origin = RecordOrigin.OpenAlex }).ToList();
+        okapiAuthors[0].LastKnownInstitution = new Institution { DisplayName = "Okapi Institute of Ledgers", City = "Tromsø", CountryCode = "NO", WorksCount = 40, CitedByCount = 900, Origin = RecordOrigin.OpenAlex };
+        (okapiAuthors[0].WorksCount, okapiAuthors[0].CitedByCount) = (2, 1237);
+        var manyAuthors = new Work { Title = "Okapi ledger methods", Type = "article", Year = 2019, Venue = venue, CitedByCount = 1234, IsOpenAccess = true, Origin = RecordOrigin.OpenAlex };
+        // Stored out of order: the page lists authors by their order on the paper, not by when they were stored.
+        foreach (var order in new[] { 4, 2, 0, 3, 1 })
+            manyAuthors.Authorships.Add(new Authorship { Researcher = okapiAuthors[order], AuthorOrder = order, Position = order == 0 ? AuthorPosition.First : order == 4 ? AuthorPosition.Last : AuthorPosition.Middle });
+        db.Works.Add(manyAuthors);
+        var twoAuthors = new Work { Title = "Okapi ledger, closed", Type = "article", Year = 2023, CitedByCount = 3, Origin = RecordOrigin.OpenAlex };
+        twoAuthors.Authorships.Add(new Authorship { Researcher = okapiAuthors[0], AuthorOrder = 0, Position = AuthorPosition.First });
+        twoAuthors.Authorships.Add(new Authorship { Researcher = okapiAuthors[1], AuthorOrder = 1, Position = AuthorPosition.Last });
+        db.Works.Add(twoAuthors);
         await db.SaveChangesAsync();
         return database;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases.Values)
-        {
-            if (database.IsCompletedSuccessfully) (await database).Dispose();
-        }
-    }
 }
 
 public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<SearchDatabaseFixture>
@@ -58,7 +53,7 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     public async Task The_reference_paper_comes_first_for_lottery_tickets(DatabaseProvider provider)
     {
         var search = await fixture.SearchAsync(provider);
-        var results = await search.SearchAsync("lottery tickets", SearchKind.Works, 0, null, null);
+        var results = await search.SearchAsync("lottery tickets", SearchKind.Works, 0);
         Assert.Equal("Playing Lottery Tickets in Style Transfer Models", results.Hits[0].Title);
         Assert.Equal("works/1", results.Hits[0].Link);
     }
@@ -89,7 +84,7 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     public async Task Of_two_namesakes_the_better_known_comes_first(DatabaseProvider provider)
     {
         var search = await fixture.SearchAsync(provider);
-        var results = await search.SearchAsync("Ana Quill", SearchKind.Researchers, 0, null, null);
+        var results = await search.SearchAsync("Ana Quill", SearchKind.Researchers, 0);
         Assert.Equal(["researchers/ana-quill-2", "researchers/ana-quill"], results.Hits.Take(2).Select(h => h.Link));
     }
 
@@ -97,7 +92,7 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     public async Task Title_matches_rank_above_abstract_matches_whatever_the_citations(DatabaseProvider provider)
     {
         var search = await fixture.SearchAsync(provider);
-        var results = await search.SearchAsync("zebra", SearchKind.Works, 0, null, null);
+        var results = await search.SearchAsync("zebra", SearchKind.Works, 0);
         Assert.Equal(["Quill pens in zebra studies", "A study"], results.Hits.Select(h => h.Title));
     }
 
@@ -105,9 +100,70 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     public async Task Works_filter_by_year_range(DatabaseProvider provider)
     {
         var search = await fixture.SearchAsync(provider);
-        var results = await search.SearchAsync("zebra", SearchKind.Works, 0, 2010, null);
+        var results = await search.SearchAsync("zebra", SearchKind.Works, 0, new SearchFilter(FromYear: 2010));
         Assert.Equal(["A study"], results.Hits.Select(h => h.Title));
         Assert.Equal(1, results.Total);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Works_filter_by_open_access_and_a_year_range_together(DatabaseProvider provider)
+    {
+        var search = await fixture.SearchAsync(provider);
+        Assert.Equal(["Okapi ledger methods", "Okapi ledger, closed"], (await search.SearchAsync("okapi ledger", SearchKind.Works, 0)).Hits.Select(h => h.Title));
+        var open = await search.SearchAsync("okapi ledger", SearchKind.Works, 0, new SearchFilter(OpenAccessOnly: true));
+        Assert.Equal(["Okapi ledger methods"], open.Hits.Select(h => h.Title));
+        Assert.Equal(1, open.Total);
+        var recent = await search.SearchAsync("okapi ledger", SearchKind.Works, 0, new SearchFilter(FromYear: 2020, ToYear: 2024));
+        Assert.Equal(["Okapi ledger, closed"], recent.Hits.Select(h => h.Title));
+        Assert.Equal(1, (await search.CountsAsync("okapi ledger", new SearchFilter(OpenAccessOnly: true)))[SearchKind.Works]);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_paper_result_carries_its_first_three_authors_in_order_and_how_many_there_are(DatabaseProvider provider)
+    {
+        var search = await fixture.SearchAsync(provider);
+        var hits = (await search.SearchAsync("okapi ledger", SearchKind.Works, 0)).Hits;
+        var many = hits.Single(h => h.Title == "Okapi ledger methods").Facts!;
+        Assert.Equal(["Ida Brandt", "Ole Sørensen", "Kai Wen"], many.Authors!);
+        Assert.Equal(5, many.AuthorCount);
+        Assert.Equal((2019, "Journal of Okapi Studies", 1234, true), (many.Year, many.Venue, many.CitedByCount, many.IsOpenAccess));
+        var two = hits.Single(h => h.Title == "Okapi ledger, closed").Facts!;
+        Assert.Equal(["Ida Brandt", "Ole Sørensen"], two.Authors!);
+        Assert.Equal(2, two.AuthorCount);
+        Assert.False(two.IsOpenAccess);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task People_topics_and_institutions_carry_their_facts(DatabaseProvider provider)
+    {
+        var search = await fixture.SearchAsync(provider);
+        var person = (await search.SearchAsync("ida brandt", SearchKind.Researchers, 0)).Hits[0].Facts!;
+        Assert.Equal(("Okapi Institute of Ledgers", 2, 1237), (person.Institution, person.WorksCount, person.CitedByCount));
+        var place = (await search.SearchAsync("okapi institute", SearchKind.Institutions, 0)).Hits[0].Facts!;
+        Assert.Equal(("Tromsø, NO", 40, 900), (place.Place, place.WorksCount, place.CitedByCount));
+        var topic = (await search.SearchAsync("vision", SearchKind.Topics, 0)).Hits[0].Facts!;
+        Assert.False(string.IsNullOrEmpty(topic.Field));
+        Assert.True(topic.WorksCount > 0);
+        var institution = (await search.SearchAsync("university", SearchKind.Institutions, 0)).Hits[0].Facts!;
+        Assert.True(institution.WorksCount > 0);
+        Assert.NotNull(institution.CitedByCount);
+    }
+
+    [Theory, PostgresData]
+    public async Task Both_engines_give_the_same_order(DatabaseProvider provider)
+    {
+        var postgres = await fixture.SearchAsync(provider);
+        var sqlite = await fixture.SearchAsync(DatabaseProvider.Sqlite);
+        foreach (var (text, kind) in new[] { ("study", SearchKind.Works), ("learning", SearchKind.Works), ("lai", SearchKind.Researchers), ("an", SearchKind.Researchers),
+                     ("vision", SearchKind.Topics), ("university", SearchKind.Institutions) })
+        {
+            for (var page = 0; page < 2; page++)
+            {
+                var expected = (await sqlite.SearchAsync(text, kind, page)).Hits.Select(h => h.Link).ToList();
+                if (page == 0) Assert.NotEmpty(expected);
+                Assert.Equal(expected, (await postgres.SearchAsync(text, kind, page)).Hits.Select(h => h.Link));
+            }
+        }
     }
 
     [Theory, SqliteData, PostgresData]
@@ -144,11 +200,11 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     public async Task Pages_do_not_repeat_and_counts_stop_at_the_limit(DatabaseProvider provider)
     {
         var search = await fixture.SearchAsync(provider);
-        var first = await search.SearchAsync("study", SearchKind.Works, 0, null, null);
-        var second = await search.SearchAsync("study", SearchKind.Works, 1, null, null);
+        var first = await search.SearchAsync("study", SearchKind.Works, 0);
+        var second = await search.SearchAsync("study", SearchKind.Works, 1);
         Assert.Equal(SearchService.PageSize, first.Hits.Count);
         Assert.Empty(first.Hits.Select(h => h.Id).Intersect(second.Hits.Select(h => h.Id)));
-        var counts = await search.CountsAsync("we", null, null);
+        var counts = await search.CountsAsync("we");
         Assert.Equal(SearchService.CountLimit + 1, counts[SearchKind.Works]);
     }
 
@@ -163,7 +219,7 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
                      "a & b | !c", "x:* <-> y", "\u0001\u0002\u001f" })
         {
             var suggestions = await search.SuggestAsync(typed);
-            foreach (var kind in SearchService.Kinds) await search.SearchAsync(typed, kind, 0, null, null);
+            foreach (var kind in SearchService.Kinds) await search.SearchAsync(typed, kind, 0);
             Assert.NotNull(suggestions);
         }
         Assert.Equal(before, await db.Researchers.CountAsync());
@@ -174,7 +230,7 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     {
         var search = await fixture.SearchAsync(provider);
         var typed = string.Concat(Enumerable.Repeat("lottery ", 1300));
-        var results = await search.SearchAsync(typed, SearchKind.Works, 0, null, null);
+        var results = await search.SearchAsync(typed, SearchKind.Works, 0);
         Assert.Equal("Playing Lottery Tickets in Style Transfer Models", results.Hits.Single().Title);
     }
 

@@ -3,6 +3,7 @@ using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Profiles;
 using BzPeer.Explorer.Profiles.Institutions;
 using BzPeer.Explorer.Profiles.Researchers;
+using BzPeer.Explorer.Profiles.Shared;
 using BzPeer.Explorer.Profiles.Topics;
 using BzPeer.Explorer.Profiles.Works;
 using System.Data;
@@ -13,17 +14,33 @@ namespace BzPeer.Explorer.Search;
 
 public enum SearchKind { Researchers, Works, Topics, Institutions }
 
-/// <summary>One result: what it is, its name, one line of context, and its page.</summary>
-public sealed record SearchHit(SearchKind Kind, int Id, string Title, string? Context, string Link, string? Text = null);
+/// <summary>One result: what it is, its name, one line of context, and its page; on the results page also its facts.</summary>
+public sealed record SearchHit(SearchKind Kind, int Id, string Title, string? Context, string Link, string? Text = null, SearchHitFacts? Facts = null);
+
+/// <summary>
+/// What a researcher weighs a result by. Papers: authors (the first few, and how many there are), year, venue,
+/// citations, open access. People: last known institution, works, citations. Topics: field, works. Institutions:
+/// place, works, citations. Each field is set only for the kind it belongs to.
+/// </summary>
+public sealed record SearchHitFacts(
+    int? Year = null, string? Venue = null, string? Institution = null, string? Field = null, string? Place = null,
+    int? CitedByCount = null, int? WorksCount = null, bool IsOpenAccess = false, IReadOnlyList<string>? Authors = null, int AuthorCount = 0);
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool TotalIsAtLeast);
 
 /// <summary>
-/// Full-text search over researchers, works, topics and institutions. Ranked by relevance (bm25, names and
-/// titles weighted far above abstracts and hierarchy), then by citations and works, so of two namesakes the
-/// better-known comes first. User text only ever reaches the database as a bound parameter built by <see cref="SearchTerms"/>.
-/// On SQLite the index is FTS5 (bm25); on PostgreSQL it is a weighted tsvector column per table (ts_rank), with the
-/// same words, prefix rule, accent folding and ordering.
+/// Full-text search over researchers, works, topics and institutions. User text only ever reaches the database as a
+/// bound parameter built by <see cref="SearchTerms"/>. On SQLite the index is FTS5; on PostgreSQL a weighted tsvector
+/// column per table; both match the same words with the same prefix rule and accent folding.
+/// <para>
+/// Ranking, the same on both engines (no engine's own relevance score is used, as bm25 and ts_rank do not agree):
+/// first the text tier, then a score, then a fixed tie-break.
+/// Tier 0: the name or title is the query itself (same words in the same order, case, accents and punctuation
+/// aside). Tier 1: every word is in the name or title (for people also other names, for institutions acronyms).
+/// Tier 2: the words are found elsewhere (abstract, field, city). Score: for papers ln(1 + citations) + recency, where
+/// recency is 2 for this year's papers falling by 0.2 a year to 0 at ten years old; for people and institutions
+/// citations, for topics works. Tie-break: works (people, institutions), then id.
+/// </para>
 /// </summary>
 public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory)
 {
@@ -31,6 +48,9 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
 
     /// <summary>Counts stop here; more matches read as "1,000+".</summary>
     public const int CountLimit = 1000;
+
+    /// <summary>Authors shown per paper; more read as "et al.".</summary>
+    public const int AuthorsShown = 3;
 
     public static readonly SearchKind[] Kinds = [SearchKind.Researchers, SearchKind.Works, SearchKind.Topics, SearchKind.Institutions];
 
@@ -43,28 +63,31 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         var hits = new List<SearchHit>();
         if (await IdentifierHitAsync(db, text!, cancellationToken) is { } identified) hits.Add(identified);
         foreach (var kind in Kinds)
-            hits.AddRange(await QueryAsync(db, kind, terms, 0, perKind, null, null, cancellationToken, suggestion: true));
+            hits.AddRange(await QueryAsync(db, kind, text!, terms, 0, perKind, SearchFilter.None, cancellationToken, suggestion: true));
         return hits.DistinctBy(h => (h.Kind, h.Id)).ToList();
     }
 
-    public async Task<SearchResults> SearchAsync(string? text, SearchKind kind, int page, int? fromYear, int? toYear, CancellationToken cancellationToken = default)
+    /// <summary>One page of results of one kind, with each result's facts (a paper's authors read in one more query for the whole page).</summary>
+    public async Task<SearchResults> SearchAsync(string? text, SearchKind kind, int page, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var terms = SearchTerms.Parse(text);
         if (terms.IsEmpty) return new SearchResults([], 0, false);
+        filter ??= SearchFilter.None;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var hits = await QueryAsync(db, kind, terms, Math.Max(0, page) * PageSize, PageSize, fromYear, toYear, cancellationToken);
-        var total = await CountAsync(db, kind, terms, fromYear, toYear, cancellationToken);
+        var hits = await QueryAsync(db, kind, text!, terms, Paging.Offset(page, PageSize), PageSize, filter, cancellationToken);
+        if (kind == SearchKind.Works) hits = await WithAuthorsAsync(db, hits, cancellationToken);
+        var total = await CountAsync(db, kind, terms, filter, cancellationToken);
         return new SearchResults(hits, total, total > CountLimit);
     }
 
     /// <summary>How many matches of each kind (up to <see cref="CountLimit"/> + 1), for the tabs of the results page.</summary>
-    public async Task<IReadOnlyDictionary<SearchKind, int>> CountsAsync(string? text, int? fromYear, int? toYear, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<SearchKind, int>> CountsAsync(string? text, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var terms = SearchTerms.Parse(text);
         var counts = Kinds.ToDictionary(k => k, _ => 0);
         if (terms.IsEmpty) return counts;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        foreach (var kind in Kinds) counts[kind] = await CountAsync(db, kind, terms, fromYear, toYear, cancellationToken);
+        foreach (var kind in Kinds) counts[kind] = await CountAsync(db, kind, terms, filter ?? SearchFilter.None, cancellationToken);
         return counts;
     }
 
@@ -99,110 +122,182 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     }
 
     /// <summary>
-    /// Per kind: the index with its column weights, and the rows to show for its matches. The matches are ranked
-    /// in an inner query; for suggestions that inner query stops after <see cref="SuggestionCandidates"/> matches, so
-    /// a two-letter prefix matching half the database costs no more than a precise name.
+    /// Per kind on SQLite: the FTS5 index, its name column (exact matches), its name columns (tier 1), the rows to show
+    /// for its matches (id, title, context, slug, text, then the facts: year, venue/institution/field, citations, works,
+    /// open access), their join and filter, the score and the tie-break. The matches are ranked in an outer query; for
+    /// suggestions the inner query stops after <see cref="SuggestionCandidates"/> matches, so a two-letter prefix
+    /// matching half the database costs no more than a precise name.
     /// </summary>
-    private sealed record KindQuery(string Index, string Weights, string Select, string From, string Filter, string TieBreak);
+    private sealed record KindQuery(string Index, string NameColumn, string NameColumns, string Select, string From, string Filter, string Score, string TieBreak);
+
+    private const string SqliteWorkFilter = "WHERE ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to) AND ($oa = 0 OR w.IsOpenAccess)";
 
     private static readonly Dictionary<SearchKind, KindQuery> Queries = new()
     {
-        [SearchKind.Researchers] = new("ResearcherSearch", "10.0, 4.0",
-            "r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL",
+        [SearchKind.Researchers] = new("ResearcherSearch", "DisplayName", "DisplayName AlternativeNames",
+            "r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL, " +
+            "NULL, i.DisplayName, r.CitedByCount, r.WorksCount, NULL",
             "Researchers r ON r.Id = m.Id LEFT JOIN Institutions i ON i.Id = r.LastKnownInstitutionId", "",
-            "r.CitedByCount DESC, r.WorksCount DESC, r.Id"),
-        [SearchKind.Works] = new("WorkSearch", "10.0, 1.0",
-            "w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract",
-            "Works w ON w.Id = m.Id LEFT JOIN Venues v ON v.Id = w.VenueId",
-            "WHERE ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to)",
-            "w.CitedByCount DESC, w.Id"),
-        [SearchKind.Topics] = new("TopicSearch", "10.0, 2.0, 1.0, 1.0",
-            "t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description",
-            "Topics t ON t.Id = m.Id", "", "t.WorksCount DESC, t.Id"),
-        [SearchKind.Institutions] = new("InstitutionSearch", "10.0, 6.0, 2.0, 1.0",
-            "i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL",
-            "Institutions i ON i.Id = m.Id", "", "i.WorksCount DESC, i.Id"),
+            "r.CitedByCount", "r.WorksCount DESC, r.Id"),
+        [SearchKind.Works] = new("WorkSearch", "Title", "Title",
+            "w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract, " +
+            "w.Year, v.DisplayName, w.CitedByCount, NULL, w.IsOpenAccess",
+            "Works w ON w.Id = m.Id LEFT JOIN Venues v ON v.Id = w.VenueId", SqliteWorkFilter,
+            "ln(1 + w.CitedByCount) + max(0, min(10, 10 - ($year - coalesce(w.Year, 0)))) / 5.0", "w.Id"),
+        [SearchKind.Topics] = new("TopicSearch", "DisplayName", "DisplayName",
+            "t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description, " +
+            "NULL, t.FieldName || ' › ' || t.SubfieldName, NULL, t.WorksCount, NULL",
+            "Topics t ON t.Id = m.Id", "", "t.WorksCount", "t.Id"),
+        [SearchKind.Institutions] = new("InstitutionSearch", "DisplayName", "DisplayName Acronyms",
+            "i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL, " +
+            "NULL, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), i.CitedByCount, i.WorksCount, NULL",
+            "Institutions i ON i.Id = m.Id", "", "i.CitedByCount", "i.WorksCount DESC, i.Id"),
     };
 
-    /// <summary>The same per kind on PostgreSQL: the table whose SearchVector column is searched, and its rows to show.</summary>
-    private sealed record PostgresKindQuery(string Table, string Select, string From, string Filter, string TieBreak);
+    /// <summary>
+    /// The same per kind on PostgreSQL: the table whose SearchVector column is searched, its name column, the weights
+    /// its name columns were indexed with (tier 1), and the rest as on SQLite.
+    /// </summary>
+    private sealed record PostgresKindQuery(string Table, string NameColumn, string NameWeights, string Select, string From, string Filter, string Score, string TieBreak);
+
+    private const string PostgresWorkFilter =
+        "WHERE (@from IS NULL OR w.\"Year\" >= @from) AND (@to IS NULL OR w.\"Year\" <= @to) AND (@oa = 0 OR w.\"IsOpenAccess\")";
 
     private static readonly Dictionary<SearchKind, PostgresKindQuery> PostgresQueries = new()
     {
-        [SearchKind.Researchers] = new("Researchers",
-            "r.\"Id\", r.\"DisplayName\", coalesce(i.\"DisplayName\", r.\"WorksCount\" || CASE r.\"WorksCount\" WHEN 1 THEN ' work' ELSE ' works' END), r.\"Slug\", NULL",
+        [SearchKind.Researchers] = new("Researchers", "DisplayName", "AB",
+            "r.\"Id\", r.\"DisplayName\", coalesce(i.\"DisplayName\", r.\"WorksCount\" || CASE r.\"WorksCount\" WHEN 1 THEN ' work' ELSE ' works' END), r.\"Slug\", NULL, " +
+            "NULL, i.\"DisplayName\", r.\"CitedByCount\", r.\"WorksCount\", NULL",
             "\"Researchers\" r ON r.\"Id\" = m.\"Id\" LEFT JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\"", "",
-            "r.\"CitedByCount\" DESC, r.\"WorksCount\" DESC, r.\"Id\""),
-        [SearchKind.Works] = new("Works",
-            "w.\"Id\", w.\"Title\", trim(coalesce(w.\"Year\"::text, '') || ' · ' || coalesce(v.\"DisplayName\", ''), ' ·'), NULL, w.\"Abstract\"",
-            "\"Works\" w ON w.\"Id\" = m.\"Id\" LEFT JOIN \"Venues\" v ON v.\"Id\" = w.\"VenueId\"",
-            "WHERE (@from IS NULL OR w.\"Year\" >= @from) AND (@to IS NULL OR w.\"Year\" <= @to)",
-            "w.\"CitedByCount\" DESC, w.\"Id\""),
-        [SearchKind.Topics] = new("Topics",
-            "t.\"Id\", t.\"DisplayName\", t.\"FieldName\" || ' › ' || t.\"SubfieldName\", NULL, t.\"Description\"",
-            "\"Topics\" t ON t.\"Id\" = m.\"Id\"", "", "t.\"WorksCount\" DESC, t.\"Id\""),
-        [SearchKind.Institutions] = new("Institutions",
-            "i.\"Id\", i.\"DisplayName\", trim(coalesce(i.\"City\", '') || ', ' || coalesce(i.\"CountryCode\", ''), ', '), NULL, NULL",
-            "\"Institutions\" i ON i.\"Id\" = m.\"Id\"", "", "i.\"WorksCount\" DESC, i.\"Id\""),
+            "r.\"CitedByCount\"", "r.\"WorksCount\" DESC, r.\"Id\""),
+        [SearchKind.Works] = new("Works", "Title", "A",
+            "w.\"Id\", w.\"Title\", trim(coalesce(w.\"Year\"::text, '') || ' · ' || coalesce(v.\"DisplayName\", ''), ' ·'), NULL, w.\"Abstract\", " +
+            "w.\"Year\", v.\"DisplayName\", w.\"CitedByCount\", NULL, w.\"IsOpenAccess\"",
+            "\"Works\" w ON w.\"Id\" = m.\"Id\" LEFT JOIN \"Venues\" v ON v.\"Id\" = w.\"VenueId\"", PostgresWorkFilter,
+            "ln(1 + w.\"CitedByCount\"::float8) + greatest(0, least(10, 10 - (@year - coalesce(w.\"Year\", 0))))::float8 / 5.0", "w.\"Id\""),
+        [SearchKind.Topics] = new("Topics", "DisplayName", "A",
+            "t.\"Id\", t.\"DisplayName\", t.\"FieldName\" || ' › ' || t.\"SubfieldName\", NULL, t.\"Description\", " +
+            "NULL, t.\"FieldName\" || ' › ' || t.\"SubfieldName\", NULL, t.\"WorksCount\", NULL",
+            "\"Topics\" t ON t.\"Id\" = m.\"Id\"", "", "t.\"WorksCount\"", "t.\"Id\""),
+        [SearchKind.Institutions] = new("Institutions", "DisplayName", "AB",
+            "i.\"Id\", i.\"DisplayName\", trim(coalesce(i.\"City\", '') || ', ' || coalesce(i.\"CountryCode\", ''), ', '), NULL, NULL, " +
+            "NULL, trim(coalesce(i.\"City\", '') || ', ' || coalesce(i.\"CountryCode\", ''), ', '), i.\"CitedByCount\", i.\"WorksCount\", NULL",
+            "\"Institutions\" i ON i.\"Id\" = m.\"Id\"", "", "i.\"CitedByCount\"", "i.\"WorksCount\" DESC, i.\"Id\""),
     };
 
-    /// <summary>The typed words as a tsquery, folded as the indexed text is (search_fold is defined by the SearchIndex migration).</summary>
-    private const string PostgresQuery = "to_tsquery('simple'::regconfig, search_fold(@match))";
+    /// <summary>Typed words as a tsquery, folded as the indexed text is (search_fold is defined by the SearchIndex migration).</summary>
+    private static string PostgresQuery(string parameter) => $"to_tsquery('simple'::regconfig, search_fold(@{parameter}))";
 
     /// <summary>How many matches suggestions rank at most, per kind.</summary>
     private const int SuggestionCandidates = 400;
 
-    private static string SelectSql(SearchKind kind, bool suggestion)
+    /// <summary>
+    /// Names or titles holding the query as a phrase, shortest first, that are checked for being the query itself:
+    /// an exact match is among the shortest, so a few suffice however common the words are.
+    /// </summary>
+    private const int ExactCandidates = 20;
+
+    private static string SelectSql(SearchKind kind, bool suggestion, IReadOnlyCollection<int> exactIds)
     {
         var q = Queries[kind];
         var candidates = suggestion ? $"LIMIT {SuggestionCandidates}" : "";
         return $"""
             SELECT {q.Select}
-            FROM (SELECT rowid AS Id, bm25({q.Index}, {q.Weights}) AS Score FROM {q.Index} WHERE {q.Index} MATCH $match {candidates}) m
+            FROM (SELECT rowid AS Id,
+                    CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.Index} WHERE {q.Index} MATCH $name) THEN 1 ELSE 2 END AS Tier
+                  FROM {q.Index} WHERE {q.Index} MATCH $match {candidates}) m
             JOIN {q.From}
             {q.Filter}
-            ORDER BY round(m.Score, 3), {q.TieBreak}
+            ORDER BY m.Tier, {q.Score} DESC, {q.TieBreak}
             LIMIT $take OFFSET $skip
             """;
     }
 
-    private static string PostgresSelectSql(SearchKind kind, bool suggestion)
+    private static string PostgresSelectSql(SearchKind kind, bool suggestion, IReadOnlyCollection<int> exactIds)
     {
         var q = PostgresQueries[kind];
         var candidates = suggestion ? $"LIMIT {SuggestionCandidates}" : "";
         return $"""
             SELECT {q.Select}
-            FROM (SELECT s."Id", ts_rank(s."SearchVector", {PostgresQuery}) AS "Score" FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery} {candidates}) m
+            FROM (SELECT s."Id",
+                    CASE {ExactCase("s.\"Id\"", exactIds)} WHEN s."SearchVector" @@ {PostgresQuery("name")} THEN 1 ELSE 2 END AS "Tier"
+                  FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery("match")} {candidates}) m
             JOIN {q.From}
             {q.Filter}
-            ORDER BY round(m."Score"::numeric, 3) DESC, {q.TieBreak}
+            ORDER BY m."Tier", {q.Score} DESC, {q.TieBreak}
             LIMIT @take OFFSET @skip
+            """;
+    }
+
+    /// <summary>Ids are numbers read from the database, so they may be written into the SQL.</summary>
+    private static string ExactCase(string column, IReadOnlyCollection<int> exactIds) =>
+        exactIds.Count == 0 ? "" : $"WHEN {column} IN ({string.Join(", ", exactIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0";
+
+    private static string ExactCandidatesSql(SearchKind kind, bool postgres)
+    {
+        if (postgres)
+        {
+            var q = PostgresQueries[kind];
+            return $"""
+                SELECT s."Id", s."{q.NameColumn}" FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery("phrase")}
+                ORDER BY length(s."{q.NameColumn}"), s."Id" LIMIT {ExactCandidates}
+                """;
+        }
+        var k = Queries[kind];
+        return $"""
+            SELECT rowid, {k.NameColumn} FROM {k.Index} WHERE {k.Index} MATCH $phrase
+            ORDER BY length({k.NameColumn}), rowid LIMIT {ExactCandidates}
             """;
     }
 
     private static string PostgresCountSql(SearchKind kind) => kind == SearchKind.Works
         ? $"""
             SELECT count(*) FROM (SELECT 1 FROM "Works" w
-            WHERE w."SearchVector" @@ {PostgresQuery} AND (@from IS NULL OR w."Year" >= @from) AND (@to IS NULL OR w."Year" <= @to) LIMIT @limit) m
+            WHERE w."SearchVector" @@ {PostgresQuery("match")} AND (@from IS NULL OR w."Year" >= @from) AND (@to IS NULL OR w."Year" <= @to)
+            AND (@oa = 0 OR w."IsOpenAccess") LIMIT @limit) m
             """
-        : $"SELECT count(*) FROM (SELECT 1 FROM \"{PostgresQueries[kind].Table}\" s WHERE s.\"SearchVector\" @@ {PostgresQuery} LIMIT @limit) m";
+        : $"SELECT count(*) FROM (SELECT 1 FROM \"{PostgresQueries[kind].Table}\" s WHERE s.\"SearchVector\" @@ {PostgresQuery("match")} LIMIT @limit) m";
 
     private static readonly Dictionary<SearchKind, string> CountSql = new()
     {
         [SearchKind.Researchers] = "SELECT count(*) FROM (SELECT 1 FROM ResearcherSearch WHERE ResearcherSearch MATCH $match LIMIT $limit)",
         [SearchKind.Works] = """
             SELECT count(*) FROM (SELECT 1 FROM WorkSearch JOIN Works w ON w.Id = WorkSearch.rowid
-            WHERE WorkSearch MATCH $match AND ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to) LIMIT $limit)
+            WHERE WorkSearch MATCH $match AND ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to)
+            AND ($oa = 0 OR w.IsOpenAccess) LIMIT $limit)
             """,
         [SearchKind.Topics] = "SELECT count(*) FROM (SELECT 1 FROM TopicSearch WHERE TopicSearch MATCH $match LIMIT $limit)",
         [SearchKind.Institutions] = "SELECT count(*) FROM (SELECT 1 FROM InstitutionSearch WHERE InstitutionSearch MATCH $match LIMIT $limit)",
     };
 
-    private static async Task<List<SearchHit>> QueryAsync(
-        ExplorerDbContext db, SearchKind kind, SearchTerms terms, int skip, int take, int? fromYear, int? toYear, CancellationToken cancellationToken, bool suggestion = false)
+    /// <summary>The records of a kind whose name or title is the typed text itself, case, accents and punctuation aside.</summary>
+    private static async Task<List<int>> ExactIdsAsync(ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, CancellationToken cancellationToken)
     {
-        var sql = db.IsPostgres ? PostgresSelectSql(kind, suggestion) : SelectSql(kind, suggestion);
-        await using var command = await CommandAsync(db, sql, terms, fromYear, toYear, cancellationToken);
+        var key = SearchTerms.Key(text);
+        await using var command = await CommandAsync(db, ExactCandidatesSql(kind, db.IsPostgres), cancellationToken);
+        AddParameter(command, db, "phrase", db.IsPostgres
+            ? terms.ToTsPhrase(PostgresQueries[kind].NameWeights[..1])
+            : terms.ToMatchPhrase(Queries[kind].NameColumn));
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(1) && SearchTerms.Key(reader.GetString(1)) == key) ids.Add(reader.GetInt32(0));
+        }
+        return ids;
+    }
+
+    private static async Task<List<SearchHit>> QueryAsync(
+        ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, int skip, int take, SearchFilter filter, CancellationToken cancellationToken, bool suggestion = false)
+    {
+        var exactIds = await ExactIdsAsync(db, kind, text, terms, cancellationToken);
+        var sql = db.IsPostgres ? PostgresSelectSql(kind, suggestion, exactIds) : SelectSql(kind, suggestion, exactIds);
+        await using var command = await CommandAsync(db, sql, cancellationToken);
+        AddTermsAndFilter(command, db, terms, filter);
+        AddParameter(command, db, "name", db.IsPostgres
+            ? terms.ToTsQuery(weights: PostgresQueries[kind].NameWeights)
+            : terms.ToMatchExpression(columns: Queries[kind].NameColumns));
+        if (kind == SearchKind.Works) AddParameter(command, db, "year", DateTime.UtcNow.Year);
         AddParameter(command, db, "take", take);
         AddParameter(command, db, "skip", skip);
         var hits = new List<SearchHit>();
@@ -218,31 +313,86 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
                 SearchKind.Topics => Links.Topic(id),
                 _ => Links.Institution(id),
             };
-            hits.Add(new SearchHit(kind, id, reader.GetString(1), string.IsNullOrEmpty(context) ? null : context, link, reader.IsDBNull(4) ? null : reader.GetString(4)));
+            hits.Add(new SearchHit(kind, id, reader.GetString(1), string.IsNullOrEmpty(context) ? null : context, link,
+                reader.IsDBNull(4) ? null : reader.GetString(4), Facts(kind, reader)));
         }
         return hits;
     }
 
-    private static async Task<int> CountAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    private static SearchHitFacts Facts(SearchKind kind, DbDataReader reader)
     {
-        await using var command = await CommandAsync(db, db.IsPostgres ? PostgresCountSql(kind) : CountSql[kind], terms, fromYear, toYear, cancellationToken);
+        int? Number(int column) => reader.IsDBNull(column) ? null : reader.GetInt32(column);
+        var detail = reader.IsDBNull(6) ? null : reader.GetString(6);
+        if (string.IsNullOrEmpty(detail)) detail = null;
+        var facts = new SearchHitFacts(Year: Number(5), CitedByCount: Number(7), WorksCount: Number(8), IsOpenAccess: !reader.IsDBNull(9) && reader.GetBoolean(9));
+        return kind switch
+        {
+            SearchKind.Works => facts with { Venue = detail },
+            SearchKind.Researchers => facts with { Institution = detail },
+            SearchKind.Topics => facts with { Field = detail },
+            _ => facts with { Place = detail },
+        };
+    }
+
+    /// <summary>
+    /// The first authors of every paper on the page and how many each has, in one query for the page (a window over
+    /// each paper's authorships, in their order on the paper). Ids are numbers read from the database.
+    /// </summary>
+    private static async Task<List<SearchHit>> WithAuthorsAsync(ExplorerDbContext db, List<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        if (hits.Count == 0) return hits;
+        var ids = string.Join(", ", hits.Select(h => h.Id.ToString(CultureInfo.InvariantCulture)));
+        await using var command = await CommandAsync(db, $"""
+            SELECT x."WorkId", x."Total", x."Name" FROM (
+                SELECT a."WorkId", r."DisplayName" AS "Name", count(*) OVER (PARTITION BY a."WorkId") AS "Total",
+                       row_number() OVER (PARTITION BY a."WorkId" ORDER BY a."AuthorOrder", a."Id") AS "Position"
+                FROM "Authorships" a JOIN "Researchers" r ON r."Id" = a."ResearcherId"
+                WHERE a."WorkId" IN ({ids})) x
+            WHERE x."Position" <= {AuthorsShown}
+            ORDER BY x."WorkId", x."Position"
+            """, cancellationToken);
+        var authors = new Dictionary<int, (List<string> Names, int Total)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var workId = reader.GetInt32(0);
+                if (!authors.TryGetValue(workId, out var entry)) authors[workId] = entry = ([], Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+                entry.Names.Add(reader.GetString(2));
+            }
+        }
+        return hits.Select(h => authors.TryGetValue(h.Id, out var a)
+            ? h with { Facts = (h.Facts ?? new SearchHitFacts()) with { Authors = a.Names, AuthorCount = a.Total } }
+            : h).ToList();
+    }
+
+    private static async Task<int> CountAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(db, db.IsPostgres ? PostgresCountSql(kind) : CountSql[kind], cancellationToken);
+        AddTermsAndFilter(command, db, terms, filter);
         AddParameter(command, db, "limit", CountLimit + 1);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<DbCommand> CommandAsync(ExplorerDbContext db, string sql, SearchTerms terms, int? fromYear, int? toYear, CancellationToken cancellationToken)
+    private static async Task<DbCommand> CommandAsync(ExplorerDbContext db, string sql, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        AddParameter(command, db, "match", db.IsPostgres ? terms.ToTsQuery() : terms.ToMatchExpression());
-        if (sql.Contains("from IS NULL", StringComparison.Ordinal))
-        {
-            AddParameter(command, db, "from", fromYear);
-            AddParameter(command, db, "to", toYear);
-        }
         return command;
+    }
+
+    /// <summary>The typed words, and the papers' filter where the statement has one.</summary>
+    private static void AddTermsAndFilter(DbCommand command, ExplorerDbContext db, SearchTerms terms, SearchFilter filter)
+    {
+        AddParameter(command, db, "match", db.IsPostgres ? terms.ToTsQuery() : terms.ToMatchExpression());
+        if (command.CommandText.Contains("from IS NULL", StringComparison.Ordinal))
+        {
+            AddParameter(command, db, "from", filter.FromYear);
+            AddParameter(command, db, "to", filter.ToYear);
+            AddParameter(command, db, "oa", filter.OpenAccessOnly ? 1 : 0);
+        }
     }
 
     /// <summary>Binds $name on SQLite and @name on PostgreSQL; a null year is typed, as PostgreSQL needs to know what it is.</summary>
