@@ -28,3 +28,39 @@ window.bzGraph = {
 document.addEventListener('keydown', event => {
     if (event.key.startsWith('Arrow') && event.target instanceof Element && event.target.matches('[data-graph-canvas]')) event.preventDefault();
 });
+
+// The app bar's search on a phone: a button opens the form over the app bar (SearchBox.razor.css) and puts the focus
+// in it, in the same tap, so the phone brings up its keyboard. It closes with its close button, Escape, or when the
+// focus leaves it (a tap elsewhere, or a suggestion chosen and the next page's heading focused).
+window.bzSearch = {
+    open(toggle) {
+        const form = document.getElementById(toggle.getAttribute('aria-controls'));
+        if (!form) return;
+        form.setAttribute('data-open', '');
+        toggle.setAttribute('aria-expanded', 'true');
+        form.querySelector('input[type=search]')?.focus();
+    },
+    close(form, returnFocus) {
+        form.removeAttribute('data-open');
+        const toggle = document.querySelector(`[data-search-toggle][aria-controls='${form.id}']`);
+        toggle?.setAttribute('aria-expanded', 'false');
+        if (returnFocus) toggle?.focus();
+    },
+};
+document.addEventListener('click', event => {
+    if (!(event.target instanceof Element)) return;
+    const toggle = event.target.closest('[data-search-toggle]');
+    if (toggle) bzSearch.open(toggle);
+    const close = event.target.closest('[data-search-close]');
+    if (close) bzSearch.close(close.closest('form'), true);
+});
+document.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || !(event.target instanceof Element)) return;
+    const form = event.target.closest('form[data-open]');
+    if (form) bzSearch.close(form, true);
+});
+document.addEventListener('focusout', event => {
+    if (!(event.target instanceof Element)) return;
+    const form = event.target.closest('form[data-open]');
+    if (form && !form.contains(event.relatedTarget)) bzSearch.close(form, false);
+});

@@ -185,7 +185,8 @@ public class AccountComponentTests : ComponentTestContext
 
         menu.WaitForAssertion(() => Assert.Equal("Menu Owner", menu.Find(".account-name").TextContent));
         Assert.Equal("1", menu.Find("summary .account-badge").TextContent);
-        Assert.Equal(["Account/Manage", "following", "inbox", "claims"], menu.FindAll(".account-menu-items a").Select(a => a.GetAttribute("href")));
+        // The reference profile is in the menu too, shown where the app bar has no room for its own link.
+        Assert.Equal(["Account/Manage", "following", "inbox", "claims", "researchers/meihao-kong"], menu.FindAll(".account-menu-items a").Select(a => a.GetAttribute("href")));
         Assert.Equal("Account/Logout", menu.Find("form").GetAttribute("action"));
 
         await using (var db = await _data.Factory.CreateDbContextAsync()) await Reviewers.AddAsync(db, owner.Email);
@@ -202,9 +203,12 @@ public class AccountComponentTests : ComponentTestContext
 
         var menu = Render<AccountMenu>();
 
-        Assert.Equal("Account/Login?ReturnUrl=%2Fresearchers%2Fjing-huo%3Fpage%3D2", menu.Find("a.account-sign-in").GetAttribute("href"));
-        Assert.Equal("Account/Register?ReturnUrl=%2Fresearchers%2Fjing-huo%3Fpage%3D2", menu.Find("a.account-register").GetAttribute("href"));
-        Assert.Empty(menu.FindAll("details"));
+        // The app bar's links and, for narrow screens, the same links in a menu: both come back to the page.
+        Assert.Equal(2, menu.FindAll("a.account-sign-in").Count);
+        Assert.All(menu.FindAll("a.account-sign-in"), a => Assert.Equal("Account/Login?ReturnUrl=%2Fresearchers%2Fjing-huo%3Fpage%3D2", a.GetAttribute("href")));
+        Assert.All(menu.FindAll("a.account-register"), a => Assert.Equal("Account/Register?ReturnUrl=%2Fresearchers%2Fjing-huo%3Fpage%3D2", a.GetAttribute("href")));
+        Assert.Single(menu.FindAll("details.visitor-menu"));
+        Assert.Empty(menu.FindAll("form"));
     }
 
     [Fact]

@@ -15,19 +15,24 @@ namespace BzPeer.Explorer.Tests.Browser;
 [Trait("Category", "Browser")]
 public class AccessibilityBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper output)
 {
+    /// <summary>Each kind of page on a laptop and on a phone.</summary>
+    public static TheoryData<string, int, int> PagesAtSizes()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var kind in new[] { "home", "researcher", "work", "topic", "institution", "explorer", "search", "sign-in" })
+        {
+            data.Add(kind, 1440, 900);
+            data.Add(kind, 390, 844);
+        }
+        return data;
+    }
+
     [BrowserTheory]
-    [InlineData("home")]
-    [InlineData("researcher")]
-    [InlineData("work")]
-    [InlineData("topic")]
-    [InlineData("institution")]
-    [InlineData("explorer")]
-    [InlineData("search")]
-    [InlineData("sign-in")]
-    public async Task The_page_has_no_serious_or_critical_axe_violations(string kind)
+    [MemberData(nameof(PagesAtSizes))]
+    public async Task The_page_has_no_serious_or_critical_axe_violations(string kind, int width, int height)
     {
         var path = await PathOfAsync(kind);
-        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
         var refused = WatchForPolicyRefusals(page);
         await page.GotoAsync(path);
         if (kind != "sign-in") await page.WaitForCircuitAsync();
@@ -38,7 +43,7 @@ public class AccessibilityBrowserTests(ExplorerAppFixture fixture, ITestOutputHe
         foreach (var violation in result.Violations)
             output.WriteLine($"axe {kind} {path}: {violation.Impact} {violation.Id} ({violation.Nodes.Length} nodes): {violation.Help} — {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
         output.WriteLine($"axe {kind} {path}: {result.Violations.Length} violation(s), {result.Passes.Length} rule(s) passed");
-        await page.ScreenshotForReviewAsync($"axe-{kind}");
+        await page.ScreenshotForReviewAsync($"axe-{kind}-{width}");
 
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));

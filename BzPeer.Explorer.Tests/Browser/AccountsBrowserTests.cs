@@ -227,7 +227,7 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();
     }
 
-    private static async Task FillSignInAsync(IPage page, string email)
+    internal static async Task FillSignInAsync(IPage page, string email)
     {
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);

@@ -40,13 +40,18 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>A new page in its own context (no shared cookies), sized like a laptop screen.</summary>
     public async Task<IPage> NewPageAsync() => await (await NewContextAsync()).NewPageAsync();
 
+    /// <summary>A new page in its own context, of this window size; with a touch screen (touch events, no hover) if asked.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, bool touch = false) =>
+        await (await NewContextAsync(width, height, touch)).NewPageAsync();
+
     /// <summary>A new context (one person's browser profile): its pages share cookies, and can share renderer processes.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(int width = 1400, int height = 1000, bool touch = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
         });
         context.SetDefaultTimeout(15_000);
         return context;

@@ -533,7 +533,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     /// Every piece of node text drawn in the canvas is at least 11 px on screen (its font size times the scale it is drawn
     /// at), and the drawn rectangles of different nodes' labels do not intersect.
     /// </summary>
-    private static async Task AssertLegibleAsync(IPage page, string where)
+    internal static async Task AssertLegibleAsync(IPage page, string where)
     {
         // Give the last zoom's render a moment to land: the labels are placed on the server.
         await page.WaitForFunctionAsync("() => !document.querySelector('.graph-busy')");

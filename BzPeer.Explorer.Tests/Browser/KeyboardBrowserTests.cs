@@ -30,10 +30,12 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         }
         """;
 
-    [BrowserFact]
-    public async Task Search_open_a_profile_reach_the_graphs_list_view_and_open_a_neighbour_with_the_keyboard_alone()
+    [BrowserTheory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Search_open_a_profile_reach_the_graphs_list_view_and_open_a_neighbour_with_the_keyboard_alone(int width, int height)
     {
-        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
 
@@ -45,7 +47,17 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         var box = await page.Locator(".skip-link").BoundingBoxAsync();
         Assert.True(box is { Y: >= 0 }, "the focused skip link is on screen");
 
-        await TabUntilAsync(page, f => f.Role == "combobox", "the app bar's search box");
+        if (width <= 600)
+        {
+            // On a phone the app bar has a search button; Enter opens the search with the focus in its box.
+            await TabUntilAsync(page, f => f.Tag == "BUTTON" && f.Text == "Open search", "the app bar's search button");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Search" })).ToBeFocusedAsync();
+        }
+        else
+        {
+            await TabUntilAsync(page, f => f.Role == "combobox", "the app bar's search box");
+        }
         await page.Keyboard.TypeAsync("meihao", new() { Delay = 40 });
         await Assertions.Expect(page.Locator(".suggestion[data-suggestion-kind=Researchers]").First).ToContainTextAsync("Meihao Kong");
         await page.Keyboard.PressAsync("ArrowDown");
@@ -60,11 +72,11 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await TabUntilAsync(page, f => f.Tag == "SUMMARY" && f.InList, "the graph's list view");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("details.graph-list")).ToHaveAttributeAsync("open", "");
-        await page.ScreenshotForReviewAsync("keyboard-list-view");
+        await page.ScreenshotForReviewAsync($"keyboard-list-view-{width}");
 
         var neighbour = await TabUntilAsync(page, f => f.Tag == "A" && f.ListNode == "person:wenbin-li", "Wenbin Li in the list view");
         Assert.Equal("Wenbin Li", neighbour.Text);
-        await page.ScreenshotForReviewAsync("keyboard-neighbour-focused");
+        await page.ScreenshotForReviewAsync($"keyboard-neighbour-focused-{width}");
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
@@ -72,10 +84,12 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await Assertions.Expect(page.Locator(".graph-node.focus")).ToHaveAttributeAsync("data-node-id", "person:wenbin-li");
     }
 
-    [BrowserFact]
-    public async Task Tab_into_the_graph_move_between_nodes_with_the_arrows_open_a_preview_with_Enter_and_expand_with_E()
+    [BrowserTheory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Tab_into_the_graph_move_between_nodes_with_the_arrows_open_a_preview_with_Enter_and_expand_with_E(int width, int height)
     {
-        var page = await (await fixture.BrowserAsync()).NewPageAsync();
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
         await page.GotoAsync("/explore?focus=person:meihao-kong");
         await page.WaitForCircuitAsync();
         await page.Locator(".graph-view[data-view-settled=true] .graph-node[data-node-id]").First.WaitForAsync();
@@ -131,7 +145,7 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await page.Keyboard.PressAsync("e");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
         await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", shown);
-        await page.ScreenshotForReviewAsync("keyboard-graph-expanded");
+        await page.ScreenshotForReviewAsync($"keyboard-graph-expanded-{width}");
     }
 
     /// <summary>Presses Tab until the focused element matches, checking at every stop that the focus can be seen.</summary>

@@ -84,8 +84,6 @@ public partial class GraphView : IDisposable
         Drawing = new GraphDrawing(_colourByYear, _timeline),
     };
 
-    private string CanvasHeight => Compact ? "480px" : "calc(100vh - 220px)";
-
     private static BlazorDiagram CreateDiagram()
     {
         var options = new BlazorDiagramOptions { AllowMultiSelection = false };
@@ -438,6 +436,12 @@ public partial class GraphView : IDisposable
             _preview = preview;
             StateHasChanged();
         }
+    }
+
+    private void ClosePreview()
+    {
+        _diagram.UnselectAll();
+        ClearSelection();
     }
 
     private void ClearSelection()

@@ -1,0 +1,313 @@
+using BzPeer.Explorer.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BzPeer.Explorer.Tests.Browser;
+
+/// <summary>
+/// The app on a phone (390×844) and a tablet (768×1024): no page wider than the screen, a search that opens over the app
+/// bar with room for its suggestions, the profile's graph in the first screen, the explorer filling the screen with
+/// legible labels and a preview sheet, one-finger pan and pinch zoom, and sign-in from the app bar returning to the page.
+/// </summary>
+[Collection(ExplorerAppCollection.Name)]
+[Trait("Category", "Browser")]
+public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
+{
+    private const int PhoneWidth = 390, PhoneHeight = 844;
+    private const string SettledNode = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
+
+    public static TheoryData<string, int, int> PagesAtSizes()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var kind in new[] { "home", "researcher", "search", "explorer", "work", "topic", "institution", "sign-in", "register", "account" })
+        {
+            data.Add(kind, PhoneWidth, PhoneHeight);
+            data.Add(kind, 768, 1024);
+        }
+        return data;
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(PagesAtSizes))]
+    public async Task No_page_is_wider_than_the_screen(string kind, int width, int height)
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
+        if (kind == "account") await SignInAsync(page, $"wide-{width}@example.org");
+        await page.GotoAsync(await PathOfAsync(kind));
+        if (kind is not ("sign-in" or "register" or "account")) await page.WaitForCircuitAsync();
+        if (kind is "researcher" or "explorer" or "work" or "topic" or "institution") await page.Locator(SettledNode).First.WaitForAsync();
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+
+        var (scrollWidth, innerWidth) = await WidthsAsync(page);
+        await page.ScreenshotForReviewAsync($"phone-{kind}-{width}");
+        Assert.True(scrollWidth <= innerWidth, $"{kind} at {width}×{height} is {scrollWidth} px wide in a {innerWidth} px window");
+
+        // The app bar's own items all lie inside the screen (nothing runs past its edge).
+        var outside = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('.mud-appbar a, .mud-appbar button, .mud-appbar summary, .mud-appbar input')]
+                .filter(e => e.offsetParent !== null)
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5); })
+                .map(e => (e.getAttribute('aria-label') ?? e.textContent).trim())
+            """);
+        Assert.True(outside.Length == 0, $"app bar items past the screen's edge: {string.Join(", ", outside)}");
+    }
+
+    [BrowserTheory]
+    [InlineData("/")]
+    [InlineData("/Account/Login")]
+    public async Task On_a_phone_the_search_button_opens_a_full_width_search_whose_suggestions_can_be_read(string path)
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync(path);
+        if (path == "/") await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
+        await Assertions.Expect(box).ToBeHiddenAsync();
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Open search" });
+        await toggle.ClickAsync();
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        Assert.True((await box.BoundingBoxAsync())!.Width >= 300, $"the search box is {(await box.BoundingBoxAsync())!.Width} px wide");
+
+        if (path == "/Account/Login")
+        {
+            // A statically rendered page: no suggestions, but the box opens and its form searches.
+            await box.FillAsync("lottery");
+            await box.PressAsync("Enter");
+            await page.WaitForURLAsync("**/search?q=lottery");
+            return;
+        }
+
+        await box.PressSequentiallyAsync("kong", new() { Delay = 40 });
+        var suggestions = page.Locator("#search-suggestions");
+        await Assertions.Expect(suggestions.Locator(".suggestion").First).ToBeVisibleAsync();
+        var list = (await suggestions.BoundingBoxAsync())!;
+        Assert.True(list.Width >= 300, $"the suggestions are {list.Width} px wide");
+        Assert.True(list.X >= 0 && list.X + list.Width <= PhoneWidth, "the suggestions lie inside the screen");
+        var title = suggestions.Locator(".suggestion-title").First;
+        Assert.True((await title.BoundingBoxAsync())!.Width >= 100, "a suggestion's title has room to be read");
+        Assert.False(string.IsNullOrWhiteSpace(await title.TextContentAsync()));
+        var typed = await box.EvaluateAsync<double[]>("e => [e.scrollWidth, e.clientWidth, parseFloat(getComputedStyle(e).fontSize)]");
+        Assert.True(typed[2] >= 16, "the box's text is at least 16 px, so the phone does not zoom into it");
+        await page.ScreenshotForReviewAsync("phone-search-open");
+
+        await suggestions.Locator(".suggestion[data-suggestion-kind=Researchers]").First.ClickAsync();
+        await page.WaitForURLAsync("**/researchers/**");
+        await Assertions.Expect(box).ToBeHiddenAsync();
+
+        // Escape closes the search again and gives the focus back to its button.
+        await toggle.ClickAsync();
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(box).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToBeFocusedAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_profiles_graph_is_in_the_first_screen_with_a_way_into_the_explorer()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+
+        var canvas = (await page.Locator(".graph-panel [data-graph-canvas]").BoundingBoxAsync())!;
+        Assert.True(canvas.Y < 900, $"the graph starts {canvas.Y} px down the page");
+        Assert.True(canvas.Height >= 250, $"the graph is {canvas.Height} px tall");
+        var link = page.Locator("[data-action=open-explorer]");
+        var linkBox = (await link.BoundingBoxAsync())!;
+        Assert.True(linkBox.Y < canvas.Y && linkBox.Height >= 36, "the way into the explorer is above the graph and big enough to tap");
+        await page.ScreenshotForReviewAsync("phone-profile-graph");
+
+        await link.ClickAsync();
+        await page.WaitForURLAsync("**/explore?focus=person%3Ameihao-kong**");
+        await page.Locator(SettledNode).First.WaitForAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_explorer_fills_the_screen_with_legible_labels_and_the_preview_is_a_sheet()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+
+        var share = await page.Locator("[data-graph-canvas]").EvaluateAsync<double>(
+            """
+            e => {
+                const r = e.getBoundingClientRect();
+                const w = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
+                const h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+                return w * h / (innerWidth * innerHeight);
+            }
+            """);
+        Assert.True(share >= 0.6, $"the canvas covers {share:P0} of the screen");
+        await GraphBrowserTests.AssertLegibleAsync(page, "the explorer on a phone");
+        await page.ScreenshotForReviewAsync("phone-explorer");
+
+        var node = page.Locator(".graph-node[data-node-kind=person]:not(.focus)").First;
+        var id = await node.GetAttributeAsync("data-node-id");
+        await node.ClickAsync();
+        var sheet = page.Locator($"[data-preview-node='{id}']");
+        await Assertions.Expect(sheet).ToBeVisibleAsync();
+        var box = (await sheet.BoundingBoxAsync())!;
+        Assert.True(Math.Abs(box.Y + box.Height - PhoneHeight) <= 1 && box.Width >= PhoneWidth - 1, $"the preview lies along the bottom of the screen ({box.X},{box.Y} {box.Width}×{box.Height})");
+        Assert.True(box.Height <= PhoneHeight / 2, "the preview leaves the graph in sight");
+        await Assertions.Expect(sheet.Locator("[data-action=expand]")).ToBeInViewportAsync();
+        await page.ScreenshotForReviewAsync("phone-explorer-preview");
+
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "Close preview" }).ClickAsync();
+        await Assertions.Expect(sheet).ToBeHiddenAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_touch_screen_one_finger_pans_the_explorer_and_two_fingers_zoom_it()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+        var touch = await page.Context.NewCDPSessionAsync(page);
+        var canvas = (await page.Locator("[data-graph-canvas]").BoundingBoxAsync())!;
+        // An empty stretch of the canvas: its lower left corner, below the fitted graph.
+        var (x, y) = (canvas.X + 40, canvas.Y + canvas.Height - 60);
+
+        var focus = page.Locator(".graph-node.focus");
+        var before = (await focus.BoundingBoxAsync())!;
+        var zoomBefore = await ZoomAsync(page);
+        await TouchAsync(touch, "touchStart", (x, y));
+        for (var i = 1; i <= 10; i++) await TouchAsync(touch, "touchMove", (x + 8 * i, y - 10 * i));
+        await TouchAsync(touch, "touchEnd");
+        await UntilAsync(async () => (await focus.BoundingBoxAsync())!.Y < before.Y - 50, "the graph follows the finger");
+        var after = (await focus.BoundingBoxAsync())!;
+        Assert.InRange(after.X - before.X, 60, 100);
+        Assert.InRange(after.Y - before.Y, -120, -80);
+        Assert.Equal(zoomBefore, await ZoomAsync(page));
+        Assert.True(page.Url.Contains("/explore"), "a pan is not a click: the page stays");
+
+        // Two fingers spread apart: the graph zooms in about the point between them.
+        var (cx, cy) = (canvas.X + canvas.Width / 2, canvas.Y + canvas.Height / 2);
+        await TouchAsync(touch, "touchStart", (cx - 40, cy), (cx + 40, cy));
+        for (var i = 1; i <= 10; i++) await TouchAsync(touch, "touchMove", (cx - 40 - 8 * i, cy), (cx + 40 + 8 * i, cy));
+        await TouchAsync(touch, "touchEnd");
+        // The fingers' spread grew from 80 to 240 px: the zoom follows, 3× (within the zoom's limit), in the library's steps.
+        await UntilAsync(async () => await ZoomAsync(page) > zoomBefore * 2.6, "spreading two fingers zooms in");
+        await Task.Delay(500);
+        var zoomed = await ZoomAsync(page);
+        Assert.InRange(zoomed / zoomBefore, 2.6, 3.2);
+        await GraphBrowserTests.AssertLegibleAsync(page, "the explorer after a pinch");
+
+        // Pinching in zooms out again.
+        await TouchAsync(touch, "touchStart", (cx - 120, cy), (cx + 120, cy));
+        for (var i = 1; i <= 10; i++) await TouchAsync(touch, "touchMove", (cx - 120 + 8 * i, cy), (cx + 120 - 8 * i, cy));
+        await TouchAsync(touch, "touchEnd");
+        await UntilAsync(async () => await ZoomAsync(page) < zoomed / 1.5, "pinching two fingers zooms out");
+        await page.ScreenshotForReviewAsync("phone-explorer-pinched");
+    }
+
+    [BrowserTheory]
+    [InlineData(PhoneWidth, PhoneHeight)]
+    [InlineData(1440, 900)]
+    public async Task Signing_in_from_the_app_bar_returns_to_the_page_it_was_started_from(int width, int height)
+    {
+        var email = $"return-{width}@example.org";
+        await AccountSteps.CreateConfirmedAccountAsync(fixture.App, email, "Return Tester");
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        // Moved on inside the app (the app bar stays): the sign-in link follows the page.
+        await page.Locator(".collaborators a", new() { HasText = "Wenbin Li" }).ClickAsync();
+        await page.WaitForURLAsync("**/researchers/wenbin-li");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
+
+        if (width <= 600)
+        {
+            await page.Locator("details.visitor-menu > summary").ClickAsync();
+            await page.Locator("details.visitor-menu a.account-sign-in").ClickAsync();
+        }
+        else
+        {
+            await page.Locator(".appbar-account > a.account-sign-in").ClickAsync();
+        }
+        await page.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fresearchers%2Fwenbin-li");
+        await AccountsBrowserTests.FillSignInAsync(page, email);
+        await page.WaitForURLAsync("**/researchers/wenbin-li");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
+        await Assertions.Expect(page.Locator("details.account-menu:not(.visitor-menu) summary")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Return Tester"));
+    }
+
+    [BrowserTheory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task Signing_in_with_an_outside_return_address_stays_on_this_site(string returnUrl)
+    {
+        var email = $"outside-{Math.Abs(returnUrl.GetHashCode())}@example.org";
+        await AccountSteps.CreateConfirmedAccountAsync(fixture.App, email);
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await AccountsBrowserTests.FillSignInAsync(page, email);
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
+        Assert.Equal(fixture.App.BaseAddress.Host, new Uri(page.Url).Host);
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await AccountSteps.CreateConfirmedAccountAsync(fixture.App, email);
+        await page.GotoAsync("/Account/Login");
+        await AccountsBrowserTests.FillSignInAsync(page, email);
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
+    }
+
+    /// <summary>
+    /// Waits for a condition read from the page, polled from here: after touch input sent through CDP, Playwright's own
+    /// in-page wait for a function never returned here.
+    /// </summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"not seen within 10 s: {what}");
+    }
+
+    private static async Task<double> ZoomAsync(IPage page) =>
+        await page.Locator("[data-graph-canvas]").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).getPropertyValue('--graph-zoom'))");
+
+    /// <summary>Touch input as a touch screen sends it (Chromium makes pointer and touch events of it).</summary>
+    private static Task TouchAsync(ICDPSession session, string type, params (double X, double Y)[] points) =>
+        session.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
+        {
+            ["type"] = type,
+            ["touchPoints"] = points.Select((p, i) => new Dictionary<string, object> { ["x"] = p.X, ["y"] = p.Y, ["id"] = i }).ToArray(),
+        });
+
+    internal static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        return (widths[0], widths[1]);
+    }
+
+    private async Task<string> PathOfAsync(string kind)
+    {
+        await using var db = await fixture.App.Database.Factory.CreateDbContextAsync();
+        return kind switch
+        {
+            "home" => "/",
+            "researcher" => "/researchers/meihao-kong",
+            "work" => "/works/arXiv:2203.13802",
+            "topic" => $"/topics/{await db.Topics.Where(t => t.DisplayName == "Advanced Neural Network Applications").Select(t => t.Id).FirstAsync()}",
+            "institution" => $"/institutions/{await db.Institutions.Where(i => i.Ror == "01rxvg760").Select(i => i.Id).FirstAsync()}",
+            "explorer" => "/explore?focus=person:meihao-kong",
+            "search" => "/search?q=lottery",
+            "sign-in" => "/Account/Login",
+            "register" => "/Account/Register",
+            "account" => "/Account/Manage",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+}
