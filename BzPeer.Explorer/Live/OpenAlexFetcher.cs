@@ -56,6 +56,23 @@ internal sealed class OpenAlexFetcher(
         }
     }
 
+    /// <summary>
+    /// <see cref="FetchAsync"/> for a page, which waits no longer than about OpenAlex:Timeout: a slower fetch goes on
+    /// and stores the record for later, and the page says OpenAlex is slow.
+    /// </summary>
+    public async Task<LiveOutcome> FetchForPageAsync(LiveKey key, bool withNeighbourhood)
+    {
+        using var wait = new CancellationTokenSource(options.Value.Timeout + TimeSpan.FromSeconds(1));
+        try
+        {
+            return await FetchAsync(key, withNeighbourhood, wait.Token);
+        }
+        catch (OperationCanceledException) when (wait.IsCancellationRequested)
+        {
+            return LiveOutcome.Failed(LiveStatus.Unavailable, "OpenAlex is slow to answer; the record will be here once it arrives.");
+        }
+    }
+
     private async Task<LiveOutcome> RunAsync(LiveKey key, bool withNeighbourhood)
     {
         await Task.Yield();
