@@ -39,6 +39,7 @@ public static class ExplorerHost
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOperations();
+        app.MapOpenAlexStatus();
         app.MapGraphExport();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

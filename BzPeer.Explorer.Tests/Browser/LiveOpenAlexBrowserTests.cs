@@ -9,7 +9,7 @@ namespace BzPeer.Explorer.Tests.Browser;
 public sealed class LiveOpenAlexBrowserTests
 {
     [BrowserFact]
-    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph()
+    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_and_a_co_author_after()
     {
         await using var standIn = await OpenAlexStandIn.StartAsync();
         using var app = new ExplorerApp(new Dictionary<string, string?>
@@ -33,5 +33,16 @@ public sealed class LiveOpenAlexBrowserTests
             "() => document.querySelectorAll(\".graph-view[data-graph-focus='person:ahmedin-jemal'][data-view-settled=true] .graph-node[data-node-id]\").length > 10");
         Assert.All(standIn.Requests, r => Assert.Contains("api_key=browser-test-key", r.PathAndQuery));
         await page.ScreenshotForReviewAsync("live-openalex-researcher");
+
+        // A co-author known only from those works opens at once, and their own works are read from OpenAlex.
+        await page.Locator(".collaborators a", new() { HasText = "Rebecca L. Siegel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rebecca L. Siegel");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!standIn.ListCalls.Any(call => call.Contains("filter=author.id:A5047300895&")) && waited.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(100);
+        Assert.Contains(standIn.ListCalls, call => call.Contains("filter=author.id:A5047300895&"));
+        await Assertions.Expect(page.Locator("[data-live-fetch]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rebecca L. Siegel");
+        Assert.Contains(standIn.Requests, r => r.PathAndQuery.StartsWith("/authors/A5047300895?", StringComparison.Ordinal));
     }
 }

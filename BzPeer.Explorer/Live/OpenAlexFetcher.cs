@@ -57,6 +57,22 @@ internal sealed class OpenAlexFetcher(
     }
 
     /// <summary>
+    /// The key to read a stored researcher's works by, when the database holds the researcher only as a work's mention
+    /// (a co-author never fetched), or holds their record without their works (the budget ran out): null otherwise,
+    /// and when reading from OpenAlex is off.
+    /// </summary>
+    public async Task<LiveKey?> IncompleteResearcherAsync(ExplorerDbContext db, int researcherId)
+    {
+        if (!Enabled) return null;
+        var researcher = await db.Researchers.Where(r => r.Id == researcherId && r.OpenAlexId != null && r.Origin == RecordOrigin.OpenAlex)
+            .Select(r => new { r.OpenAlexId, r.UpdatedDate }).FirstOrDefaultAsync();
+        if (researcher is null) return null;
+        var fetched = await db.LiveFetches.AsNoTracking().FirstOrDefaultAsync(f => f.OpenAlexId == researcher.OpenAlexId);
+        var incomplete = fetched is null ? researcher.UpdatedDate is null : !fetched.NeighbourhoodFetched;
+        return incomplete ? new LiveKey(LiveKind.Researcher, researcher.OpenAlexId!, researcher.OpenAlexId) : null;
+    }
+
+    /// <summary>
     /// <see cref="FetchAsync"/> for a page, which waits no longer than about OpenAlex:Timeout: a slower fetch goes on
     /// and stores the record for later, and the page says OpenAlex is slow.
     /// </summary>
