@@ -9,7 +9,7 @@ namespace BzPeer.Explorer.Tests.Browser;
 public sealed class LiveOpenAlexBrowserTests
 {
     [BrowserFact]
-    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_and_a_co_author_after()
+    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_and_reaches_past_the_edge()
     {
         await using var standIn = await OpenAlexStandIn.StartAsync();
         using var app = new ExplorerApp(new Dictionary<string, string?>
@@ -33,6 +33,13 @@ public sealed class LiveOpenAlexBrowserTests
             "() => document.querySelectorAll(\".graph-view[data-graph-focus='person:ahmedin-jemal'][data-view-settled=true] .graph-node[data-node-id]\").length > 10");
         Assert.All(standIn.Requests, r => Assert.Contains("api_key=browser-test-key", r.PathAndQuery));
         await page.ScreenshotForReviewAsync("live-openalex-researcher");
+
+        // Expanding a co-author known only from those works reads theirs from OpenAlex and draws the ones not yet stored.
+        var bray = page.Locator(".graph-node[data-node-id='person:freddie-bray']");
+        await bray.DblClickAsync();
+        await Assertions.Expect(page.Locator(".graph-node[data-node-kind=paper]", new() { HasText = "Global Cancer Statistics, 2002" }))
+            .ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        Assert.Contains(standIn.ListCalls, call => call.Contains("filter=author.id:A5064215217&"));
 
         // A co-author known only from those works opens at once, and their own works are read from OpenAlex.
         await page.Locator(".collaborators a", new() { HasText = "Rebecca L. Siegel" }).ClickAsync();
