@@ -2,6 +2,7 @@ using BzPeer.Explorer.Accounts;
 using BzPeer.Explorer.Components;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Live;
 using BzPeer.Explorer.Operations;
 using MudBlazor.Services;
 
@@ -23,6 +24,7 @@ public static class ExplorerHost
         builder.Services.AddExplorerDatabase();
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<BzPeer.Explorer.Search.SearchService>();
+        builder.Services.AddOpenAlexLive(builder.Configuration);
         builder.AddAccounts();
         builder.AddOperations();
         return builder;
@@ -37,6 +39,7 @@ public static class ExplorerHost
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOperations();
+        app.MapOpenAlexStatus();
         app.MapGraphExport();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

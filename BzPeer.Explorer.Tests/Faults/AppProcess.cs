@@ -57,6 +57,7 @@ public sealed class AppProcess : IDisposable
                 ["App__PublicUrl"] = $"http://127.0.0.1:{port}/",
                 ["ConnectionStrings__Explorer"] = $"Data Source={database}",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["OpenAlex__Enabled"] = "false",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             },
         };

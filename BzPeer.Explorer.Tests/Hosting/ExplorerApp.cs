@@ -83,6 +83,8 @@ public sealed class ExplorerApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Explorer", _database.ConnectionString);
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Email:OutboxPath", OutboxFolder);
+        // Never the network: a test that wants OpenAlex passes the address of its stand-in (OpenAlexStandIn).
+        builder.UseSetting("OpenAlex:Enabled", "false");
         foreach (var limit in new[] { "SignIn", "Register", "AccountEmail", "Invitation", "PasswordReset", "ChangePassword", "EmailChange" })
             builder.UseSetting($"Accounts:RateLimits:{limit}:PermitLimit", "10000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

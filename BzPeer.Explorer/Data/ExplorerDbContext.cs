@@ -33,6 +33,7 @@ public class ExplorerDbContext : IdentityDbContext<ExplorerUser>, IDataProtectio
     public DbSet<PendingCitation> PendingCitations => Set<PendingCitation>();
     public DbSet<CoAuthorPair> CoAuthorPairs => Set<CoAuthorPair>();
     public DbSet<MergedId> MergedIds => Set<MergedId>();
+    public DbSet<LiveFetch> LiveFetches => Set<LiveFetch>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<AuthorClaim> AuthorClaims => Set<AuthorClaim>();
     public DbSet<ClaimDecision> ClaimDecisions => Set<ClaimDecision>();

@@ -1,6 +1,7 @@
 using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Benchmarks;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Live;
 using BzPeer.Explorer.Operations;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ using Npgsql;
 namespace BzPeer.Explorer.Import;
 
 /// <summary>
-/// The app's command-line verbs: <c>import</c>, <c>generate</c>, <c>bench</c>, <c>add-reviewer</c> and <c>backup</c>. Each runs against the database, prints what it did
+/// The app's command-line verbs: <c>import</c>, <c>fetch</c>, <c>generate</c>, <c>bench</c>, <c>add-reviewer</c> and <c>backup</c>. Each runs against the database, prints what it did
 /// and exits: 0 when all went well, 2 when an import skipped bad records, 1 on bad arguments or a failure.
 /// Without a verb the app starts as a web server.
 /// </summary>
@@ -21,7 +22,7 @@ public static class CommandLine
     public const int SkippedBadInput = 2;
 
     public static bool IsVerb(string[] args) =>
-        args.Length > 0 && args[0] is ImportCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb or BackupCommand.Verb;
+        args.Length > 0 && args[0] is ImportCommand.Verb or FetchCommand.Verb or GenerateCommand.Verb or BenchCommand.Verb or AddReviewerCommand.Verb or BackupCommand.Verb;
 
     /// <summary>Runs the verb in <paramref name="args"/> on the console; Ctrl+C stops it, keeping what is committed.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -45,6 +46,7 @@ public static class CommandLine
             return args[0] switch
             {
                 ImportCommand.Verb => await ImportCommand.RunAsync(args[1..], output, configuration, cancellationToken),
+                FetchCommand.Verb => await FetchCommand.RunAsync(args[1..], output, configuration, cancellationToken),
                 GenerateCommand.Verb => await GenerateCommand.RunAsync(args[1..], output, configuration, cancellationToken),
                 BenchCommand.Verb => await BenchCommand.RunAsync(args[1..], configuration, cancellationToken),
                 AddReviewerCommand.Verb => await AddReviewerCommand.RunAsync(args),
@@ -218,7 +220,7 @@ public static class CommandLine
     }
 
     /// <summary>The app's configuration as the web host reads it: appsettings(.{environment}).json under the content root, then the environment.</summary>
-    private static IConfiguration AppConfiguration()
+    internal static IConfiguration AppConfiguration()
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production;

@@ -537,6 +537,23 @@ namespace BzPeer.Explorer.Data.Migrations
                     b.ToTable("Institutions", (string)null);
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.LiveFetch", b =>
+                {
+                    b.Property<string>("OpenAlexId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeighbourhoodFetched")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenAlexId");
+
+                    b.ToTable("LiveFetches", (string)null);
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.MergedId", b =>
                 {
                     b.Property<string>("OpenAlexId")

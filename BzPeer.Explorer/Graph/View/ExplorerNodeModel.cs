@@ -50,6 +50,9 @@ public sealed class ExplorerNodeModel : NodeModel
     /// <summary>The node the arrow keys have reached: drawn with a focus ring and its label.</summary>
     public bool KeyboardFocus { get; set; }
 
+    /// <summary>The node's neighbourhood is being read from OpenAlex (it expands once that is done).</summary>
+    public bool Fetching { get; set; }
+
     public double MarkPx => LabelPlacement.MarkPx(Importance, IsFocus);
 
     /// <summary>Takes new text, importance and label; true when any changed, and the node must be drawn again.</summary>

@@ -56,6 +56,15 @@ public partial class GraphView : IDisposable
     [Inject]
     private IDbContextFactory<ExplorerDbContext> DbFactory { get; set; } = null!;
 
+    // Looked up rather than injected: the live OpenAlex services are optional to the graph (component tests run without).
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
+    /// <summary>How long an expansion waits for OpenAlex; a slower fetch goes on, and expanding again shows what it brought.</summary>
+    private static readonly TimeSpan FetchPastTheEdgeWait = TimeSpan.FromSeconds(1.5);
+    /// <summary>The node being read from OpenAlex while it expands, if any.</summary>
+    private string? _fetchingNodeId;
+
     /// <summary>The node the graph starts from, e.g. person:meihao-kong.</summary>
     [Parameter, EditorRequired]
     public string FocusNodeId { get; set; } = "";
@@ -289,9 +298,10 @@ public partial class GraphView : IDisposable
         try
         {
             var label = _graph.Find(nodeId)?.Node.Label ?? nodeId;
+            var fetchNote = await FetchPastTheEdgeAsync(nodeId, label);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await Graphs.ExpandAsync(_graph, nodeId);
-            _message = ExpandNotice(result, label);
+            _message = fetchNote is null ? ExpandNotice(result, label) : $"{ExpandNotice(result, label)} {fetchNote}";
             if (result.Outcome == ExpandOutcome.Expanded)
             {
                 if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
@@ -311,6 +321,52 @@ public partial class GraphView : IDisposable
             // asked: with a database that answers asynchronously the notice and the end of "Loading…" would wait
             // for the next unrelated render.
             StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// Before a researcher's node expands: when the database holds them only as a work's mention (their own works never
+    /// read), their works are read from OpenAlex first, waiting at most <see cref="FetchPastTheEdgeWait"/>. Returns a
+    /// note for the person when that did not work out, else null.
+    /// </summary>
+    private async Task<string?> FetchPastTheEdgeAsync(string nodeId, string label)
+    {
+        if (!nodeId.StartsWith("person:", StringComparison.Ordinal) || Services.GetService<Live.OpenAlexFetcher>() is not { Enabled: true } fetcher)
+            return null;
+        Live.LiveKey? key;
+        await using (var db = await DbFactory.CreateDbContextAsync())
+        {
+            var slug = nodeId["person:".Length..];
+            var researcherId = await db.Researchers.Where(r => r.Slug == slug).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+            key = researcherId is { } id ? await fetcher.IncompleteResearcherAsync(db, id) : null;
+        }
+        if (key is null) return null;
+        _fetchingNodeId = nodeId;
+        var drawn = _nodeModels.GetValueOrDefault(nodeId);
+        if (drawn is not null)
+        {
+            drawn.Fetching = true;
+            drawn.Refresh();
+        }
+        StateHasChanged();
+        using var wait = new CancellationTokenSource(FetchPastTheEdgeWait);
+        try
+        {
+            var outcome = await fetcher.FetchAsync(key, withNeighbourhood: true, wait.Token);
+            return outcome.HasRecord && outcome.Complete ? null : $"Not all of {label}'s works could be read from OpenAlex: {outcome.Message}";
+        }
+        catch (OperationCanceledException) when (wait.IsCancellationRequested)
+        {
+            return $"{label}'s works are still being read from OpenAlex: expand again in a moment for the rest.";
+        }
+        finally
+        {
+            _fetchingNodeId = null;
+            if (drawn is not null)
+            {
+                drawn.Fetching = false;
+                drawn.Refresh();
+            }
         }
     }
 

@@ -557,6 +557,23 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
                     b.ToTable("Institutions", (string)null);
                 });
 
+            modelBuilder.Entity("BzPeer.Explorer.Data.LiveFetch", b =>
+                {
+                    b.Property<string>("OpenAlexId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("NeighbourhoodFetched")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("OpenAlexId");
+
+                    b.ToTable("LiveFetches", (string)null);
+                });
+
             modelBuilder.Entity("BzPeer.Explorer.Data.MergedId", b =>
                 {
                     b.Property<string>("OpenAlexId")

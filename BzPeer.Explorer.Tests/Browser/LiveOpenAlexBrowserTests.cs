@@ -1,0 +1,55 @@
+using BzPeer.Explorer.Tests.Hosting;
+using BzPeer.Explorer.Tests.Live;
+using Microsoft.Playwright;
+
+namespace BzPeer.Explorer.Tests.Browser;
+
+/// <summary>The app reading a researcher it lacks from (a stand-in) OpenAlex while a person waits.</summary>
+[Trait("Category", "Browser")]
+public sealed class LiveOpenAlexBrowserTests
+{
+    [BrowserFact]
+    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_and_reaches_past_the_edge()
+    {
+        await using var standIn = await OpenAlexStandIn.StartAsync();
+        using var app = new ExplorerApp(new Dictionary<string, string?>
+        {
+            ["OpenAlex:Enabled"] = "true", ["OpenAlex:BaseUrl"] = standIn.BaseAddress.AbsoluteUri, ["OpenAlex:ApiKey"] = "browser-test-key",
+        });
+        app.Start();
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync();
+
+        var response = await page.GotoAsync("/researchers/A5009198168");
+
+        // The page answers at once, saying it is fetching, rather than a blank or a wait.
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("Fetching from OpenAlex", await response.TextAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ahmedin Jemal", new() { Timeout = 15_000 });
+        Assert.EndsWith("/researchers/ahmedin-jemal", page.Url);
+        await Assertions.Expect(page.Locator("#works-heading")).ToHaveTextAsync("13 published item(s)");
+        Assert.True(await page.Locator(".collaborators a").CountAsync() >= 5);
+        await page.WaitForFunctionAsync(
+            "() => document.querySelectorAll(\".graph-view[data-graph-focus='person:ahmedin-jemal'][data-view-settled=true] .graph-node[data-node-id]\").length > 10");
+        Assert.All(standIn.Requests, r => Assert.Contains("api_key=browser-test-key", r.PathAndQuery));
+        await page.ScreenshotForReviewAsync("live-openalex-researcher");
+
+        // Expanding a co-author known only from those works reads theirs from OpenAlex and draws the ones not yet stored.
+        var bray = page.Locator(".graph-node[data-node-id='person:freddie-bray']");
+        await bray.DblClickAsync();
+        await Assertions.Expect(page.Locator(".graph-node[data-node-kind=paper]", new() { HasText = "Global Cancer Statistics, 2002" }))
+            .ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        Assert.Contains(standIn.ListCalls, call => call.Contains("filter=author.id:A5064215217&"));
+
+        // A co-author known only from those works opens at once, and their own works are read from OpenAlex.
+        await page.Locator(".collaborators a", new() { HasText = "Rebecca L. Siegel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rebecca L. Siegel");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!standIn.ListCalls.Any(call => call.Contains("filter=author.id:A5047300895&")) && waited.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(100);
+        Assert.Contains(standIn.ListCalls, call => call.Contains("filter=author.id:A5047300895&"));
+        await Assertions.Expect(page.Locator("[data-live-fetch]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rebecca L. Siegel");
+        Assert.Contains(standIn.Requests, r => r.PathAndQuery.StartsWith("/authors/A5047300895?", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Import.OpenAlex;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Live;
+
+/// <summary>The <c>fetch</c> verb: records and their neighbourhood from the OpenAlex API into the database.</summary>
+internal static class FetchCommand
+{
+    public const string Verb = "fetch";
+    /// <summary>Neighbours followed from one record at most, the closest first (most shared works).</summary>
+    public const int MostNeighbours = 50;
+
+    private const string Help = """
+        Usage: fetch ID... [--depth 0|1|2] [--db FILE]
+
+        Reads records from the OpenAlex API and stores them as the import does (the same parser and writer), with their
+        neighbourhood to the given depth. An ID is an OpenAlex id (A… researcher, W… work, I… institution, T… topic,
+        bare or as its openalex.org address), an ORCID iD, a DOI, an arXiv id or a ROR id.
+          depth 0   the records: a researcher with their works, an institution or topic with its most cited works, a work
+          depth 1   (the default) and, the same way, the researchers next to each: a researcher's co-authors, a work's
+                    authors, an institution's or topic's researchers (at most 50 per record, the closest first)
+          depth 2   and the researchers next to those
+        The settings are the app's (OpenAlex:BaseUrl, ApiKey, Mailto, RequestsPerSecond, DailyListCalls, RefreshAfter):
+        records read within the freshness window are not asked for again, lookups by id are free, and list calls stop
+        when the day's budget is spent. OpenAlex:Enabled is not needed: asking for a fetch is asking for the network.
+
+        Options:
+          --depth N   0, 1 or 2 (default 1)
+          --db FILE   the SQLite database to store into (default: the configured database, as the app uses it)
+          --help      show this text
+        A record OpenAlex has not, or cannot give (down, refusing, a malformed answer), is reported and skipped;
+        nothing of a bad answer is stored. The last line printed is the import's summary
+          imported: works=N researchers=N institutions=N topics=N sources=N skipped=N ignored=0
+        Exit code: 0 when every record was stored; 2 when some were skipped; 1 for bad arguments or an unusable database.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
+    {
+        var arguments = new CommandLine.Arguments(Verb, args, optionNames: ["--db", "--depth"], switchNames: []);
+        if (arguments.Has("--help"))
+        {
+            output.Line(Help);
+            return CommandLine.Success;
+        }
+        if (arguments.Positional.Count == 0) throw new CommandLineException($"{Verb}: give at least one id to fetch (see {Verb} --help)");
+        var keys = new List<LiveKey>();
+        foreach (var id in arguments.Positional)
+            keys.Add(LiveKey.Any(id) ?? throw new CommandLineException(
+                $"{Verb}: \"{id}\" is not an id OpenAlex reads (an OpenAlex id, ORCID iD, DOI, arXiv id or ROR id)"));
+        var depth = 1;
+        if (arguments.Option("--depth") is { } depthText
+            && (!int.TryParse(depthText, NumberStyles.None, CultureInfo.InvariantCulture, out depth) || depth > 2))
+            throw new CommandLineException($"{Verb}: --depth must be 0, 1 or 2");
+
+        configuration ??= CommandLine.AppConfiguration();
+        var (dbFactory, databasePath) = await CommandLine.OpenDatabaseAsync(arguments.Option("--db"), configuration, cancellationToken);
+        var settings = new ConfigurationBuilder().AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{OpenAlexOptions.Section}:{nameof(OpenAlexOptions.Enabled)}"] = "true" })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(dbFactory).AddOpenAlexLive(settings);
+        await using var provider = services.BuildServiceProvider();
+        var fetcher = provider.GetRequiredService<OpenAlexFetcher>();
+        var budget = provider.GetRequiredService<ListCallBudget>();
+        var baseUrl = settings[$"{OpenAlexOptions.Section}:{nameof(OpenAlexOptions.BaseUrl)}"] ?? new OpenAlexOptions().BaseUrl;
+        output.Line($"fetching from {baseUrl} into {databasePath} (depth {depth})");
+
+        var counts = new ImportCounts();
+        var skipped = 0;
+        var done = 0;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var level = keys;
+        output.StartProgress(() => $"fetching: {done} record(s) done, {budget.UsedToday} list call(s) used today");
+        try
+        {
+            for (var distance = 0; distance <= depth && level.Count > 0; distance++)
+            {
+                var next = new List<LiveKey>();
+                foreach (var key in level)
+                {
+                    if (!seen.Add(key.ToString())) continue;
+                    var outcome = await fetcher.FetchAsync(key, withNeighbourhood: true, cancellationToken);
+                    done++;
+                    if (!outcome.HasRecord)
+                    {
+                        skipped++;
+                        output.Problem($"skipped {key}: {outcome.Message}");
+                        continue;
+                    }
+                    counts.Add(outcome.Counts);
+                    if (!outcome.Complete) output.Line($"note: {key}: {outcome.Message}");
+                    if (outcome.OpenAlexId is { } found) seen.Add($"{key.Entity}/{found}");
+                    if (distance < depth) next.AddRange(await NeighboursAsync(dbFactory, key.Kind, outcome.OpenAlexId!, cancellationToken));
+                }
+                level = next;
+            }
+        }
+        finally
+        {
+            output.StopProgress();
+        }
+
+        if (counts.Unchanged > 0) output.Line($"unchanged: {counts.Unchanged:N0} record(s) already stored with the same or a newer updated_date");
+        if (counts.MergedIds > 0) output.Line($"merged ids: {counts.MergedIds:N0} old id(s) now lead to the surviving record");
+        output.Line($"list calls: {budget.UsedToday} used today by this run, of {budget.Limit} (OpenAlex:DailyListCalls)");
+        output.Line(string.Create(CultureInfo.InvariantCulture,
+            $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={skipped} ignored=0"));
+        return skipped > 0 ? CommandLine.SkippedBadInput : CommandLine.Success;
+    }
+
+    /// <summary>The researchers next to a stored record, with OpenAlex ids, the closest first.</summary>
+    private static async Task<List<LiveKey>> NeighboursAsync(IDbContextFactory<ExplorerDbContext> dbFactory, LiveKind kind, string openAlexId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<string?> ids = kind switch
+        {
+            LiveKind.Researcher =>
+                from self in db.Researchers where self.OpenAlexId == openAlexId
+                from pair in db.CoAuthorPairs where pair.ResearcherId == self.Id
+                join coAuthor in db.Researchers on pair.CoAuthorId equals coAuthor.Id
+                orderby pair.SharedWorks descending, coAuthor.Id
+                select coAuthor.OpenAlexId,
+            LiveKind.Work =>
+                from work in db.Works where work.OpenAlexId == openAlexId
+                from authorship in db.Authorships where authorship.WorkId == work.Id
+                orderby authorship.AuthorOrder
+                select authorship.Researcher.OpenAlexId,
+            LiveKind.Institution =>
+                from institution in db.Institutions where institution.OpenAlexId == openAlexId
+                from link in db.AuthorshipInstitutions where link.InstitutionId == institution.Id
+                join authorship in db.Authorships on link.AuthorshipId equals authorship.Id
+                group authorship by authorship.Researcher.OpenAlexId into byResearcher
+                orderby byResearcher.Count() descending, byResearcher.Key
+                select byResearcher.Key,
+            _ =>
+                from topic in db.Topics where topic.OpenAlexId == openAlexId
+                from share in db.ResearcherTopics where share.TopicId == topic.Id
+                join researcher in db.Researchers on share.ResearcherId equals researcher.Id
+                orderby share.WorkCount descending, researcher.Id
+                select researcher.OpenAlexId,
+        };
+        var found = await ids.Where(id => id != null).Take(MostNeighbours).ToListAsync(cancellationToken);
+        return found.Select(id => new LiveKey(LiveKind.Researcher, id!, id)).ToList();
+    }
+}
