@@ -224,6 +224,9 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         if (width <= 600)
         {
             await page.Locator("details.visitor-menu > summary").ClickAsync();
+            var menu = (await page.Locator("details.visitor-menu .account-menu-items").BoundingBoxAsync())!;
+            Assert.True(menu.X >= 0 && menu.X + menu.Width <= width, "the open menu lies inside the screen");
+            await page.ScreenshotForReviewAsync("phone-visitor-menu");
             await page.Locator("details.visitor-menu a.account-sign-in").ClickAsync();
         }
         else
