@@ -88,6 +88,21 @@ public class SearchBrowserTests(ExplorerAppFixture fixture)
         await context.CloseAsync();
     }
 
+    [BrowserFact]
+    public async Task The_filters_facts_and_a_long_bad_value_fit_a_phone_screen()
+    {
+        var context = await (await fixture.BrowserAsync()).NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/search?q=lottery%20tickets&kind=works&from=" + new string('9', 300));
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator(".search-problem")).ToContainTextAsync("is not a year");
+        await Assertions.Expect(page.Locator(".result-authors").First).ToContainTextAsync("et al.");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no horizontal scrolling");
+        await page.ScreenshotForReviewAsync("search-filters-phone");
+        await context.CloseAsync();
+    }
+
     /// <summary>Presses Tab until the element matching the selector has the focus; fails if it is never reached.</summary>
     private static async Task TabUntilAsync(IPage page, string selector)
     {
