@@ -9,7 +9,7 @@ namespace BzPeer.Explorer.Tests.Browser;
 public sealed class LiveOpenAlexBrowserTests
 {
     [BrowserFact]
-    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_and_reaches_past_the_edge()
+    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_reaches_past_the_edge_and_says_when_OpenAlex_is_stuck()
     {
         await using var standIn = await OpenAlexStandIn.StartAsync();
         using var app = new ExplorerApp(new Dictionary<string, string?>
@@ -51,5 +51,16 @@ public sealed class LiveOpenAlexBrowserTests
         await Assertions.Expect(page.Locator("[data-live-fetch]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rebecca L. Siegel");
         Assert.Contains(standIn.Requests, r => r.PathAndQuery.StartsWith("/authors/A5047300895?", StringComparison.Ordinal));
+
+        // OpenAlex stuck: a record not stored answers within ten seconds with a page saying so; stored pages still work.
+        standIn.Hang();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await page.GotoAsync("/works/W1898014694");
+        await Assertions.Expect(page.Locator("[data-live-fetch=failed]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not available right now");
+        Assert.Matches("did not answer|slow to answer", await page.Locator("[data-live-fetch=failed] [role=alert]").InnerTextAsync());
+        await page.GotoAsync("/researchers/ahmedin-jemal");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ahmedin Jemal");
     }
 }

@@ -40,6 +40,10 @@ internal static class ImportCommand
         database, a database failing, or a --strict run that met bad input (the database is then as it was before).
         """;
 
+    /// <summary>The closing line of an import (and of a fetch, which stores the same way).</summary>
+    internal static string SummaryLine(ImportCounts counts, int skipped, int ignored) => string.Create(CultureInfo.InvariantCulture,
+        $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={skipped} ignored={ignored}");
+
     public static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
     {
         var arguments = new CommandLine.Arguments(Verb, args, optionNames: ["--db"], switchNames: ["--strict"]);
@@ -72,8 +76,7 @@ internal static class ImportCommand
         else if (result.Elapsed > TimeSpan.Zero)
             output.Line(string.Create(CultureInfo.InvariantCulture,
                 $"took {result.Elapsed.TotalSeconds:0.00} s: {result.RecordsRead / result.Elapsed.TotalSeconds:N0} records/s, {counts.Works / result.Elapsed.TotalSeconds:N0} works/s"));
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={result.BadRecords} ignored={result.Ignored}"));
+        output.Line(SummaryLine(counts, result.BadRecords, result.Ignored));
 
         return result.RolledBack ? CommandLine.Failure : result.BadRecords > 0 ? CommandLine.SkippedBadInput : CommandLine.Success;
     }

@@ -105,8 +105,7 @@ internal static class FetchCommand
         if (counts.Unchanged > 0) output.Line($"unchanged: {counts.Unchanged:N0} record(s) already stored with the same or a newer updated_date");
         if (counts.MergedIds > 0) output.Line($"merged ids: {counts.MergedIds:N0} old id(s) now lead to the surviving record");
         output.Line($"list calls: {budget.UsedToday} used today by this run, of {budget.Limit} (OpenAlex:DailyListCalls)");
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"imported: works={counts.Works} researchers={counts.Researchers} institutions={counts.Institutions} topics={counts.Topics} sources={counts.Sources} skipped={skipped} ignored=0"));
+        output.Line(ImportCommand.SummaryLine(counts, skipped, ignored: 0));
         return skipped > 0 ? CommandLine.SkippedBadInput : CommandLine.Success;
     }
 

@@ -36,7 +36,8 @@ public static class LiveHost
                 {
                     MaxRetryAttempts = 2,
                     BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
+                    // No jitter: the pacer already spreads this instance's requests, and the pause stays predictable.
+                    UseJitter = false,
                     Delay = TimeSpan.FromSeconds(0.5),
                     // OpenAlex may ask to wait hours when a day's allowance is spent: a person browsing does not wait that.
                     MaxDelay = TimeSpan.FromSeconds(2),

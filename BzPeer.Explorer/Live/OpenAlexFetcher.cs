@@ -46,6 +46,9 @@ internal sealed class OpenAlexFetcher(
         if (!Enabled) return LiveOutcome.Failed(LiveStatus.Disabled, "reading from OpenAlex is switched off here (OpenAlex:Enabled)");
         var shared = $"{key.Entity}/{key.ApiId.ToLowerInvariant()}/{withNeighbourhood}";
         var fetch = _inFlight.GetOrAdd(shared, _ => new Lazy<Task<LiveOutcome>>(() => RunAsync(key, withNeighbourhood)));
+        // Forgotten once done, so the next ask reads the database again: at once by whoever awaited it, and by a
+        // continuation when every waiter gave up first.
+        _ = fetch.Value.ContinueWith(_ => _inFlight.TryRemove(KeyValuePair.Create(shared, fetch)), TaskScheduler.Default);
         try
         {
             return await fetch.Value.WaitAsync(cancellationToken);
