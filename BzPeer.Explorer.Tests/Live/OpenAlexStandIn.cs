@@ -42,7 +42,7 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
     /// <summary>The requests received, in order, with when each arrived (from the stand-in's start).</summary>
     public List<(TimeSpan At, string PathAndQuery)> Requests => [.. _requests];
 
-    /// <summary>Requests that were list calls (a query without a record id in the path).</summary>
+    /// <summary>Requests that were list calls (a query without a record id in the path, or an autocomplete).</summary>
     public List<string> ListCalls => Requests.Select(r => r.PathAndQuery).Where(IsListCall).ToList();
 
     /// <summary>The next answers to requests whose path is <paramref name="path"/> (e.g. "/authors/A1"), in order; then the records again.</summary>
@@ -91,6 +91,11 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
         }
         var segments = request.Path.Value!.Trim('/').Split('/', 2);
         var entity = segments[0];
+        if (entity == "autocomplete" && segments.Length == 2)
+        {
+            await Write(context, 200, Autocomplete(segments[1], request.Query["q"].ToString()).ToJsonString());
+            return;
+        }
         if (segments.Length == 1)
         {
             await Write(context, 200, List(entity, request.Query).ToJsonString());
@@ -127,7 +132,8 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
     private JsonObject List(string entity, IQueryCollection query)
     {
         var filter = query["filter"].ToString();
-        IEnumerable<JsonObject> matches = entity == "works" ? _works : _records.Values.Where(r => KindOf(r) == entity);
+        IEnumerable<JsonObject> matches = query.ContainsKey("search") ? Named(entity, query["search"].ToString().Trim())
+            : entity == "works" ? _works : _records.Values.Where(r => KindOf(r) == entity);
         foreach (var condition in filter.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var (name, values) = (condition[..condition.IndexOf(':')], condition[(condition.IndexOf(':') + 1)..].Split('|').Select(Short).ToHashSet(StringComparer.OrdinalIgnoreCase));
@@ -161,6 +167,26 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
         return new JsonObject { ["meta"] = meta, ["results"] = results, ["group_by"] = new JsonArray() };
     }
 
+    /// <summary>Records of a kind whose name contains <paramref name="text"/>, case aside.</summary>
+    private IEnumerable<JsonObject> Named(string entity, string text) => (entity == "works" ? _works : _records.Values.Where(r => KindOf(r) == entity))
+        .Where(r => text.Length > 0 && (r["display_name"]?.GetValue<string>() ?? "").Contains(text, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The autocomplete endpoint's answer: up to ten records whose name contains q, in its short form.</summary>
+    private JsonObject Autocomplete(string entity, string q)
+    {
+        var results = new JsonArray();
+        var matches = Named(entity, q.Trim()).OrderByDescending(r => r["cited_by_count"]?.GetValue<int>() ?? 0).ToList();
+        foreach (var record in matches.Take(10))
+            results.Add(new JsonObject
+            {
+                ["id"] = record["id"]!.DeepClone(), ["short_id"] = $"{entity}/{Short(record["id"]!.GetValue<string>())}",
+                ["display_name"] = record["display_name"]?.DeepClone(), ["hint"] = entity == "works" ? record["publication_year"]?.ToString() : null,
+                ["cited_by_count"] = record["cited_by_count"]?.DeepClone(), ["works_count"] = record["works_count"]?.DeepClone(),
+                ["entity_type"] = entity.TrimEnd('s'),
+            });
+        return new JsonObject { ["meta"] = new JsonObject { ["count"] = matches.Count, ["db_response_time_ms"] = 1, ["page"] = 1, ["per_page"] = 10 }, ["results"] = results };
+    }
+
     private static IEnumerable<JsonObject> Authorships(JsonObject work) => work["authorships"]!.AsArray().OfType<JsonObject>();
 
     private static string KindOf(JsonObject record) => Short(record["id"]!.GetValue<string>())[0] switch
@@ -173,7 +199,7 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
     private static bool IsListCall(string pathAndQuery)
     {
         var path = pathAndQuery.Split('?')[0].Trim('/');
-        return !path.Contains('/');
+        return !path.Contains('/') || path.StartsWith("autocomplete/", StringComparison.Ordinal);
     }
 
     private static async Task Write(HttpContext context, int status, string body)

@@ -20,6 +20,8 @@ public static class LiveHost
         services.AddSingleton<RequestPacer>();
         services.AddSingleton<ListCallBudget>();
         services.AddSingleton<OpenAlexFetcher>();
+        services.AddMemoryCache();
+        services.AddSingleton<OpenAlexSearch>();
         services.AddTransient<PacedRequests>();
         var client = services.AddHttpClient(OpenAlexClient.Name, http =>
             {
