@@ -1,0 +1,40 @@
+using BzPeer.Explorer.Tests.Hosting;
+using BzPeer.Explorer.Tests.Live;
+using Microsoft.Playwright;
+
+namespace BzPeer.Explorer.Tests.Browser;
+
+/// <summary>The app bar's search suggesting a researcher only (a stand-in) OpenAlex knows, and opening them.</summary>
+[Trait("Category", "Browser")]
+public sealed class SearchOpenAlexBrowserTests
+{
+    [BrowserFact]
+    public async Task Typing_a_name_only_OpenAlex_knows_suggests_it_marked_OpenAlex_and_choosing_it_opens_the_fetched_profile()
+    {
+        await using var standIn = await OpenAlexStandIn.StartAsync();
+        using var app = new ExplorerApp(new Dictionary<string, string?>
+        {
+            ["OpenAlex:Enabled"] = "true", ["OpenAlex:BaseUrl"] = standIn.BaseAddress.AbsoluteUri, ["OpenAlex:ApiKey"] = "browser-test-key",
+        });
+        app.Start();
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.Locator(".graph-view[data-view-settled=true]").WaitForAsync();
+
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
+        await box.ClickAsync();
+        await page.Keyboard.TypeAsync("jemal", new() { Delay = 40 });
+
+        var suggestion = page.Locator(".suggestion[data-openalex-id=A5009198168]");
+        await Assertions.Expect(suggestion).ToContainTextAsync("Ahmedin Jemal", new() { Timeout = 10_000 });
+        await Assertions.Expect(suggestion.Locator(".source-label")).ToHaveTextAsync("OpenAlex");
+        // One keystroke burst asked OpenAlex once.
+        Assert.Single(standIn.Requests, r => r.PathAndQuery.StartsWith("/autocomplete/authors?", StringComparison.Ordinal));
+        await page.ScreenshotForReviewAsync("search-openalex-suggestion");
+
+        await suggestion.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ahmedin Jemal", new() { Timeout = 15_000 });
+        Assert.Contains(standIn.Requests, r => r.PathAndQuery.StartsWith("/authors/A5009198168?", StringComparison.Ordinal));
+    }
+}
