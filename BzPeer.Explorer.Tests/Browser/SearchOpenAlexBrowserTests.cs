@@ -19,6 +19,17 @@ public sealed class SearchOpenAlexBrowserTests
         app.Start();
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = await browser.NewPageAsync();
+        // The results page, once interactive, still lists OpenAlex's matches (they survive prerendering) and its tabs work.
+        await page.GotoAsync("/search?q=siegel");
+        await Assertions.Expect(page.Locator(".openalex-result[data-openalex-id=A5047300895] .source-label")).ToHaveTextAsync("from OpenAlex");
+        await page.Locator(".search-tab[data-kind=Works]").ClickAsync();
+        await page.WaitForURLAsync("**kind=works**");
+        await Assertions.Expect(page.Locator(".search-tab.current")).ToHaveAttributeAsync("data-kind", "Works");
+        await Assertions.Expect(page.Locator(".openalex-result")).ToHaveCountAsync(0);
+        Assert.Contains(standIn.Requests, r => r.PathAndQuery.StartsWith("/autocomplete/works?q=siegel", StringComparison.Ordinal));
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator(".openalex-result[data-openalex-id=A5047300895]")).ToContainTextAsync("Rebecca L. Siegel");
+
         await page.GotoAsync("/researchers/meihao-kong");
         await page.Locator(".graph-view[data-view-settled=true]").WaitForAsync();
 
@@ -30,7 +41,7 @@ public sealed class SearchOpenAlexBrowserTests
         await Assertions.Expect(suggestion).ToContainTextAsync("Ahmedin Jemal", new() { Timeout = 10_000 });
         await Assertions.Expect(suggestion.Locator(".source-label")).ToHaveTextAsync("OpenAlex");
         // One keystroke burst asked OpenAlex once.
-        Assert.Single(standIn.Requests, r => r.PathAndQuery.StartsWith("/autocomplete/authors?", StringComparison.Ordinal));
+        Assert.Single(standIn.Requests, r => r.PathAndQuery.StartsWith("/autocomplete/authors?q=jemal", StringComparison.Ordinal));
         await page.ScreenshotForReviewAsync("search-openalex-suggestion");
 
         await suggestion.ClickAsync();
