@@ -325,21 +325,16 @@ public partial class GraphView : IDisposable
     }
 
     /// <summary>
-    /// Before a researcher's node expands: when the database holds them only as a work's mention (their own works never
-    /// read), their works are read from OpenAlex first, waiting at most <see cref="FetchPastTheEdgeWait"/>. Returns a
-    /// note for the person when that did not work out, else null.
+    /// Before a researcher's, institution's or topic's node expands: when the database holds it only as a work's mention
+    /// (its own works never read), its works (an institution's or topic's most cited) are read from OpenAlex first,
+    /// waiting at most <see cref="FetchPastTheEdgeWait"/>. Returns a note for the person when that did not work out, else null.
     /// </summary>
     private async Task<string?> FetchPastTheEdgeAsync(string nodeId, string label)
     {
-        if (!nodeId.StartsWith("person:", StringComparison.Ordinal) || Services.GetService<Live.OpenAlexFetcher>() is not { Enabled: true } fetcher)
-            return null;
+        if (Services.GetService<Live.OpenAlexFetcher>() is not { Enabled: true } fetcher) return null;
         Live.LiveKey? key;
         await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            var slug = nodeId["person:".Length..];
-            var researcherId = await db.Researchers.Where(r => r.Slug == slug).Select(r => (int?)r.Id).FirstOrDefaultAsync();
-            key = researcherId is { } id ? await fetcher.IncompleteResearcherAsync(db, id) : null;
-        }
+            key = await fetcher.IncompleteNeighbourhoodAsync(db, nodeId);
         if (key is null) return null;
         _fetchingNodeId = nodeId;
         var drawn = _nodeModels.GetValueOrDefault(nodeId);
