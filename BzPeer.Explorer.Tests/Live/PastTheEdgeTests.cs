@@ -56,6 +56,21 @@ public sealed class PastTheEdgeTests : IAsyncLifetime
         .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     [Fact]
+    public async Task A_slice_s_nodes_say_whether_their_neighbourhood_was_read()
+    {
+        using var live = new LiveServices(_standIn);
+        await live.Fetcher.FetchAsync(LiveKey.Researcher(Jemal)!, withNeighbourhood: true);
+
+        var graph = (await new GraphService(live.Database.Factory).StartAsync("person:ahmedin-jemal"))!;
+
+        var nodes = graph.Nodes.Select(n => n.Node).ToList();
+        Assert.Equal(NeighbourhoodState.Complete, nodes.Single(n => n.Id == "person:ahmedin-jemal").Neighbourhood);
+        Assert.Equal(NeighbourhoodState.NeverFetched, nodes.Single(n => n.Id == "person:freddie-bray").Neighbourhood);
+        Assert.Contains(nodes, n => n.Kind == NodeKind.Institution && n.Neighbourhood == NeighbourhoodState.NeverFetched);
+        Assert.All(nodes.Where(n => n.Kind == NodeKind.Paper), n => Assert.Null(n.Neighbourhood));
+    }
+
+    [Fact]
     public async Task A_topic_known_only_from_a_work_is_never_fetched_and_one_read_with_its_works_is_complete()
     {
         using var live = new LiveServices(_standIn);
