@@ -9,7 +9,7 @@ namespace BzPeer.Explorer.Tests.Browser;
 public sealed class LiveOpenAlexBrowserTests
 {
     [BrowserFact]
-    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_reaches_past_the_edge_and_says_when_OpenAlex_is_stuck()
+    public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_reaches_past_the_edge_for_people_and_institutions_and_says_when_OpenAlex_is_stuck()
     {
         await using var standIn = await OpenAlexStandIn.StartAsync();
         using var app = new ExplorerApp(new Dictionary<string, string?>
@@ -40,6 +40,18 @@ public sealed class LiveOpenAlexBrowserTests
         await Assertions.Expect(page.Locator(".graph-node[data-node-kind=paper]", new() { HasText = "Global Cancer Statistics, 2002" }))
             .ToHaveCountAsync(1, new() { Timeout = 15_000 });
         Assert.Contains(standIn.ListCalls, call => call.Contains("filter=author.id:A5064215217&"));
+        await Assertions.Expect(bray).ToHaveAttributeAsync("data-neighbourhood", "complete");
+
+        // An institution known only from those works is marked, says so in its preview, and expanding it reads its most cited works.
+        var institution = page.Locator(".graph-node[data-node-kind=institution][data-neighbourhood=never]").First;
+        var institutionId = await institution.GetAttributeAsync("data-node-id");
+        await institution.ClickAsync();
+        await Assertions.Expect(page.Locator($".graph-preview[data-preview-node='{institutionId}'] [data-neighbourhood-line]"))
+            .ToHaveTextAsync("Neighbourhood: not yet read from OpenAlex — expanding reads it");
+        var listCalls = standIn.ListCalls.Count;
+        await institution.DblClickAsync();
+        await Assertions.Expect(page.Locator($".graph-node[data-node-id='{institutionId}']")).ToHaveAttributeAsync("data-neighbourhood", "complete", new() { Timeout = 15_000 });
+        Assert.Contains(standIn.ListCalls.Skip(listCalls), call => call.Contains("filter=authorships.institutions.id:") && call.Contains("sort=cited_by_count:desc"));
 
         // A co-author known only from those works opens at once, and their own works are read from OpenAlex.
         await page.Locator(".collaborators a", new() { HasText = "Rebecca L. Siegel" }).ClickAsync();

@@ -48,6 +48,34 @@ public class GraphComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_node_whose_neighbourhood_was_not_read_is_marked_and_says_so_and_a_complete_one_is_not()
+    {
+        var never = new GraphNode("institution:7", NodeKind.Institution, 7, "IARC", "FR") { Neighbourhood = NeighbourhoodState.NeverFetched };
+        var complete = never with { Id = "institution:8", Neighbourhood = NeighbourhoodState.Complete };
+
+        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(never, new Point2(0, 0), isFocus: false)));
+        var done = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(complete, new Point2(0, 0), isFocus: false)));
+
+        Assert.Equal("never", widget.Find(".graph-node").GetAttribute("data-neighbourhood"));
+        Assert.Contains("neighbourhood-never", widget.Find(".graph-node").ClassList);
+        Assert.Contains("Neighbourhood: not yet read from OpenAlex — expanding reads it", widget.Find(".graph-node").GetAttribute("title"));
+        Assert.Equal("complete", done.Find(".graph-node").GetAttribute("data-neighbourhood"));
+        Assert.DoesNotContain("neighbourhood-never", done.Find(".graph-node").ClassList);
+    }
+
+    [Fact]
+    public void A_node_OpenAlex_could_not_be_read_for_says_why()
+    {
+        var node = new GraphNode("person:freddie-bray", NodeKind.Person, 3, "Freddie Bray", null) { Neighbourhood = NeighbourhoodState.NeverFetched };
+        var model = new ExplorerNodeModel(node, new Point2(0, 0), isFocus: false) { FetchProblem = "<b>OpenAlex did not answer</b>" };
+
+        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, model));
+
+        Assert.Equal("could not read from OpenAlex: <b>OpenAlex did not answer</b>", widget.Find(".node-fetch-problem").TextContent);
+        Assert.Empty(widget.FindAll(".node-fetch-problem b"));
+    }
+
+    [Fact]
     public void The_focus_node_is_marked()
     {
         var node = new GraphNode("person:meihao-kong", NodeKind.Person, 1, "Meihao Kong", null);

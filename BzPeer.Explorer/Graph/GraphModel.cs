@@ -17,6 +17,9 @@ public sealed record GraphNode(string Id, NodeKind Kind, int EntityId, string La
 
     /// <summary>What the node's importance is read from: citations of a paper, works of a person or an institution (a topic's works in view are counted from the graph).</summary>
     public int Count { get; init; }
+
+    /// <summary>For a person, institution or topic: how much of its neighbourhood is stored (set by the slice read); null for others.</summary>
+    public NeighbourhoodState? Neighbourhood { get; init; }
 }
 
 /// <summary>An edge; undirected kinds are stored with their ends in id order, so each pair has one edge of a kind.</summary>

@@ -75,7 +75,8 @@ public static class GraphQueries
             var group = owner is null ? null : Groups[owner.Kind].FirstOrDefault(g => g.Name == groupName);
             if (owner is null || group is null) return null;
             var (nodes, edges) = await BatchAsync(db, owner, group, offset, cancellationToken);
-            return new GraphSlice(owner, nodes, edges);
+            var states = await NeighbourhoodQuery.StatesAsync(db, nodes, cancellationToken);
+            return new GraphSlice(owner, NeighbourhoodQuery.Mark(nodes, states), edges);
         }
 
         var focus = await ResolveAsync(db, nodeId, cancellationToken);
@@ -94,7 +95,9 @@ public static class GraphQueries
             sliceNodes.AddRange(institutions.Where(i => sliceNodes.All(n => n.Id != i.Id)));
             sliceEdges.AddRange(affiliated);
         }
-        return new GraphSlice(focus, sliceNodes.Where(n => n.Id != focus.Id).DistinctBy(n => n.Id).ToList(), sliceEdges.DistinctBy(e => e.Id).ToList());
+        var neighbours = sliceNodes.Where(n => n.Id != focus.Id).DistinctBy(n => n.Id).ToList();
+        var known = await NeighbourhoodQuery.StatesAsync(db, neighbours.Append(focus).ToList(), cancellationToken);
+        return new GraphSlice(NeighbourhoodQuery.Mark([focus], known)[0], NeighbourhoodQuery.Mark(neighbours, known), sliceEdges.DistinctBy(e => e.Id).ToList());
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ internal sealed record TopicRow(int Id, string Name, string Subfield);
 internal sealed record InstitutionRow(int Id, string Name, string? City, string? Country, int Works);
 internal sealed record WeightedRow<TRow>(TRow Row, double Weight);
 internal sealed record PersonInstitution(int PersonId, InstitutionRow Row);
+internal sealed record NeighbourhoodRow(NodeKind Kind, int Id, bool FromOpenAlex, bool RecordRead, bool? NeighbourhoodFetched);
 
 /// <summary>
 /// The reads behind graph slices, as plain SQL on the context's connection. A slice makes a dozen small reads, and
@@ -199,6 +200,27 @@ internal static class GraphReads
 
     private static async Task<int> CountAsync(ExplorerDbContext db, string sql, int id, CancellationToken ct) =>
         (await ReadAsync(db, sql, Count, ct, ("@id", id)))[0];
+
+    /// <summary>
+    /// For the people, institutions and topics of a slice: whether each came from OpenAlex, whether its own record was read, and
+    /// whether its neighbourhood was read live (null when it never was), in one statement. The ids are integers the
+    /// code produced, written into the SQL.
+    /// </summary>
+    public static Task<List<NeighbourhoodRow>> NeighbourhoodRowsAsync(ExplorerDbContext db, IReadOnlyCollection<int> people,
+        IReadOnlyCollection<int> institutions, IReadOnlyCollection<int> topics, CancellationToken ct)
+    {
+        static string Part(NodeKind kind, string table, IReadOnlyCollection<int> ids) =>
+            $"SELECT {(int)kind}, x.\"Id\", x.\"Origin\" = 'OpenAlex' AND x.\"OpenAlexId\" IS NOT NULL, x.\"UpdatedDate\" IS NOT NULL, f.\"NeighbourhoodFetched\" FROM \"{table}\" x " +
+            $"LEFT JOIN \"LiveFetches\" f ON f.\"OpenAlexId\" = x.\"OpenAlexId\" AND x.\"Origin\" = 'OpenAlex' " +
+            $"WHERE x.\"Id\" IN ({string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+        var parts = new List<string>();
+        if (people.Count > 0) parts.Add(Part(NodeKind.Person, "Researchers", people));
+        if (institutions.Count > 0) parts.Add(Part(NodeKind.Institution, "Institutions", institutions));
+        if (topics.Count > 0) parts.Add(Part(NodeKind.Topic, "Topics", topics));
+        if (parts.Count == 0) return Task.FromResult(new List<NeighbourhoodRow>());
+        return ReadAsync(db, string.Join(" UNION ALL ", parts), r => new NeighbourhoodRow(
+            (NodeKind)r.GetInt32(0), r.GetInt32(1), r.GetBoolean(2), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetBoolean(4)), ct);
+    }
 
     private static async Task<List<T>> ReadAsync<T>(ExplorerDbContext db, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
     {

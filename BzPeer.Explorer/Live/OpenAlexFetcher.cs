@@ -64,15 +64,44 @@ internal sealed class OpenAlexFetcher(
     /// (a co-author never fetched), or holds their record without their works (the budget ran out): null otherwise,
     /// and when reading from OpenAlex is off.
     /// </summary>
-    public async Task<LiveKey?> IncompleteResearcherAsync(ExplorerDbContext db, int researcherId)
+    public Task<LiveKey?> IncompleteResearcherAsync(ExplorerDbContext db, int researcherId) =>
+        IncompleteAsync(db, LiveKind.Researcher, db.Researchers.Where(r => r.Id == researcherId && r.Origin == RecordOrigin.OpenAlex)
+            .Select(r => new StoredRecord(r.OpenAlexId, r.UpdatedDate)));
+
+    /// <summary>
+    /// For a graph node (a researcher, institution or topic): the key to read its neighbourhood by when that was never
+    /// read (see <see cref="NeighbourhoodRule"/>), else null (other kinds of node, records from files, reading off).
+    /// </summary>
+    public async Task<LiveKey?> IncompleteNeighbourhoodAsync(ExplorerDbContext db, string nodeId)
     {
         if (!Enabled) return null;
-        var researcher = await db.Researchers.Where(r => r.Id == researcherId && r.OpenAlexId != null && r.Origin == RecordOrigin.OpenAlex)
-            .Select(r => new { r.OpenAlexId, r.UpdatedDate }).FirstOrDefaultAsync();
-        if (researcher is null) return null;
-        var fetched = await db.LiveFetches.AsNoTracking().FirstOrDefaultAsync(f => f.OpenAlexId == researcher.OpenAlexId);
-        var incomplete = fetched is null ? researcher.UpdatedDate is null : !fetched.NeighbourhoodFetched;
-        return incomplete ? new LiveKey(LiveKind.Researcher, researcher.OpenAlexId!, researcher.OpenAlexId) : null;
+        if (nodeId.StartsWith("person:", StringComparison.Ordinal))
+        {
+            var slug = nodeId["person:".Length..];
+            return await db.Researchers.Where(r => r.Slug == slug).Select(r => (int?)r.Id).FirstOrDefaultAsync() is { } researcherId
+                ? await IncompleteResearcherAsync(db, researcherId) : null;
+        }
+        if (!Graph.NodeIds.TryParse(nodeId, out var kind, out var key)
+            || !int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return null;
+        if (kind == Graph.NodeKind.Institution)
+            return await IncompleteAsync(db, LiveKind.Institution, db.Institutions.Where(i => i.Id == id && i.Origin == RecordOrigin.OpenAlex)
+                .Select(i => new StoredRecord(i.OpenAlexId, i.UpdatedDate)));
+        if (kind == Graph.NodeKind.Topic)
+            return await IncompleteAsync(db, LiveKind.Topic, db.Topics.Where(t => t.Id == id && t.Origin == RecordOrigin.OpenAlex)
+                .Select(t => new StoredRecord(t.OpenAlexId, t.UpdatedDate)));
+        return null;
+    }
+
+    private sealed record StoredRecord(string? OpenAlexId, DateOnly? UpdatedDate);
+
+    private async Task<LiveKey?> IncompleteAsync(ExplorerDbContext db, LiveKind kind, IQueryable<StoredRecord> stored)
+    {
+        if (!Enabled) return null;
+        var record = await stored.FirstOrDefaultAsync();
+        if (record?.OpenAlexId is null) return null;
+        var fetched = await db.LiveFetches.AsNoTracking().FirstOrDefaultAsync(f => f.OpenAlexId == record.OpenAlexId);
+        return Graph.NeighbourhoodRule.StateOf(fromOpenAlex: true, record.UpdatedDate is not null, fetched is not null, fetched?.NeighbourhoodFetched ?? false)
+            == Graph.NeighbourhoodState.Complete ? null : new LiveKey(kind, record.OpenAlexId!, record.OpenAlexId);
     }
 
     /// <summary>

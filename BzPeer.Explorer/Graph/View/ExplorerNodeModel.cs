@@ -22,6 +22,7 @@ public sealed class ExplorerNodeModel : NodeModel
         Title = node.Label;
         ShortText = node.Label;
         Centre = centre;
+        Neighbourhood = node.Neighbourhood;
     }
 
     public GraphNode Node { get; }
@@ -52,6 +53,12 @@ public sealed class ExplorerNodeModel : NodeModel
 
     /// <summary>The node's neighbourhood is being read from OpenAlex (it expands once that is done).</summary>
     public bool Fetching { get; set; }
+
+    /// <summary>Why the last read of its neighbourhood from OpenAlex did not work out; null when it did or none was tried.</summary>
+    public string? FetchProblem { get; set; }
+
+    /// <summary>How much of its neighbourhood is stored: as the slice read it, or as the last read from OpenAlex left it.</summary>
+    public NeighbourhoodState? Neighbourhood { get; set; }
 
     public double MarkPx => LabelPlacement.MarkPx(Importance, IsFocus);
 

@@ -64,6 +64,8 @@ public partial class GraphView : IDisposable
     private static readonly TimeSpan FetchPastTheEdgeWait = TimeSpan.FromSeconds(1.5);
     /// <summary>The node being read from OpenAlex while it expands, if any.</summary>
     private string? _fetchingNodeId;
+    /// <summary>What the reads from OpenAlex made of nodes' neighbourhoods since the slices were read (kept for nodes drawn anew).</summary>
+    private readonly Dictionary<string, (NeighbourhoodState? State, string? Problem)> _liveReads = new();
 
     /// <summary>The node the graph starts from, e.g. person:meihao-kong.</summary>
     [Parameter, EditorRequired]
@@ -325,21 +327,16 @@ public partial class GraphView : IDisposable
     }
 
     /// <summary>
-    /// Before a researcher's node expands: when the database holds them only as a work's mention (their own works never
-    /// read), their works are read from OpenAlex first, waiting at most <see cref="FetchPastTheEdgeWait"/>. Returns a
-    /// note for the person when that did not work out, else null.
+    /// Before a researcher's, institution's or topic's node expands: when the database holds it only as a work's mention
+    /// (its own works never read), its works (an institution's or topic's most cited) are read from OpenAlex first,
+    /// waiting at most <see cref="FetchPastTheEdgeWait"/>. Returns a note for the person when that did not work out, else null.
     /// </summary>
     private async Task<string?> FetchPastTheEdgeAsync(string nodeId, string label)
     {
-        if (!nodeId.StartsWith("person:", StringComparison.Ordinal) || Services.GetService<Live.OpenAlexFetcher>() is not { Enabled: true } fetcher)
-            return null;
+        if (Services.GetService<Live.OpenAlexFetcher>() is not { Enabled: true } fetcher) return null;
         Live.LiveKey? key;
         await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            var slug = nodeId["person:".Length..];
-            var researcherId = await db.Researchers.Where(r => r.Slug == slug).Select(r => (int?)r.Id).FirstOrDefaultAsync();
-            key = researcherId is { } id ? await fetcher.IncompleteResearcherAsync(db, id) : null;
-        }
+            key = await fetcher.IncompleteNeighbourhoodAsync(db, nodeId);
         if (key is null) return null;
         _fetchingNodeId = nodeId;
         var drawn = _nodeModels.GetValueOrDefault(nodeId);
@@ -353,10 +350,13 @@ public partial class GraphView : IDisposable
         try
         {
             var outcome = await fetcher.FetchAsync(key, withNeighbourhood: true, wait.Token);
-            return outcome.HasRecord && outcome.Complete ? null : $"Not all of {label}'s works could be read from OpenAlex: {outcome.Message}";
+            var read = outcome.HasRecord && outcome.Complete;
+            Remember(nodeId, outcome.HasRecord ? (read ? NeighbourhoodState.Complete : NeighbourhoodState.Partial) : null, read ? null : outcome.Message);
+            return read ? null : $"Not all of {label}'s works could be read from OpenAlex: {outcome.Message}";
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested)
         {
+            Remember(nodeId, null, "it did not answer in time; expand again in a moment");
             return $"{label}'s works are still being read from OpenAlex: expand again in a moment for the rest.";
         }
         finally
@@ -369,6 +369,24 @@ public partial class GraphView : IDisposable
             }
         }
     }
+
+    /// <summary>Notes what a read from OpenAlex made of a node (a null state leaves the slice's), on its drawing too.</summary>
+    private void Remember(string nodeId, NeighbourhoodState? state, string? problem)
+    {
+        _liveReads[nodeId] = (state ?? _nodeModels.GetValueOrDefault(nodeId)?.Neighbourhood, problem);
+        if (_nodeModels.GetValueOrDefault(nodeId) is { } drawn) Apply(drawn);
+    }
+
+    private void Apply(ExplorerNodeModel model)
+    {
+        if (!_liveReads.TryGetValue(model.Node.Id, out var read)) return;
+        model.Neighbourhood = read.State ?? model.Neighbourhood;
+        model.FetchProblem = read.Problem;
+    }
+
+    /// <summary>The preview's line on the selected node's neighbourhood; null for papers and "+N more".</summary>
+    private string? NeighbourhoodLine(GraphNode node) =>
+        (_nodeModels.GetValueOrDefault(node.Id)?.Neighbourhood ?? node.Neighbourhood) is { } state ? NeighbourhoodRule.Describe(state) : null;
 
     private async Task Undo()
     {
@@ -642,7 +660,11 @@ public partial class GraphView : IDisposable
 
             var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
                 .Select(p => new ExplorerNodeModel(p.Node, at[p.Node.Id], p.Node.Id == graph.FocusId)).ToList();
-            foreach (var model in newNodes) _nodeModels[model.Node.Id] = model;
+            foreach (var model in newNodes)
+            {
+                Apply(model);
+                _nodeModels[model.Node.Id] = model;
+            }
             _diagram.Nodes.Add(newNodes);
         });
         _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, at[e.Source], at[e.Target])).ToList());
