@@ -60,7 +60,13 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     {
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
         await page.GotoAsync(path);
-        if (path == "/") await page.WaitForCircuitAsync();
+        if (path == "/")
+        {
+            await page.WaitForCircuitAsync();
+            // Blazor moves the focus to the page's h1 once it is interactive: opening the search before then has the
+            // focus taken from its box, which closes the suggestions under the test.
+            await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
+        }
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
 
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
