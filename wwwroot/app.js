@@ -40,6 +40,11 @@ window.bzSearch = {
         toggle.setAttribute('aria-expanded', 'true');
         form.querySelector('input[type=search]')?.focus();
     },
+    // Every open search closes: a suggestion was chosen, and the next page may not take the focus from it (its heading
+    // can come after its data).
+    closeAll() {
+        document.querySelectorAll('form[data-open]').forEach(form => bzSearch.close(form, false));
+    },
     close(form, returnFocus) {
         form.removeAttribute('data-open');
         const toggle = document.querySelector(`[data-search-toggle][aria-controls='${form.id}']`);
