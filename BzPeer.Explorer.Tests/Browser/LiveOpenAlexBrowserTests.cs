@@ -12,10 +12,7 @@ public sealed class LiveOpenAlexBrowserTests
     public async Task A_researcher_not_stored_opens_fetched_from_OpenAlex_with_works_co_authors_and_graph_reaches_past_the_edge_for_people_and_institutions_and_says_when_OpenAlex_is_stuck()
     {
         await using var standIn = await OpenAlexStandIn.StartAsync();
-        using var app = new ExplorerApp(new Dictionary<string, string?>
-        {
-            ["OpenAlex:Enabled"] = "true", ["OpenAlex:BaseUrl"] = standIn.BaseAddress.AbsoluteUri, ["OpenAlex:ApiKey"] = "browser-test-key",
-        });
+        using var app = new ExplorerApp(standIn.AppSettings("browser-test-key"));
         app.Start();
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = await browser.NewPageAsync();

@@ -12,10 +12,7 @@ public sealed class SearchOpenAlexBrowserTests
     public async Task Typing_a_name_only_OpenAlex_knows_suggests_it_marked_OpenAlex_and_choosing_it_opens_the_fetched_profile()
     {
         await using var standIn = await OpenAlexStandIn.StartAsync();
-        using var app = new ExplorerApp(new Dictionary<string, string?>
-        {
-            ["OpenAlex:Enabled"] = "true", ["OpenAlex:BaseUrl"] = standIn.BaseAddress.AbsoluteUri, ["OpenAlex:ApiKey"] = "browser-test-key",
-        });
+        using var app = new ExplorerApp(standIn.AppSettings("browser-test-key"));
         app.Start();
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = await browser.NewPageAsync();

@@ -20,10 +20,7 @@ public sealed class SearchOpenAlexTests : IAsyncLifetime
 
     private ExplorerApp StartApp(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["OpenAlex:Enabled"] = "true", ["OpenAlex:BaseUrl"] = _standIn.BaseAddress.AbsoluteUri, ["OpenAlex:ApiKey"] = "search-key",
-        };
+        var values = _standIn.AppSettings("search-key");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var app = new ExplorerApp(values, kestrel: false);
         app.Start();

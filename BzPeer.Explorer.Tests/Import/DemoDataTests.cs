@@ -6,34 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace BzPeer.Explorer.Tests.Import;
 
 /// <summary>One demo database per provider shared by the read-only checks below; the tests that load their own say so.</summary>
-public sealed class DemoDatabaseFixture : IAsyncLifetime
+public sealed class DemoDatabaseFixture : ProviderDatabasesFixture
 {
-    private readonly Dictionary<DatabaseProvider, Task<TemporaryDatabase>> _databases = [];
-
-    public Task<TemporaryDatabase> DatabaseAsync(DatabaseProvider provider)
-    {
-        lock (_databases)
-        {
-            if (!_databases.TryGetValue(provider, out var database)) _databases[provider] = database = CreateAsync(provider);
-            return database;
-        }
-    }
-
-    private static async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
+    protected override async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider)
     {
         var database = new TemporaryDatabase(provider);
         await database.InitializeAsync();
         return database;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases.Values)
-        {
-            if (database.IsCompletedSuccessfully) (await database).Dispose();
-        }
     }
 }
 

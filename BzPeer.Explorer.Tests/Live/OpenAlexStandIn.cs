@@ -39,6 +39,12 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The settings that point the app at this stand-in, with <paramref name="apiKey"/> as its key.</summary>
+    public Dictionary<string, string?> AppSettings(string apiKey) => new()
+    {
+        ["OpenAlex:Enabled"] = "true", ["OpenAlex:BaseUrl"] = BaseAddress.AbsoluteUri, ["OpenAlex:ApiKey"] = apiKey,
+    };
+
     /// <summary>The requests received, in order, with when each arrived (from the stand-in's start).</summary>
     public List<(TimeSpan At, string PathAndQuery)> Requests => [.. _requests];
 
