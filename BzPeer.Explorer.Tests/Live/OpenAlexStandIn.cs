@@ -97,9 +97,9 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
         }
         var segments = request.Path.Value!.Trim('/').Split('/', 2);
         var entity = segments[0];
-        if (entity == "autocomplete" && segments.Length == 2)
+        if (entity == "autocomplete")
         {
-            await Write(context, 200, Autocomplete(segments[1], request.Query["q"].ToString()).ToJsonString());
+            await Write(context, 200, Autocomplete(segments.Length == 2 ? segments[1] : null, request.Query["q"].ToString()).ToJsonString());
             return;
         }
         if (segments.Length == 1)
@@ -177,12 +177,18 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
     private IEnumerable<JsonObject> Named(string entity, string text) => (entity == "works" ? _works : _records.Values.Where(r => KindOf(r) == entity))
         .Where(r => text.Length > 0 && (r["display_name"]?.GetValue<string>() ?? "").Contains(text, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The autocomplete endpoint's answer: up to ten records whose name contains q, in its short form.</summary>
-    private JsonObject Autocomplete(string entity, string q)
+    /// <summary>
+    /// The autocomplete endpoint's answer: up to ten records whose name contains q, in its short form, most cited first;
+    /// of one kind, or (without <paramref name="onlyEntity"/>) of every kind.
+    /// </summary>
+    private JsonObject Autocomplete(string? onlyEntity, string q)
     {
         var results = new JsonArray();
-        var matches = Named(entity, q.Trim()).OrderByDescending(r => r["cited_by_count"]?.GetValue<int>() ?? 0).ToList();
+        string[] entities = onlyEntity is null ? ["works", "authors", "institutions", "topics", "sources"] : new[] { onlyEntity };
+        var matches = entities.SelectMany(e => Named(e, q.Trim())).OrderByDescending(r => r["cited_by_count"]?.GetValue<int>() ?? 0).ToList();
         foreach (var record in matches.Take(10))
+        {
+            var entity = KindOf(record);
             results.Add(new JsonObject
             {
                 ["id"] = record["id"]!.DeepClone(), ["short_id"] = $"{entity}/{Short(record["id"]!.GetValue<string>())}",
@@ -190,6 +196,7 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
                 ["cited_by_count"] = record["cited_by_count"]?.DeepClone(), ["works_count"] = record["works_count"]?.DeepClone(),
                 ["entity_type"] = entity.TrimEnd('s'),
             });
+        }
         return new JsonObject { ["meta"] = new JsonObject { ["count"] = matches.Count, ["db_response_time_ms"] = 1, ["page"] = 1, ["per_page"] = 10 }, ["results"] = results };
     }
 
@@ -205,7 +212,7 @@ public sealed class OpenAlexStandIn : IAsyncDisposable
     private static bool IsListCall(string pathAndQuery)
     {
         var path = pathAndQuery.Split('?')[0].Trim('/');
-        return !path.Contains('/') || path.StartsWith("autocomplete/", StringComparison.Ordinal);
+        return !path.Contains('/') || path.StartsWith("autocomplete", StringComparison.Ordinal);
     }
 
     private static async Task Write(HttpContext context, int status, string body)

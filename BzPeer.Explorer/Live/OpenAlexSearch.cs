@@ -39,7 +39,18 @@ public sealed class OpenAlexSearch(
 
     public bool Enabled => options.Value.Enabled;
 
-    public async Task<OpenAlexMatches> FindAsync(SearchKind kind, string? text, CancellationToken cancellationToken = default)
+    /// <summary>OpenAlex's matches of one kind (the results page's tab).</summary>
+    public Task<OpenAlexMatches> FindAsync(SearchKind kind, string? text, CancellationToken cancellationToken = default) =>
+        FindAsync((SearchKind?)kind, text, cancellationToken);
+
+    /// <summary>
+    /// OpenAlex's matches of every kind the app shows (researchers, papers, topics, institutions), from one call to its
+    /// autocomplete endpoint without a kind: the app bar's suggestions, at the price of one list call.
+    /// </summary>
+    public Task<OpenAlexMatches> FindAnyKindAsync(string? text, CancellationToken cancellationToken = default) =>
+        FindAsync(null, text, cancellationToken);
+
+    private async Task<OpenAlexMatches> FindAsync(SearchKind? kind, string? text, CancellationToken cancellationToken)
     {
         var query = SearchTerms.Parse(text).IsEmpty ? "" : text!.Trim();
         if (!Enabled || query.Length == 0) return OpenAlexMatches.None;
@@ -63,40 +74,45 @@ public sealed class OpenAlexSearch(
             }
             cache.Set(key, found, Kept);
         }
-        return new(await WithoutStoredAsync(kind, found, cancellationToken), null);
+        return new(await WithoutStoredAsync(found, cancellationToken), null);
     }
 
-    private async Task<IReadOnlyList<OpenAlexMatch>> AskAsync(SearchKind kind, string query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OpenAlexMatch>> AskAsync(SearchKind? kind, string query, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(Wait);
         var client = new OpenAlexClient(httpClients.CreateClient(OpenAlexClient.Name), options.Value, budget);
-        using var answer = await client.GetListAsync($"autocomplete/{Entity(kind)}", [KeyValuePair.Create("q", query)], wait.Token);
+        var path = kind is { } one ? $"autocomplete/{Entity(one)}" : "autocomplete";
+        using var answer = await client.GetListAsync(path, [KeyValuePair.Create("q", query)], wait.Token);
         var matches = new List<OpenAlexMatch>();
         foreach (var result in answer.RootElement.GetProperty("results").EnumerateArray())
         {
             if (result.ValueKind != JsonValueKind.Object || Text(result, "id") is not { } id || Text(result, "display_name") is not { } name) continue;
             var shortId = id[(id.LastIndexOf('/') + 1)..].ToUpperInvariant();
-            // Only ids of the kind asked for, in OpenAlex's form, become addresses.
-            if (shortId.Length < 2 || shortId.Length > 20 || shortId[0] != Prefix(kind) || !shortId[1..].All(char.IsAsciiDigit)) continue;
-            matches.Add(new OpenAlexMatch(kind, shortId, name, Text(result, "hint")));
+            // Only ids in OpenAlex's form, of a kind the app shows (and of the kind asked for, if one was), become addresses.
+            if (shortId.Length < 2 || shortId.Length > 20 || !shortId[1..].All(char.IsAsciiDigit)) continue;
+            if (KindOf(shortId[0]) is not { } found || (kind is not null && found != kind)) continue;
+            matches.Add(new OpenAlexMatch(found, shortId, name, Text(result, "hint")));
         }
         return matches.DistinctBy(m => m.OpenAlexId).ToList();
     }
 
-    private async Task<IReadOnlyList<OpenAlexMatch>> WithoutStoredAsync(SearchKind kind, IReadOnlyList<OpenAlexMatch> matches, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OpenAlexMatch>> WithoutStoredAsync(IReadOnlyList<OpenAlexMatch> matches, CancellationToken cancellationToken)
     {
         if (matches.Count == 0) return matches;
-        var ids = matches.Select(m => m.OpenAlexId).ToList();
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stored = kind switch
+        foreach (var group in matches.GroupBy(m => m.Kind))
         {
-            SearchKind.Researchers => await db.Researchers.Where(r => ids.Contains(r.OpenAlexId!)).Select(r => r.OpenAlexId!).ToListAsync(cancellationToken),
-            SearchKind.Works => await db.Works.Where(w => ids.Contains(w.OpenAlexId!)).Select(w => w.OpenAlexId!).ToListAsync(cancellationToken),
-            SearchKind.Topics => await db.Topics.Where(t => ids.Contains(t.OpenAlexId!)).Select(t => t.OpenAlexId!).ToListAsync(cancellationToken),
-            _ => await db.Institutions.Where(i => ids.Contains(i.OpenAlexId!)).Select(i => i.OpenAlexId!).ToListAsync(cancellationToken),
-        };
-        var known = stored.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var ids = group.Select(m => m.OpenAlexId).ToList();
+            known.UnionWith(group.Key switch
+            {
+                SearchKind.Researchers => await db.Researchers.Where(r => ids.Contains(r.OpenAlexId!)).Select(r => r.OpenAlexId!).ToListAsync(cancellationToken),
+                SearchKind.Works => await db.Works.Where(w => ids.Contains(w.OpenAlexId!)).Select(w => w.OpenAlexId!).ToListAsync(cancellationToken),
+                SearchKind.Topics => await db.Topics.Where(t => ids.Contains(t.OpenAlexId!)).Select(t => t.OpenAlexId!).ToListAsync(cancellationToken),
+                _ => await db.Institutions.Where(i => ids.Contains(i.OpenAlexId!)).Select(i => i.OpenAlexId!).ToListAsync(cancellationToken),
+            });
+        }
         return matches.Where(m => !known.Contains(m.OpenAlexId)).ToList();
     }
 
@@ -108,8 +124,8 @@ public sealed class OpenAlexSearch(
         SearchKind.Researchers => "authors", SearchKind.Works => "works", SearchKind.Topics => "topics", _ => "institutions",
     };
 
-    private static char Prefix(SearchKind kind) => kind switch
+    private static SearchKind? KindOf(char prefix) => prefix switch
     {
-        SearchKind.Researchers => 'A', SearchKind.Works => 'W', SearchKind.Topics => 'T', _ => 'I',
+        'A' => SearchKind.Researchers, 'W' => SearchKind.Works, 'T' => SearchKind.Topics, 'I' => SearchKind.Institutions, _ => null,
     };
 }
