@@ -11,6 +11,13 @@ namespace BzPeer.Explorer;
 /// <summary>The app's service registrations and request pipeline, kept out of Program.cs.</summary>
 public static class ExplorerHost
 {
+    /// <summary>
+    /// The largest message a browser may send a circuit. A page opened afresh sends back what it was prerendered with
+    /// ([PersistentState]): a profile of real records with their abstracts is larger than SignalR's default 32 KB, and
+    /// a circuit refused its start leaves a page without its graph or buttons.
+    /// </summary>
+    public const long CircuitMessageLimit = 512 * 1024;
+
     public static WebApplicationBuilder AddExplorer(this WebApplicationBuilder builder)
     {
         // Serve package assets (_content/…) and the top-level wwwroot/ from their source folders in every
@@ -19,7 +26,8 @@ public static class ExplorerHost
         // A long pasted search (10 KB of text) must still reach the search page, which trims it, rather than a 414.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 32 * 1024);
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitMessageLimit);
         builder.Services.AddMudServices();
         builder.Services.AddExplorerDatabase();
         builder.Services.AddSingleton<GraphService>();
