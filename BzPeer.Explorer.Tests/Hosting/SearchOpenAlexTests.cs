@@ -107,6 +107,32 @@ public sealed class SearchOpenAlexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_local_results_are_sent_before_OpenAlex_answers_and_its_matches_follow_in_the_same_response()
+    {
+        using var app = StartApp();
+        using var client = app.CreateCookieClient();
+        _standIn.Hang();
+
+        using var response = await client.GetAsync("/search?q=jemal", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var sent = new System.Text.StringBuilder();
+        var buffer = new char[4096];
+        while (!sent.ToString().Contains("id=\"results-heading\"", StringComparison.Ordinal))
+        {
+            var read = await reader.ReadAsync(buffer);
+            Assert.True(read > 0, "the response ended without the results heading");
+            sent.Append(buffer, 0, read);
+        }
+
+        // What arrived with the results heading says OpenAlex is being asked, not how that ended: the local results did not wait.
+        Assert.Contains("Nothing found for", sent.ToString());
+        Assert.Contains("data-openalex-asking", sent.ToString());
+        Assert.DoesNotContain("OpenAlex did not answer", sent.ToString());
+        var rest = await reader.ReadToEndAsync();
+        Assert.Contains("OpenAlex did not answer", rest);
+    }
+
+    [Fact]
     public async Task With_the_day_s_budget_spent_no_call_is_made_and_local_results_show()
     {
         using var app = StartApp(new Dictionary<string, string?> { ["OpenAlex:DailyListCalls"] = "0" });

@@ -21,5 +21,5 @@ public sealed class OpenAlexOptions
     /// <summary>A record read from the API is asked for again only when its copy is older than this.</summary>
     public TimeSpan RefreshAfter { get; set; } = TimeSpan.FromDays(7);
     /// <summary>How long one request may take, its retries included; a page gives up on OpenAlex after about this.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(8);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(6);
 }
