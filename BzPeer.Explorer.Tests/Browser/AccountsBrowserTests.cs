@@ -9,9 +9,9 @@ namespace BzPeer.Explorer.Tests.Browser;
 /// The accounts' "done when" flows in a browser, two people in two browser contexts. They follow and claim records,
 /// which changes what the reference profile shows, so they run against an app of their own.
 /// </summary>
-[Collection(AccountsAppCollection.Name)]
+[Collection(ExplorerAppCollection.Name)]
 [Trait("Category", "Browser")]
-public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
+public partial class AccountsBrowserTests(AccountsAppFixture fixture)
 {
     private ExplorerApp App => fixture.App;
 
@@ -233,10 +233,4 @@ public partial class AccountsBrowserTests(ExplorerAppFixture fixture)
         await page.Locator("[id='Input.Password']").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AccountsAppCollection : ICollectionFixture<ExplorerAppFixture>
-{
-    public const string Name = "Accounts app";
 }

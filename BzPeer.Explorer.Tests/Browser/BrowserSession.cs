@@ -27,6 +27,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         if (Chromium.MissingReason is { } reason)
             throw new InvalidOperationException($"A browser is required ({Chromium.RequireVariable}=1) but missing: {reason}.");
+        // What a test expects to see may take a busy two-core machine longer than Playwright's five seconds; a wrong page still fails.
+        Assertions.SetDefaultExpectTimeout(10_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace BzPeer.Explorer.Tests.Browser;
 
 /// <summary>The app bar's search suggesting records of any kind only (a stand-in) OpenAlex knows, and opening them.</summary>
+[Collection(ExplorerAppCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class SearchOpenAlexBrowserTests
 {

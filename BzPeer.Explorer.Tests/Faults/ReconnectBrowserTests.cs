@@ -1,9 +1,11 @@
+using BzPeer.Explorer.Tests.Hosting;
 using BzPeer.Explorer.Tests.Browser;
 using Microsoft.Playwright;
 
 namespace BzPeer.Explorer.Tests.Faults;
 
 /// <summary>The app killed while pages are open, then started again: the pages say what is happening, come back and work.</summary>
+[Collection(ExplorerAppCollection.Name)]
 [Trait("Category", "Browser")]
 public class ReconnectBrowserTests
 {

@@ -3,7 +3,7 @@ using BzPeer.Explorer.Tests.Browser;
 namespace BzPeer.Explorer.Tests.Hosting;
 
 /// <summary>One running app (and, when a test asks for one, one browser) shared by the tests of the collection.</summary>
-public sealed class ExplorerAppFixture : IAsyncLifetime
+public class ExplorerAppFixture : IAsyncLifetime
 {
     private readonly ExplorerApp _app = new();
     private BrowserSession? _browser;
@@ -26,8 +26,15 @@ public sealed class ExplorerAppFixture : IAsyncLifetime
     }
 }
 
+/// <summary>A second running app, for the account tests, whose sign-ups and messages must not meet the others' pages.</summary>
+public sealed class AccountsAppFixture : ExplorerAppFixture;
+
+/// <summary>
+/// The tests that drive a running app, the browser tests among them: one at a time, as two browsers with two apps at once
+/// on a small machine made each slow enough to miss its waits.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class ExplorerAppCollection : ICollectionFixture<ExplorerAppFixture>
+public sealed class ExplorerAppCollection : ICollectionFixture<ExplorerAppFixture>, ICollectionFixture<AccountsAppFixture>
 {
     public const string Name = "Running app";
 }
