@@ -27,6 +27,10 @@ public sealed class LiveOpenAlexBrowserTests
         Assert.EndsWith("/researchers/ahmedin-jemal", page.Url);
         await Assertions.Expect(page.Locator("#works-heading")).ToHaveTextAsync("13 published item(s)");
         Assert.True(await page.Locator(".collaborators a").CountAsync() >= 5);
+        // Two-digit counts (20 close collaborators) stay on one line in their tiles.
+        var brokenCounts = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.trust-snapshot .count-value')].filter(e => e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).fontSize)).map(e => e.textContent)");
+        Assert.Empty(brokenCounts);
         await page.WaitForFunctionAsync(
             "() => document.querySelectorAll(\".graph-view[data-graph-focus='person:ahmedin-jemal'][data-view-settled=true] .graph-node[data-node-id]\").length > 10");
         Assert.All(standIn.Requests, r => Assert.Contains("api_key=browser-test-key", r.PathAndQuery));
