@@ -1,3 +1,4 @@
+using BzPeer.Explorer.DemoData;
 using BzPeer.Explorer.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,11 @@ public sealed class TemporaryDatabase : IDisposable
     public IDbContextFactory<ExplorerDbContext> Factory { get; }
 
     /// <summary>What the app does at start: migrate, then load the demo data into an empty database.</summary>
-    public Task InitializeAsync() => new DatabaseInitializer(Factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        if (await new DatabaseInitializer(Factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync())
+            await new DemoDataLoader(Factory, NullLogger<DemoDataLoader>.Instance).LoadIfEmptyAsync();
+    }
 
     public ExplorerDbContext CreateContext() => Factory.CreateDbContext();
 

@@ -1,3 +1,4 @@
+using BzPeer.Explorer.Cli;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -58,7 +59,7 @@ public static class Verbs
         var errors = new StringWriter();
         int exitCode;
         using (var console = new CommandOutput(output, errors, showProgress: false))
-            exitCode = await CommandLine.RunAsync(args, console, configuration, CancellationToken.None);
+            exitCode = await ExplorerHost.RunVerbAsync(args, console, configuration, CancellationToken.None);
         return new VerbResult(exitCode, Lines(output), Lines(errors));
     }
 

@@ -1,3 +1,4 @@
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using System.Globalization;
 using System.Text.Json;
@@ -26,7 +27,7 @@ public class MissingFieldTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.True(result.ExitCode is CommandLine.Success or CommandLine.SkippedBadInput, result.ToString());
+        Assert.True(result.ExitCode is ExitCodes.Success or ExitCodes.SkippedInput, result.ToString());
         var stored = await StoredIdsAsync(database, kind);
         var summary = result.Summary();
         if (stored is null)
@@ -81,7 +82,7 @@ public class MissingFieldTests
 
         var result = await Verbs.ImportAsync(database, files.Folder);
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var stored = (await StoredIdsAsync(database, "authors"))!.Concat((await StoredIdsAsync(database, "institutions"))!).ToHashSet();
         Assert.All(shapes.SelectMany(ids => ids), id => Assert.Contains(id, stored));
     }
