@@ -1,5 +1,5 @@
-using BzPeer.Explorer.DemoData;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.DemoData;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,10 +1,10 @@
-using BzPeer.Explorer.Tests.Import;
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Accounts.Email;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Tests.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

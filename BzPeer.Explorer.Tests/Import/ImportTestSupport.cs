@@ -1,8 +1,8 @@
-using BzPeer.Explorer.Cli;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using Microsoft.Data.Sqlite;

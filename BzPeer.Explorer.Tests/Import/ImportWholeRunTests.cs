@@ -1,5 +1,5 @@
-using BzPeer.Explorer.Cli;
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
-using BzPeer.Explorer.Cli;
-using BzPeer.Explorer.Data;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BzPeer.Explorer.Cli;
+using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using BzPeer.Explorer.Cli;
 using System.Net;
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
 using BzPeer.Explorer.Import;

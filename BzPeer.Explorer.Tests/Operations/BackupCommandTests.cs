@@ -1,5 +1,5 @@
-using BzPeer.Explorer.Cli;
 using System.Net;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Tests.Hosting;
 using BzPeer.Explorer.Tests.Import;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Runtime;
 using System.Globalization;
+using System.Runtime;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
-using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Search;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
