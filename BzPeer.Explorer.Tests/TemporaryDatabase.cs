@@ -1,4 +1,5 @@
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.DemoData;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,7 +42,11 @@ public sealed class TemporaryDatabase : IDisposable
     public IDbContextFactory<ExplorerDbContext> Factory { get; }
 
     /// <summary>What the app does at start: migrate, then load the demo data into an empty database.</summary>
-    public Task InitializeAsync() => new DatabaseInitializer(Factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        if (await new DatabaseInitializer(Factory, NullLogger<DatabaseInitializer>.Instance).InitializeAsync())
+            await new DemoDataLoader(Factory, NullLogger<DemoDataLoader>.Instance).LoadIfEmptyAsync();
+    }
 
     public ExplorerDbContext CreateContext() => Factory.CreateDbContext();
 

@@ -1,14 +1,20 @@
 using BzPeer.Explorer.Accounts;
+using BzPeer.Explorer.Accounts.Claims;
+using BzPeer.Explorer.Benchmarks;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Components;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.DemoData;
 using BzPeer.Explorer.Graph;
+using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Live;
 using BzPeer.Explorer.Operations;
+using BzPeer.Explorer.Search;
 using MudBlazor.Services;
 
 namespace BzPeer.Explorer;
 
-/// <summary>The app's service registrations and request pipeline, kept out of Program.cs.</summary>
+/// <summary>The app's service registrations, request pipeline and start, and its command-line verbs, kept out of Program.cs.</summary>
 public static class ExplorerHost
 {
     /// <summary>
@@ -29,14 +35,31 @@ public static class ExplorerHost
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitMessageLimit);
         builder.Services.AddMudServices();
-        builder.Services.AddExplorerDatabase();
-        builder.Services.AddSingleton<GraphService>();
-        builder.Services.AddSingleton<BzPeer.Explorer.Search.SearchService>();
-        builder.Services.AddOpenAlexLive(builder.Configuration);
+        builder.AddExplorerServices();
         builder.AddAccounts();
         builder.AddOperations();
         return builder;
     }
+
+    /// <summary>What the web app and the verbs share: the database, the graph, search and OpenAlex.</summary>
+    public static IHostApplicationBuilder AddExplorerServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddExplorerDatabase();
+        builder.Services.AddSingleton<DemoDataLoader>();
+        builder.Services.AddSingleton<GraphService>();
+        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddOpenAlexLive(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The command-line verbs, each from its feature.</summary>
+    public static IServiceCollection AddExplorerVerbs(this IServiceCollection services) => services
+        .AddVerb<ImportCommand>()
+        .AddVerb<FetchCommand>()
+        .AddVerb<GenerateCommand>()
+        .AddVerb<BenchCommand>()
+        .AddVerb<AddReviewerCommand>()
+        .AddVerb<BackupCommand>();
 
     public static WebApplication UseExplorer(this WebApplication app)
     {
@@ -53,4 +76,38 @@ public static class ExplorerHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    /// <summary>Brings the database up to date, then fills it with the demo data when it is new (and this instance may write).</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        if (await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken))
+            await services.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The host a verb runs on: the app's shared services and the verbs, without the web server or logging to the
+    /// console. Its configuration is the app's (appsettings under the current folder, user secrets in Development,
+    /// the environment), or <paramref name="configuration"/> when given; <paramref name="settings"/> go over it.
+    /// </summary>
+    public static IHost BuildVerbHost(IConfiguration? configuration, IReadOnlyDictionary<string, string?> settings)
+    {
+        var hostSettings = new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        };
+        var builder = configuration is null ? Host.CreateApplicationBuilder(hostSettings) : Host.CreateEmptyApplicationBuilder(hostSettings);
+        if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.AddExplorerServices();
+        builder.Services.AddExplorerVerbs();
+        return builder.Build();
+    }
+
+    /// <summary>Runs the verb in <paramref name="args"/> on the verbs' host, writing to <paramref name="output"/>.</summary>
+    public static Task<int> RunVerbAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken) =>
+        VerbLine.RunAsync(args, settings => BuildVerbHost(configuration, settings), output, onConsole: false, cancellationToken);
 }

@@ -1,8 +1,7 @@
 using BzPeer.Explorer;
-using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Cli;
 
-if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(args);
+if (VerbLine.IsVerbLine(args)) return await VerbLine.RunOnConsoleAsync(args, settings => ExplorerHost.BuildVerbHost(configuration: null, settings));
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddExplorer();
@@ -10,6 +9,6 @@ builder.AddExplorer();
 var app = builder.Build();
 app.UseExplorer();
 
-await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+await app.Services.PrepareDatabaseAsync();
 await app.RunAsync();
 return 0;

@@ -1,5 +1,7 @@
-using BzPeer.Explorer.Accounts.Claims;
+using BzPeer.Explorer.Cli;
+using BzPeer.Explorer.Tests.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace BzPeer.Explorer.Tests.Accounts;
 
@@ -10,46 +12,48 @@ public class AddReviewerCommandTests(AccountsDatabase data)
     public async Task The_verb_makes_an_existing_account_a_reviewer_once()
     {
         var account = await data.AccountAsync();
-        var connection = await ConnectionStringAsync();
-        var output = new StringWriter();
+        var configuration = await ConfigurationAsync();
 
-        var first = await AddReviewerCommand.RunAsync(["add-reviewer", account.Email, $"--ConnectionStrings:Explorer={connection}"], output, new StringWriter());
-        var second = await AddReviewerCommand.RunAsync(["add-reviewer", account.Email, $"--ConnectionStrings:Explorer={connection}"], output, new StringWriter());
+        var first = await Verbs.RunAsync(configuration, "add-reviewer", account.Email);
+        var second = await Verbs.RunAsync(configuration, "add-reviewer", account.Email);
 
-        Assert.Equal((0, 0), (first, second));
-        Assert.Contains("is now a reviewer", output.ToString());
-        Assert.Contains("is already a reviewer", output.ToString());
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.ExitCode, second.ExitCode));
+        Assert.Equal([$"{account.Email} is now a reviewer: the review queue is at /review/claims."], first.Output);
+        Assert.Equal([$"{account.Email} is already a reviewer."], second.Output);
         Assert.True(await data.Claims.IsReviewerAsync(account.Principal));
     }
 
     [Theory]
-    [InlineData(new[] { "add-reviewer" }, 2, "Usage: add-reviewer EMAIL")]
-    [InlineData(new[] { "add-reviewer", "a@b.example", "c@d.example" }, 2, "Usage: add-reviewer EMAIL")]
-    [InlineData(new[] { "add-reviewer", "not an email" }, 2, "is not an email address")]
-    public async Task Bad_arguments_get_the_usage(string[] args, int exitCode, string message)
+    [InlineData(new[] { "add-reviewer" }, "error: add-reviewer: Required argument 'EMAIL' missing for command: 'add-reviewer' (see add-reviewer --help)")]
+    [InlineData(new[] { "add-reviewer", "a@b.example", "c@d.example" }, "error: add-reviewer: Unrecognized command or argument 'c@d.example' (see add-reviewer --help)")]
+    [InlineData(new[] { "add-reviewer", "not an email" }, "error: add-reviewer: 'not an email' is not an email address (see add-reviewer --help)")]
+    [InlineData(new[] { "add-reviewer", "a@b.example", "--ConnectionStrings:Explorer=Data Source=x.db" }, "error: add-reviewer: Unrecognized command or argument '--ConnectionStrings:Explorer=Data Source=x.db' (see add-reviewer --help)")]
+    public async Task Bad_arguments_are_a_usage_error(string[] args, string message)
     {
-        var error = new StringWriter();
-        Assert.Equal(exitCode, await AddReviewerCommand.RunAsync(args, new StringWriter(), error));
-        Assert.Contains(message, error.ToString());
+        var result = await Verbs.RunAsync(await ConfigurationAsync(), args);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal([message], result.Errors);
     }
 
     [Fact]
     public async Task An_unknown_email_or_a_missing_database_changes_nothing_and_says_why()
     {
-        var error = new StringWriter();
-        var unknown = await AddReviewerCommand.RunAsync(["add-reviewer", "nobody@example.org", $"--ConnectionStrings:Explorer={await ConnectionStringAsync()}"], new StringWriter(), error);
+        var unknown = await Verbs.RunAsync(await ConfigurationAsync(), "add-reviewer", "nobody@example.org");
         var missingPath = Path.Combine(Path.GetTempPath(), "bzpeer-tests", Guid.NewGuid().ToString("N"), "none.db");
-        var missing = await AddReviewerCommand.RunAsync(["add-reviewer", "nobody@example.org", $"--ConnectionStrings:Explorer=Data Source={missingPath}"], new StringWriter(), error);
+        var missing = await Verbs.RunAsync("add-reviewer", "nobody@example.org", "--db", missingPath);
 
-        Assert.Equal((1, 1), (unknown, missing));
-        Assert.Contains("No account has the email nobody@example.org", error.ToString());
-        Assert.Contains("There is no database at", error.ToString());
+        Assert.Equal((ExitCodes.Failure, ExitCodes.Failure), (unknown.ExitCode, missing.ExitCode));
+        Assert.StartsWith("error: No account has the email nobody@example.org", Assert.Single(unknown.Errors));
+        Assert.StartsWith($"error: There is no database at {missingPath}", Assert.Single(missing.Errors));
         Assert.False(File.Exists(missingPath));
     }
 
-    private async Task<string> ConnectionStringAsync()
+    private async Task<IConfiguration> ConfigurationAsync()
     {
         await using var db = await data.Factory.CreateDbContextAsync();
-        return db.Database.GetConnectionString()!;
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Explorer"] = db.Database.GetConnectionString() })
+            .Build();
     }
 }

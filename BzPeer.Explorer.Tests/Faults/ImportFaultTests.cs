@@ -1,4 +1,5 @@
 using System.Net;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
 using BzPeer.Explorer.Tests.Hosting;
@@ -23,7 +24,7 @@ public sealed class CleanImport : IAsyncLifetime
     {
         Inputs = [SharedOpenAlex.SampleWorks, LargeImportInput.Write(_files, Copies)];
         var result = await Verbs.ImportAsync(_database, Inputs);
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Content = DatabaseChecksum.Read(_database.FilePath);
         Assert.Equal(Works, Content["Works"].Rows);
     }
@@ -57,7 +58,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
 
         var rerun = await Verbs.ImportAsync(database, clean.Inputs);
 
-        Assert.True(rerun.ExitCode == CommandLine.Success, rerun.ToString());
+        Assert.True(rerun.ExitCode == ExitCodes.Success, rerun.ToString());
         Assert.Equal(clean.Content, DatabaseChecksum.Read(database.FilePath));
     }
 
@@ -68,7 +69,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
         using (var import = ImportProcess.Start(database.FilePath, clean.Inputs, fileSizeLimitKb: 6 * 1024))
         {
             var exitCode = await import.WaitAsync(TimeSpan.FromMinutes(3));
-            Assert.True(exitCode == CommandLine.Failure, import.Output);
+            Assert.True(exitCode == ExitCodes.Failure, import.Output);
             Assert.True(import.Output.Contains("error: import failed, database problem: could not write to the disk (no room left, or over the file size limit); batches committed before stay", StringComparison.Ordinal), import.Output);
             Assert.DoesNotContain("Unhandled exception", import.Output);
         }
@@ -78,7 +79,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
 
         var rerun = await Verbs.ImportAsync(database, clean.Inputs);
 
-        Assert.True(rerun.ExitCode == CommandLine.Success, rerun.ToString());
+        Assert.True(rerun.ExitCode == ExitCodes.Success, rerun.ToString());
         Assert.Equal(clean.Content, DatabaseChecksum.Read(database.FilePath));
     }
 
@@ -113,7 +114,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
             await rollback.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("locked by another program", Assert.Single(result.Errors));
         Assert.Equal(before, DatabaseChecksum.Read(app.Database.FilePath));
     }
@@ -137,7 +138,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
         {
             var result = await Verbs.ImportAsync(database, SharedOpenAlex.SampleWorks);
 
-            Assert.Equal(CommandLine.Failure, result.ExitCode);
+            Assert.Equal(ExitCodes.Failure, result.ExitCode);
             Assert.Contains("read-only: the database cannot be written", Assert.Single(result.Errors));
 
             using var app = new ExplorerApp(settings);
@@ -165,7 +166,7 @@ public class ImportFaultTests(CleanImport clean) : IClassFixture<CleanImport>
             .Select(stat => int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(nice, value => Assert.Equal(BackgroundPriority.Nice, value));
         Assert.True(threads.Length > 1);
-        Assert.Equal(CommandLine.Success, await import.WaitAsync(TimeSpan.FromMinutes(3)));
+        Assert.Equal(ExitCodes.Success, await import.WaitAsync(TimeSpan.FromMinutes(3)));
     }
 
     private static async Task WaitForWorksAsync(TemporaryDatabase database, ImportProcess import, int atLeast)

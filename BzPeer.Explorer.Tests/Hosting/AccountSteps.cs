@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Accounts.Email;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Tests.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,8 +46,8 @@ public static partial class AccountSteps
 
     public static async Task MakeReviewerAsync(ExplorerApp app, string email)
     {
-        var exitCode = await AddReviewerCommand.RunAsync(["add-reviewer", email, $"--ConnectionStrings:Explorer={app.Database.ConnectionString}", $"--Database:Provider={app.Database.Provider}"], TextWriter.Null, TextWriter.Null);
-        Assert.Equal(0, exitCode);
+        var result = await Verbs.RunAsync(Verbs.ConfigurationOf(app.Database), "add-reviewer", email);
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password, string? returnUrl = null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
@@ -21,7 +22,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.SkippedInput, result.ExitCode);
         var problem = Assert.Single(result.Errors);
         Assert.StartsWith($"bad input: {path}: line 2: malformed JSON", problem);
         Assert.Equal("imported: works=2 researchers=0 institutions=0 topics=0 sources=0 skipped=1 ignored=0", result.LastLine);
@@ -41,7 +42,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.ImportAsync(database, truncated);
 
-        Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.SkippedInput, result.ExitCode);
         var problem = Assert.Single(result.Errors);
         Assert.Matches($@"^bad input: {System.Text.RegularExpressions.Regex.Escape(truncated)}: after line \d+: the rest of the file cannot be read \(.*truncated.*\)$", problem);
         var works = result.Summary()["works"];
@@ -61,7 +62,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.SkippedInput, result.ExitCode);
         Assert.Equal([$"bad input: {path}: line 2: the record has no id"], result.Errors);
         Assert.Equal(1, result.Summary()["works"]);
     }
@@ -91,7 +92,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.ImportAsync(database, missing, good);
 
-        Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.SkippedInput, result.ExitCode);
         Assert.Equal([$"bad input: {missing}: no such file or folder"], result.Errors);
         Assert.Equal("imported: works=1 researchers=0 institutions=0 topics=0 sources=0 skipped=1 ignored=0", result.LastLine);
     }
@@ -105,7 +106,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.SkippedInput, result.ExitCode);
         Assert.Equal(ImportReport.ShownInFull, result.Errors.Count);
         Assert.Equal($"bad input: {path}: line 20: the record has no id", result.Errors[^1]);
         Assert.Contains("... and 5 more bad record(s) not shown (25 in all)", result.Output);
@@ -118,7 +119,7 @@ public class ImportBadInputTests
         using var files = new TemporaryFiles();
         var result = await Verbs.RunAsync("import", SharedOpenAlex.SampleWorks, "--db", files.Folder);
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal([$"error: --db {files.Folder}: is a folder, not a database file"], result.Errors);
     }
 
@@ -130,7 +131,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.RunAsync("import", SharedOpenAlex.SampleWorks, "--db", notADatabase);
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal([$"error: --db {notADatabase}: not a SQLite database"], result.Errors);
         Assert.Equal("These are notes, not a database.\n", File.ReadAllText(notADatabase));
     }
@@ -144,7 +145,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.RunAsync("import", SharedOpenAlex.SampleWorks, "--db", underAFile);
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         var error = Assert.Single(result.Errors);
         Assert.StartsWith($"error: --db {underAFile}: Cannot create the database folder {aFile}", error);
     }
@@ -164,7 +165,7 @@ public class ImportBadInputTests
 
         var result = await Verbs.RunAsync("import", SharedOpenAlex.SampleWorks, "--db", path);
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Equal([$"error: --db {path}: a SQLite database of something else (it has tables but no migrations of this app)"], result.Errors);
     }
 
@@ -187,7 +188,7 @@ public class ImportBadInputTests
         Assert.Equal(before, await DatabaseContent.DumpAsync(database));
 
         var result = await Verbs.RunAsync("import", path, "--db", database.FilePath, "--strict");
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains($"bad input: {path}: line 6001: the record has no id", result.Errors);
         Assert.Contains(result.Errors, e => e.StartsWith("strict: bad input met; nothing this run wrote was kept", StringComparison.Ordinal));
         Assert.Equal("imported: works=0 researchers=0 institutions=0 topics=0 sources=0 skipped=1 ignored=0", result.LastLine);
@@ -205,7 +206,7 @@ public class ImportBadInputTests
         using var database = new TemporaryDatabase();
         var result = await Verbs.RunAsync("import", SharedOpenAlex.SampleWorks, "/no/such/folder", "--db", database.FilePath, "--strict");
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Works.CountAsync());
     }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using Microsoft.Data.Sqlite;
@@ -58,7 +59,7 @@ public static class Verbs
         var errors = new StringWriter();
         int exitCode;
         using (var console = new CommandOutput(output, errors, showProgress: false))
-            exitCode = await CommandLine.RunAsync(args, console, configuration, CancellationToken.None);
+            exitCode = await ExplorerHost.RunVerbAsync(args, console, configuration, CancellationToken.None);
         return new VerbResult(exitCode, Lines(output), Lines(errors));
     }
 

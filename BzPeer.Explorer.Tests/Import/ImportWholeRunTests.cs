@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public class ImportWholeRunTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Equal("imported: works=0 researchers=4 institutions=0 topics=0 sources=0 skipped=0 ignored=0", result.LastLine);
         await using var db = database.CreateContext();
         Assert.Equal(["No Affiliation", "No Affiliation Either", "Null Fields", "A5000000004"],
@@ -43,7 +44,7 @@ public class ImportWholeRunTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.True(result.ExitCode == CommandLine.SkippedBadInput, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.SkippedInput, result.ToString());
         var problem = Assert.Single(result.Errors);
         Assert.StartsWith($"bad input: {path}: line 5 (W9000000005): cannot be stored (", problem);
         Assert.Contains("refused by the test", problem);
@@ -68,7 +69,7 @@ public class ImportWholeRunTests
             ? await Verbs.RunAsync("import", path, "--strict", "--db", database.FilePath)
             : await Verbs.RunAsync(Verbs.ConfigurationOf(database), "import", path, "--strict");
 
-        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.StartsWith($"bad input: {path}: line 5 (W9000000005): cannot be stored (", result.Errors[0]);
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.Works.CountAsync());
@@ -86,7 +87,7 @@ public class ImportWholeRunTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.Equal(CommandLine.SkippedBadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.SkippedInput, result.ExitCode);
         Assert.Equal([$"bad input: {path}: line 2 (W9000000002): 'authorships[0]' is not an object"], result.Errors);
         Assert.Equal(2, result.Summary()["works"]);
     }
@@ -102,7 +103,7 @@ public class ImportWholeRunTests
 
         var result = await Verbs.ImportAsync(database, files.Folder);
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         await using var db = database.CreateContext();
         Assert.Equal(["A9000000001", "A9000000003"],
             await db.Authorships.OrderBy(a => a.AuthorOrder).Select(a => db.Researchers.Single(r => r.Id == a.ResearcherId).OpenAlexId).ToListAsync());

@@ -1,8 +1,9 @@
-using BzPeer.Explorer.Data;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BzPeer.Explorer.Cli;
+using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public class MissingFieldTests
 
         var result = await Verbs.ImportAsync(database, path);
 
-        Assert.True(result.ExitCode is CommandLine.Success or CommandLine.SkippedBadInput, result.ToString());
+        Assert.True(result.ExitCode is ExitCodes.Success or ExitCodes.SkippedInput, result.ToString());
         var stored = await StoredIdsAsync(database, kind);
         var summary = result.Summary();
         if (stored is null)
@@ -81,7 +82,7 @@ public class MissingFieldTests
 
         var result = await Verbs.ImportAsync(database, files.Folder);
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var stored = (await StoredIdsAsync(database, "authors"))!.Concat((await StoredIdsAsync(database, "institutions"))!).ToHashSet();
         Assert.All(shapes.SelectMany(ids => ids), id => Assert.Contains(id, stored));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
 using BzPeer.Explorer.Import;
@@ -24,7 +25,7 @@ public class OpenAlex2022SchemaTests
 
         var result = await Verbs.ImportAsync(database, Fixture);
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Equal("imported: works=2 researchers=2 institutions=1 topics=3 sources=2 skipped=0 ignored=0", result.LastLine);
         await using var db = database.CreateContext();
         var work = await db.Works.Include(w => w.Venue).Include(w => w.Topics).ThenInclude(t => t.Topic).SingleAsync(w => w.OpenAlexId == "W9220000001");
@@ -61,7 +62,7 @@ public class OpenAlex2022SchemaTests
             foreach (var path in order)
             {
                 var result = await Verbs.ImportAsync(database, path);
-                Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+                Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
             }
 
             await using var db = database.CreateContext();
@@ -89,7 +90,7 @@ public class OpenAlex2022SchemaTests
 
         var result = await Verbs.ImportAsync(database, files.Write("current.json", current.ToJsonString()));
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         await using var db = database.CreateContext();
         var work = await db.Works.Include(w => w.Topics).ThenInclude(t => t.Topic).SingleAsync(w => w.OpenAlexId == "W9220000001");
         Assert.Equal("T9220000001", Assert.Single(work.Topics).Topic.OpenAlexId);
@@ -105,7 +106,7 @@ public class OpenAlex2022SchemaTests
         using var app = new ExplorerApp();
         app.Start();
         var imported = await Verbs.ImportAsync(app.Database, Fixture);
-        Assert.True(imported.ExitCode == CommandLine.Success, imported.ToString());
+        Assert.True(imported.ExitCode == ExitCodes.Success, imported.ToString());
         using var client = app.CreateHttpClient();
         await using var db = app.Database.CreateContext();
         var workId = await db.Works.Where(w => w.OpenAlexId == "W9220000001").Select(w => w.Id).SingleAsync();

@@ -1,3 +1,4 @@
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Tests.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -78,7 +79,7 @@ public sealed class FetchCommandTests : IAsyncLifetime
     {
         var result = await Verbs.RunAsync(Settings, [.. args, "--db", _database.FilePath]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Single(result.Errors, line => line.StartsWith("error: fetch: ", StringComparison.Ordinal));
         Assert.Empty(_standIn.Requests);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Tests.Hosting;
 using BzPeer.Explorer.Tests.Import;
@@ -64,7 +65,7 @@ public class BackupCommandTests
         await writer;
         Assert.Equal(0, await reader);
 
-        Assert.True(result.ExitCode == CommandLine.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.Matches(@"^backed up .*explorer\.db to .*copy\.db \(\d+\.\d MB\) in \d+\.\d s$", result.LastLine);
         Assert.Equal("ok", DatabaseChecksum.IntegrityCheck(backup));
         await using (var copy = new SqliteConnection($"Data Source={backup};Pooling=False"))
@@ -117,7 +118,8 @@ public class BackupCommandTests
         Assert.Contains("there is no database file to back up", noSource.Errors[0]);
         Assert.False(File.Exists(Path.Combine(files.Folder, "missing.db")));
         Assert.Contains("does not exist", Assert.Single(noFolder.Errors));
-        Assert.All([noTarget, taken, noSource, noFolder], r => Assert.Equal(CommandLine.Failure, r.ExitCode));
+        Assert.Equal(ExitCodes.Usage, noTarget.ExitCode);
+        Assert.All([taken, noSource, noFolder], r => Assert.Equal(ExitCodes.Failure, r.ExitCode));
         Assert.Equal(["taken.db"], Directory.GetFiles(files.Folder).Select(Path.GetFileName));
     }
 

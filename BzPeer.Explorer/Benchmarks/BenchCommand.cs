@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Runtime;
 using System.Globalization;
+using System.Runtime;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Graph;
-using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Search;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,78 +14,66 @@ using Microsoft.EntityFrameworkCore;
 namespace BzPeer.Explorer.Benchmarks;
 
 /// <summary>
-/// <c>bench [--db FILE] [--iterations N] [--warmup SECONDS]</c>: measures the operations the performance budget names on a database,
+/// <c>bench [--db FILE] [--iterations N] [--warmup SECONDS] [--only OPERATION]</c>: measures the operations the performance budget names on a database,
 /// with ids sampled from that database (its most connected records and ordinary ones alike), after a warm-up,
 /// and prints one line per operation: <c>bench: op n=… p50_ms=… p95_ms=… p99_ms=… max_ms=…</c>.
 /// </summary>
-public static class BenchCommand
+public sealed class BenchCommand : IVerb
 {
-    /// <summary>How many times each operation is timed, and how long the runtime must have compiled nothing before (see <see cref="TimeAsync"/>).</summary>
-    private sealed record Runs(int Iterations, TimeSpan WarmUp);
-
-
-    public const string Usage = """
-        Usage: bench [--db FILE] [--iterations N] [--warmup SECONDS] [--only OPERATION]
-
-        Measures graph slices, expansion (with layout), search suggestions and the researcher page's server
-        render on a database, and prints p50/p95/p99/max per operation. Run it on a Release build:
-          dotnet run -c Release --project BzPeer.Explorer -- bench --db data/bench-1m.db
-        --db FILE        the SQLite file to measure (default: the configured Database:Provider and
-                         ConnectionStrings:Explorer, as the app uses them; PostgreSQL is measured so)
-        --iterations N   measured runs per operation (default 200)
-        --warmup SECONDS each operation runs untimed until the runtime has compiled nothing for this
-                         long (default 1), so that the hot code runs optimised, as in a server that has
-                         been up a while
-        --only OPERATION measure one operation (e.g. search-suggest) instead of all
-        """;
+    /// <summary>How many times each operation is timed, how long the runtime must have compiled nothing before (see <see cref="TimeAsync"/>), and where the lines go.</summary>
+    private sealed record Runs(int Iterations, TimeSpan WarmUp, CommandOutput Output);
 
     public const string Verb = "bench";
 
-    public static async Task<int> RunAsync(string[] args, IConfiguration? configuration, CancellationToken cancellationToken)
-    {
-        if (args.Contains("--help") || args.Contains("-h"))
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
-        string? dbFile = null;
-        string? only = null;
-        var iterations = 200;
-        var warmUp = TimeSpan.FromSeconds(1);
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--db" when i + 1 < args.Length:
-                    dbFile = args[++i];
-                    break;
-                case "--only" when i + 1 < args.Length:
-                    only = args[++i];
-                    break;
-                case "--warmup" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0:
-                    warmUp = TimeSpan.FromSeconds(seconds);
-                    i++;
-                    break;
-                case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
-                    iterations = n;
-                    i++;
-                    break;
-                default:
-                    Console.Error.WriteLine($"bench: unknown or incomplete argument '{args[i]}'.\n\n{Usage}");
-                    return 1;
-            }
-        }
-        if (dbFile is not null && !File.Exists(CommandLine.FromInvocationDirectory([dbFile])[0]))
-        {
-            Console.Error.WriteLine($"bench: no database file at {CommandLine.FromInvocationDirectory([dbFile])[0]}.");
-            return 1;
-        }
-        var (factory, _) = await CommandLine.OpenDatabaseAsync(dbFile, configuration, cancellationToken, out var location);
-        var sample = await BenchSample.LoadAsync(factory);
-        var graphs = new GraphService(factory);
-        var search = new SearchService(factory);
+    public string Details => """
+        Measures graph slices, expansion (with layout), search suggestions and the researcher page's server
+        render on a database, and prints p50/p95/p99/max per operation. Run it on a Release build:
+          dotnet run -c Release --project BzPeer.Explorer -- bench --db data/bench-1m.db
 
-        var runs = new Runs(iterations, warmUp);
+        Exit code: 0 when measured; 64 for bad arguments; 1 when there is no such database or it cannot be used.
+        """;
+
+    private readonly Option<string> _db = VerbDatabase.CreateOption(
+        "the SQLite file to measure (default: the configured Database:Provider and ConnectionStrings:Explorer, as the app " +
+        "uses them; PostgreSQL is measured so)");
+    private readonly Option<int> _iterations = VerbOptions.WholeNumber("--iterations", "N", "measured runs per operation (default 200)",
+        least: 1, most: int.MaxValue, defaultValue: 200);
+    private readonly Option<double> _warmUp = new("--warmup")
+    {
+        HelpName = "SECONDS",
+        Description = "each operation runs untimed until the runtime has compiled nothing for this long (default 1), so that " +
+                      "the hot code runs optimised, as in a server that has been up a while",
+        DefaultValueFactory = _ => 1,
+    };
+    private readonly Option<string> _only = new("--only") { HelpName = "OPERATION", Description = "measure one operation (e.g. search-suggest) instead of all" };
+
+    public BenchCommand()
+    {
+        _warmUp.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or double.NaN) result.AddError("--warmup takes seconds, 0 or more");
+        });
+        Command = new Command(Verb, "Measures the operations the performance budget names and prints p50/p95/p99/max for each.") { _db, _iterations, _warmUp, _only };
+    }
+
+    public Command Command { get; }
+
+    /// <summary>What is stored is measured, never the network.</summary>
+    public IReadOnlyDictionary<string, string?> Settings(ParseResult parse) =>
+        new Dictionary<string, string?> { ["OpenAlex:Enabled"] = "false" };
+
+    public async Task<int> RunAsync(ParseResult parse, VerbRun run, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(_db) is { } dbFile && !File.Exists(InvocationDirectory.Full(dbFile)))
+            throw new VerbFailure($"{Verb}: no database file at {InvocationDirectory.Full(dbFile)}");
+        var only = parse.GetValue(_only);
+        var (factory, _) = await run.Database.OpenAsync(cancellationToken);
+        var location = run.Database.Location;
+        var sample = await BenchSample.LoadAsync(factory);
+        var graphs = run.Services.GetRequiredService<GraphService>();
+        var search = run.Services.GetRequiredService<SearchService>();
+
+        var runs = new Runs(parse.GetValue(_iterations), TimeSpan.FromSeconds(parse.GetValue(_warmUp)), run.Output);
         bool Wanted(string operation) => only is null || only == operation;
         // A slice is what the server reads for a focus (its groups and the edges among them); "first-view" adds the
         // layout, i.e. everything the server does before a profile's graph can be drawn.
@@ -97,15 +86,15 @@ public static class BenchCommand
         if (Wanted("layout-300")) await MeasureLayoutAsync(runs);
         if (Wanted("search-suggest")) await MeasureAsync("search-suggest", runs, sample.SearchPrefixes, text => search.SuggestAsync(text));
         if (Wanted("page-researcher")) await MeasurePageAsync(location, sample, runs);
-        await PrintDatabaseAsync(factory, location);
-        return 0;
+        await PrintDatabaseAsync(factory, location, run.Output);
+        return ExitCodes.Success;
     }
 
     private static async Task MeasureAsync<T>(string operation, Runs runs, IReadOnlyList<string> inputs, Func<string, Task<T>> run)
     {
         if (inputs.Count == 0)
         {
-            Console.WriteLine($"bench: {operation} skipped: nothing to sample");
+            runs.Output.Line($"bench: {operation} skipped: nothing to sample");
             return;
         }
         await TimeAsync(operation, runs, async i =>
@@ -136,7 +125,7 @@ public static class BenchCommand
         }
         var times = new List<double>(runs.Iterations);
         for (var i = 0; i < runs.Iterations; i++) times.Add(await timeOne(call++));
-        Print(operation, times, extra);
+        Print(operation, times, runs.Output, extra);
     }
 
     /// <summary>Grows a hub's graph to ~150 nodes, then times expanding one more node (queries and layout), undoing after each.</summary>
@@ -204,7 +193,7 @@ public static class BenchCommand
         await app.StopAsync();
     }
 
-    private static async Task PrintDatabaseAsync(IDbContextFactory<ExplorerDbContext> factory, DatabaseLocation location)
+    private static async Task PrintDatabaseAsync(IDbContextFactory<ExplorerDbContext> factory, DatabaseLocation location, CommandOutput output)
     {
         await using var db = await factory.CreateDbContextAsync();
         var works = await db.Works.CountAsync();
@@ -219,14 +208,14 @@ public static class BenchCommand
             var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
             size = new FileInfo(file).Length + (File.Exists(file + "-wal") ? new FileInfo(file + "-wal").Length : 0);
         }
-        Console.WriteLine(FormattableString.Invariant($"bench: db works={works} researchers={researchers} size_mb={size / 1048576.0:0}"));
+        output.Line(FormattableString.Invariant($"bench: db works={works} researchers={researchers} size_mb={size / 1048576.0:0}"));
     }
 
-    private static void Print(string operation, List<double> times, string extra = "")
+    private static void Print(string operation, List<double> times, CommandOutput output, string extra = "")
     {
         times.Sort();
         double At(double quantile) => times[Math.Clamp((int)Math.Ceiling(quantile * times.Count) - 1, 0, times.Count - 1)];
-        Console.WriteLine(FormattableString.Invariant(
+        output.Line(FormattableString.Invariant(
             $"bench: {operation} n={times.Count} p50_ms={At(0.50):0.###} p95_ms={At(0.95):0.###} p99_ms={At(0.99):0.###} max_ms={times[^1]:0.###}{extra}"));
     }
 }

@@ -20,13 +20,6 @@ public class Authorship
     public List<AuthorshipInstitution> Institutions { get; set; } = [];
 }
 
-public class AuthorshipInstitution
-{
-    public int AuthorshipId { get; set; }
-    public int InstitutionId { get; set; }
-    public Institution Institution { get; set; } = null!;
-}
-
 internal sealed class AuthorshipConfiguration : IEntityTypeConfiguration<Authorship>
 {
     public void Configure(EntityTypeBuilder<Authorship> entity)
@@ -39,16 +32,5 @@ internal sealed class AuthorshipConfiguration : IEntityTypeConfiguration<Authors
         entity.HasOne(a => a.Work).WithMany(w => w.Authorships).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(a => a.Researcher).WithMany(r => r.Authorships).OnDelete(DeleteBehavior.Cascade);
         entity.HasMany(a => a.Institutions).WithOne().HasForeignKey(i => i.AuthorshipId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class AuthorshipInstitutionConfiguration : IEntityTypeConfiguration<AuthorshipInstitution>
-{
-    public void Configure(EntityTypeBuilder<AuthorshipInstitution> entity)
-    {
-        entity.ToTable("AuthorshipInstitutions");
-        entity.HasKey(a => new { a.AuthorshipId, a.InstitutionId });
-        entity.HasIndex(a => a.InstitutionId);
-        entity.HasOne(a => a.Institution).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,20 +1,20 @@
 using System.Diagnostics;
-using BzPeer.Explorer.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Data;
 
 /// <summary>
-/// Brings the database up to date at start: pending migrations, WAL journal (SQLite), and the demo data into an empty
-/// database. With <c>Database:Migrate</c> false (an instance on a read replica) it writes nothing: it only checks
-/// that the database is up to date, and stops the app with the reason when it is not.
+/// Brings the database up to date at start: pending migrations and the WAL journal (SQLite). With <c>Database:Migrate</c>
+/// false (an instance on a read replica) it writes nothing: it only checks that the database is up to date, and stops
+/// the app with the reason when it is not. The host loads the demo data afterwards, when the database may be written.
 /// </summary>
 public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbFactory, ILogger<DatabaseInitializer> logger, bool migrate = true)
 {
     public const string MigrateSetting = "Database:Migrate";
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    /// <returns>Whether this instance may write to the database (migrations on, the file writable).</returns>
+    public async Task<bool> InitializeAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -27,7 +27,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbF
                     $"{MigrateSetting} is false but the database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}): " +
                     "start an instance with migrations on the primary database first.");
             logger.LogInformation("Database up to date; {Setting} is false, so nothing is written at start", MigrateSetting);
-            return;
+            return false;
         }
         if (pending.Count > 0)
         {
@@ -45,25 +45,10 @@ public sealed class DatabaseInitializer(IDbContextFactory<ExplorerDbContext> dbF
                 // An up-to-date database on a read-only file can still be read: serve it, and say that changes will fail.
                 logger.LogWarning("The database {Source} is read-only: pages are served, but anything that writes (accounts, follows, claims) fails until it is writable",
                     db.Database.GetDbConnection().DataSource);
-                return;
+                return false;
             }
         }
-        var migrationTime = clock.Elapsed;
-
-        var loaded = await DemoData.LoadIfEmptyAsync(db, cancellationToken);
-        clock.Stop();
-
-        if (loaded is { } counts)
-        {
-            logger.LogInformation(
-                "First start: database created in {Total:0.00} s (migrations {Migrations:0.00} s, demo data {Demo:0.00} s: " +
-                "{Researchers} researchers, {Works} works, {Topics} topics, {Institutions} institutions)",
-                clock.Elapsed.TotalSeconds, migrationTime.TotalSeconds, (clock.Elapsed - migrationTime).TotalSeconds,
-                counts.Researchers, counts.Works, counts.Topics, counts.Institutions);
-        }
-        else
-        {
-            logger.LogInformation("Database ready in {Total:0.00} s ({Source})", clock.Elapsed.TotalSeconds, db.Database.GetDbConnection().DataSource);
-        }
+        logger.LogInformation("Database ready in {Total:0.00} s ({Source})", clock.Elapsed.TotalSeconds, db.Database.GetDbConnection().DataSource);
+        return true;
     }
 }

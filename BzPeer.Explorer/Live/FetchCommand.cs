@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
@@ -7,15 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace BzPeer.Explorer.Live;
 
 /// <summary>The <c>fetch</c> verb: records and their neighbourhood from the OpenAlex API into the database.</summary>
-internal static class FetchCommand
+internal sealed class FetchCommand : IVerb
 {
     public const string Verb = "fetch";
     /// <summary>Neighbours followed from one record at most, the closest first (most shared works).</summary>
     public const int MostNeighbours = 50;
 
-    private const string Help = """
-        Usage: fetch ID... [--depth 0|1|2] [--db FILE]
-
+    public string Details => """
         Reads records from the OpenAlex API and stores them as the import does (the same parser and writer), with their
         neighbourhood to the given depth. An ID is an OpenAlex id (A… researcher, W… work, I… institution, T… topic,
         bare or as its openalex.org address), an ORCID iD, a DOI, an arXiv id or a ROR id.
@@ -27,44 +26,42 @@ internal static class FetchCommand
         records read within the freshness window are not asked for again, lookups by id are free, and list calls stop
         when the day's budget is spent. OpenAlex:Enabled is not needed: asking for a fetch is asking for the network.
 
-        Options:
-          --depth N   0, 1 or 2 (default 1)
-          --db FILE   the SQLite database to store into (default: the configured database, as the app uses it)
-          --help      show this text
         A record OpenAlex has not, or cannot give (down, refusing, a malformed answer), is reported and skipped;
         nothing of a bad answer is stored. The last line printed is the import's summary
           imported: works=N researchers=N institutions=N topics=N sources=N skipped=N ignored=0
-        Exit code: 0 when every record was stored; 2 when some were skipped; 1 for bad arguments or an unusable database.
+        Exit code: 0 when every record was stored; 2 when some were skipped; 64 for bad arguments; 1 for an unusable
+        database.
         """;
 
-    public static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
-    {
-        var arguments = new CommandLine.Arguments(Verb, args, optionNames: ["--db", "--depth"], switchNames: []);
-        if (arguments.Has("--help"))
-        {
-            output.Line(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count == 0) throw new CommandLineException($"{Verb}: give at least one id to fetch (see {Verb} --help)");
-        var keys = new List<LiveKey>();
-        foreach (var id in arguments.Positional)
-            keys.Add(LiveKey.Any(id) ?? throw new CommandLineException(
-                $"{Verb}: \"{id}\" is not an id OpenAlex reads (an OpenAlex id, ORCID iD, DOI, arXiv id or ROR id)"));
-        var depth = 1;
-        if (arguments.Option("--depth") is { } depthText
-            && (!int.TryParse(depthText, NumberStyles.None, CultureInfo.InvariantCulture, out depth) || depth > 2))
-            throw new CommandLineException($"{Verb}: --depth must be 0, 1 or 2");
+    private readonly Argument<string[]> _ids = new Argument<string[]>("ID") { Description = "the records to fetch", Arity = ArgumentArity.OneOrMore }.OptionsRefused();
+    private readonly Option<int> _depth = VerbOptions.WholeNumber("--depth", "0|1|2", "0, 1 or 2 (default 1)", least: 0, most: 2, defaultValue: 1);
+    private readonly Option<string> _db = VerbDatabase.CreateOption("the SQLite database to store into (default: the configured database, as the app uses it)");
 
-        configuration ??= CommandLine.AppConfiguration();
-        var (dbFactory, databasePath) = await CommandLine.OpenDatabaseAsync(arguments.Option("--db"), configuration, cancellationToken);
-        var settings = new ConfigurationBuilder().AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{OpenAlexOptions.Section}:{nameof(OpenAlexOptions.Enabled)}"] = "true" })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton(dbFactory).AddOpenAlexLive(settings);
-        await using var provider = services.BuildServiceProvider();
-        var fetcher = provider.GetRequiredService<OpenAlexFetcher>();
-        var budget = provider.GetRequiredService<ListCallBudget>();
-        var baseUrl = settings[$"{OpenAlexOptions.Section}:{nameof(OpenAlexOptions.BaseUrl)}"] ?? new OpenAlexOptions().BaseUrl;
+    public FetchCommand()
+    {
+        Command = new Command(Verb, "Reads records and their neighbourhood from the OpenAlex API into the database.") { _ids, _depth, _db };
+        Command.Validators.Add(result =>
+        {
+            foreach (var id in (result.GetValue(_ids) ?? []).Where(id => !id.StartsWith('-') && LiveKey.Any(id) is null))
+                result.AddError($"\"{id}\" is not an id OpenAlex reads (an OpenAlex id, ORCID iD, DOI, arXiv id or ROR id)");
+        });
+    }
+
+    public Command Command { get; }
+
+    /// <summary>Asking for a fetch is asking for the network, whatever OpenAlex:Enabled says.</summary>
+    public IReadOnlyDictionary<string, string?> Settings(ParseResult parse) =>
+        new Dictionary<string, string?> { [$"{OpenAlexOptions.Section}:{nameof(OpenAlexOptions.Enabled)}"] = "true" };
+
+    public async Task<int> RunAsync(ParseResult parse, VerbRun run, CancellationToken cancellationToken)
+    {
+        var output = run.Output;
+        var keys = parse.GetValue(_ids)!.Select(id => LiveKey.Any(id)!).ToList();
+        var depth = parse.GetValue(_depth);
+        var (dbFactory, databasePath) = await run.Database.OpenAsync(cancellationToken);
+        var fetcher = run.Services.GetRequiredService<OpenAlexFetcher>();
+        var budget = run.Services.GetRequiredService<ListCallBudget>();
+        var baseUrl = run.Configuration[$"{OpenAlexOptions.Section}:{nameof(OpenAlexOptions.BaseUrl)}"] ?? new OpenAlexOptions().BaseUrl;
         output.Line($"fetching from {baseUrl} into {databasePath} (depth {depth})");
 
         var counts = new ImportCounts();
@@ -106,7 +103,7 @@ internal static class FetchCommand
         if (counts.MergedIds > 0) output.Line($"merged ids: {counts.MergedIds:N0} old id(s) now lead to the surviving record");
         output.Line($"list calls: {budget.UsedToday} used today by this run, of {budget.Limit} (OpenAlex:DailyListCalls)");
         output.Line(ImportCommand.SummaryLine(counts, skipped, ignored: 0));
-        return skipped > 0 ? CommandLine.SkippedBadInput : CommandLine.Success;
+        return skipped > 0 ? ExitCodes.SkippedInput : ExitCodes.Success;
     }
 
     /// <summary>The researchers next to a stored record, with OpenAlex ids, the closest first.</summary>

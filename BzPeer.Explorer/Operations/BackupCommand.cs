@@ -1,5 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Cli;
 using Microsoft.Data.Sqlite;
 
 namespace BzPeer.Explorer.Operations;
@@ -9,39 +10,43 @@ namespace BzPeer.Explorer.Operations;
 /// read transaction, so it can run while the app serves and writes (WAL lets both go on). The copy is written beside
 /// the target under a temporary name, checked, and only then renamed, so a failed backup leaves no half file.
 /// </summary>
-public static class BackupCommand
+public sealed class BackupCommand : IVerb
 {
     public const string Verb = "backup";
 
-    public const string Help = """
-        Usage: backup --to FILE [--db FILE]
-
+    public string Details => """
         Writes a consistent copy of the database to FILE while the app may keep running. Restore by stopping the
         app and putting FILE in place of the database file (remove the old -wal and -shm files beside it). The copy
         runs at a lower CPU priority (nice 10), so the app keeps answering meanwhile.
-          --to FILE   where the copy goes; must not exist yet
-          --db FILE   the database to copy (default: the configured ConnectionStrings:Explorer)
+
+        Exit code: 0 when the copy was written and checked; 64 for bad arguments; 1 when there is nothing to copy,
+        the target exists, or the copy failed (nothing is then kept).
         """;
 
-    internal static async Task<int> RunAsync(string[] args, CommandOutput output, IConfiguration? configuration, CancellationToken cancellationToken)
-    {
-        var arguments = new CommandLine.Arguments(Verb, args, optionNames: ["--to", "--db"], switchNames: []);
-        if (arguments.Has("--help"))
-        {
-            output.Line(Help);
-            return CommandLine.Success;
-        }
-        if (arguments.Positional.Count > 0)
-            throw new CommandLineException($"{Verb}: unexpected argument {arguments.Positional[0]} (see {Verb} --help)");
-        var to = arguments.Option("--to") ?? throw new CommandLineException($"{Verb}: say where the copy goes with --to FILE (see {Verb} --help)");
+    private readonly Option<string> _to = new("--to") { HelpName = "FILE", Description = "where the copy goes; must not exist yet" };
+    private readonly Option<string> _db = VerbDatabase.CreateOption("the database to copy (default: the configured ConnectionStrings:Explorer)");
 
-        var (connectionString, source, what) = CommandLine.ResolveDatabase(arguments.Option("--db"), configuration);
-        if (!File.Exists(source)) throw new CommandLineException($"{what}: there is no database file to back up");
-        var target = Path.GetFullPath(to, CommandLine.InvocationDirectory());
+    public BackupCommand()
+    {
+        Command = new Command(Verb, "Writes a consistent copy of the SQLite database while the app may keep running.") { _to, _db };
+        Command.Require(_to, "say where the copy goes with --to FILE");
+    }
+
+    public Command Command { get; }
+
+    public bool RunsInBackground => true;
+
+    public async Task<int> RunAsync(ParseResult parse, VerbRun run, CancellationToken cancellationToken)
+    {
+        var output = run.Output;
+        var to = parse.GetValue(_to)!;
+        var (connectionString, source, what) = run.Database.SqliteFile();
+        if (!File.Exists(source)) throw new VerbFailure($"{what}: there is no database file to back up");
+        var target = InvocationDirectory.Full(to);
         if (File.Exists(target) || Directory.Exists(target))
-            throw new CommandLineException($"{Verb}: {target} already exists; give a new file name");
+            throw new VerbFailure($"{Verb}: {target} already exists; give a new file name");
         var folder = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(folder)) throw new CommandLineException($"{Verb}: the folder {folder} does not exist");
+        if (!Directory.Exists(folder)) throw new VerbFailure($"{Verb}: the folder {folder} does not exist");
 
         var partial = Path.Combine(folder, $".{Path.GetFileName(target)}.{Environment.ProcessId}.partial");
         var clock = Stopwatch.StartNew();
@@ -64,13 +69,13 @@ public static class BackupCommand
                 await using var check = copy.CreateCommand();
                 check.CommandText = "PRAGMA quick_check;";
                 var verdict = (string?)await check.ExecuteScalarAsync(cancellationToken);
-                if (verdict != "ok") throw new CommandLineException($"{Verb}: the copy failed its check ({verdict}); nothing was kept");
+                if (verdict != "ok") throw new VerbFailure($"{Verb}: the copy failed its check ({verdict}); nothing was kept");
             }
             File.Move(partial, target);
         }
         catch (SqliteException e)
         {
-            throw new CommandLineException($"{Verb}: {what}: {CommandLine.Describe(e)}; nothing was kept");
+            throw new VerbFailure($"{Verb}: {what}: {VerbDatabase.Describe(e)}; nothing was kept");
         }
         finally
         {
@@ -79,7 +84,7 @@ public static class BackupCommand
 
         var size = new FileInfo(target).Length;
         output.Line($"backed up {source} to {target} ({size / 1024.0 / 1024.0:0.0} MB) in {clock.Elapsed.TotalSeconds:0.0} s");
-        return CommandLine.Success;
+        return ExitCodes.Success;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -1,68 +1,57 @@
+using System.CommandLine;
 using System.Net.Mail;
+using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Accounts.Claims;
 
-/// <summary>
-/// The command-line verb <c>add-reviewer EMAIL</c>: makes an existing account a reviewer of author claims. It reads the
-/// database location the way the app does (appsettings, environment, <c>--ConnectionStrings:Explorer=…</c>).
-/// </summary>
-public static class AddReviewerCommand
+/// <summary>The command-line verb <c>add-reviewer EMAIL</c>: makes an existing account a reviewer of author claims.</summary>
+public sealed class AddReviewerCommand : IVerb
 {
     public const string Verb = "add-reviewer";
 
-    private const string Usage = "Usage: add-reviewer EMAIL [--ConnectionStrings:Explorer=\"Data Source=…\"]";
+    public string Details => """
+        The account must exist (register it at /Account/Register first); the review queue is at /review/claims.
 
-    /// <param name="args">The whole command line, starting with the verb.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+        Exit code: 0 when the account is a reviewer (now or already); 64 for bad arguments; 1 when there is no
+        such account or no database.
+        """;
+
+    private readonly Argument<string> _email = new Argument<string>("EMAIL") { Description = "the account's email address" }.OptionsRefused();
+    private readonly Option<string> _db = VerbDatabase.CreateOption("the SQLite database (default: the configured Database:Provider and ConnectionStrings:Explorer, as the app uses them)");
+
+    public AddReviewerCommand()
     {
-        output ??= Console.Out;
-        error ??= Console.Error;
-        var operands = args.Skip(1).Where(a => !a.StartsWith('-')).ToList();
-        if (args.FirstOrDefault() != Verb || operands.Count != 1)
+        _email.Validators.Add(result =>
         {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-        var email = operands[0].Trim();
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email)
-        {
-            await error.WriteLineAsync($"'{email}' is not an email address. {Usage}");
-            return 2;
-        }
+            var email = result.GetValueOrDefault<string>()?.Trim() ?? "";
+            if (!email.StartsWith('-') && (!MailAddress.TryCreate(email, out var address) || address.Address != email)) result.AddError($"'{email}' is not an email address");
+        });
+        Command = new Command(Verb, "Makes an existing account a reviewer of author claims.") { _email, _db };
+    }
 
-        var settings = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args.Skip(1).Where(a => a.StartsWith('-')).ToArray() });
-        DatabaseLocation location;
-        try
-        {
-            location = ExplorerDatabase.Locate(settings.Configuration, settings.Environment.ContentRootPath);
-        }
-        catch (InvalidOperationException e)
-        {
-            await error.WriteLineAsync(e.Message);
-            return 1;
-        }
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parse, VerbRun run, CancellationToken cancellationToken)
+    {
+        var email = parse.GetValue(_email)!.Trim();
+        var location = run.Database.Location;
         var file = location.Describe();
         if (location.Provider == DatabaseProvider.Sqlite && !File.Exists(file))
-        {
-            await error.WriteLineAsync($"There is no database at {file}. Start the app once and register the account first.");
-            return 1;
-        }
+            throw new VerbFailure($"There is no database at {file}. Start the app once and register the account first.");
 
-        var factory = ExplorerDatabase.CreateFactory(location);
-        await using var db = await factory.CreateDbContextAsync();
-        var result = await Reviewers.AddAsync(db, email);
-        switch (result)
+        await using var db = await run.Services.GetRequiredService<IDbContextFactory<ExplorerDbContext>>().CreateDbContextAsync(cancellationToken);
+        switch (await Reviewers.AddAsync(db, email, cancellationToken))
         {
             case Reviewers.AddResult.NoSuchAccount:
-                await error.WriteLineAsync($"No account has the email {email} in {file}. Register it at /Account/Register first.");
-                return 1;
+                throw new VerbFailure($"No account has the email {email} in {file}. Register it at /Account/Register first.");
             case Reviewers.AddResult.AlreadyReviewer:
-                await output.WriteLineAsync($"{email} is already a reviewer.");
-                return 0;
+                run.Output.Line($"{email} is already a reviewer.");
+                return ExitCodes.Success;
             default:
-                await output.WriteLineAsync($"{email} is now a reviewer: the review queue is at /review/claims.");
-                return 0;
+                run.Output.Line($"{email} is now a reviewer: the review queue is at /review/claims.");
+                return ExitCodes.Success;
         }
     }
 }

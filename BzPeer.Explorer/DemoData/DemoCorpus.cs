@@ -1,14 +1,15 @@
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.DemoData;
 
 /// <summary>
 /// What a fresh database starts with: the reference record and a synthetic corpus, loaded in one transaction. The app
 /// loads the demo-sized corpus at first start; the generate verb loads one of any size.
 /// </summary>
-internal static class DemoData
+internal static class DemoCorpus
 {
     public sealed record Counts(int Researchers, int Works, int Topics, int Institutions);
 

@@ -1,9 +1,9 @@
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.DemoData;
 using BzPeer.Explorer.Profiles;
 using Microsoft.EntityFrameworkCore;
 
-namespace BzPeer.Explorer.Tests.Import;
+namespace BzPeer.Explorer.Tests.DemoData;
 
 /// <summary>One demo database per provider shared by the read-only checks below; the tests that load their own say so.</summary>
 public sealed class DemoDatabaseFixture : ProviderDatabasesFixture
@@ -169,7 +169,7 @@ public class DemoLoadingTests
 
         Assert.Equal(before, await Snapshot(database));
         await using var db = database.CreateContext();
-        Assert.Null(await DemoData.LoadIfEmptyAsync(db));
+        Assert.Null(await DemoCorpus.LoadIfEmptyAsync(db));
     }
 
     /// <summary>Row counts of every table, all slugs in key order, and every work's title and year.</summary>

@@ -1,4 +1,4 @@
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.DemoData;
 
 /// <summary>
 /// Word lists for the synthetic corpus. People and places are built from invented syllables, so no generated

@@ -1,7 +1,7 @@
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Cli;
 using Microsoft.Extensions.Time.Testing;
 
-namespace BzPeer.Explorer.Tests.Import;
+namespace BzPeer.Explorer.Tests.Cli;
 
 public class CommandOutputTests
 {

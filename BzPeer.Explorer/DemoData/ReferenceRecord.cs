@@ -1,6 +1,7 @@
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Import;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.DemoData;
 
 /// <summary>
 /// The real record the product's reference page shows: Meihao Kong and "Playing Lottery Tickets in Style Transfer

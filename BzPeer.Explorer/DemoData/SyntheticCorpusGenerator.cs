@@ -1,7 +1,8 @@
 using BzPeer.Explorer.Data;
-using static BzPeer.Explorer.Import.SyntheticVocabulary;
+using BzPeer.Explorer.Import;
+using static BzPeer.Explorer.DemoData.SyntheticVocabulary;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.DemoData;
 
 /// <summary>
 /// A deterministic fictional corpus with the shape of real bibliographic data: research groups at institutions,

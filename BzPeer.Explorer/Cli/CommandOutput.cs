@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.Cli;
 
 /// <summary>
 /// Where a command-line verb writes: results to <see cref="Output"/>, problems to <see cref="Errors"/>, and, when
 /// the error stream is a terminal, a progress line redrawn in place on it. Writers can be used from several threads.
 /// </summary>
-internal sealed class CommandOutput : IDisposable
+public sealed class CommandOutput : IDisposable
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(250);
     private readonly Lock _lock = new();

@@ -1,7 +1,7 @@
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.DemoData;
 
-namespace BzPeer.Explorer.Tests.Import;
+namespace BzPeer.Explorer.Tests.DemoData;
 
 public class SyntheticCorpusGeneratorTests
 {

@@ -15,15 +15,6 @@ public class WorkTopic
     public int? WorkYear { get; set; }
 }
 
-/// <summary>Derived: how many of a researcher's works carry a topic.</summary>
-public class ResearcherTopic
-{
-    public int ResearcherId { get; set; }
-    public int TopicId { get; set; }
-    public Topic Topic { get; set; } = null!;
-    public int WorkCount { get; set; }
-}
-
 internal sealed class WorkTopicConfiguration : IEntityTypeConfiguration<WorkTopic>
 {
     public void Configure(EntityTypeBuilder<WorkTopic> entity)
@@ -32,18 +23,6 @@ internal sealed class WorkTopicConfiguration : IEntityTypeConfiguration<WorkTopi
         entity.HasKey(t => new { t.WorkId, t.TopicId });
         entity.HasIndex(t => new { t.TopicId, t.WorkYear, t.WorkId }).IsDescending(false, true, true);
         entity.HasOne<Work>().WithMany(w => w.Topics).HasForeignKey(t => t.WorkId).OnDelete(DeleteBehavior.Cascade);
-        entity.HasOne(t => t.Topic).WithMany().OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ResearcherTopicConfiguration : IEntityTypeConfiguration<ResearcherTopic>
-{
-    public void Configure(EntityTypeBuilder<ResearcherTopic> entity)
-    {
-        entity.ToTable("ResearcherTopics");
-        entity.HasKey(t => new { t.ResearcherId, t.TopicId });
-        entity.HasIndex(t => new { t.TopicId, t.WorkCount }).IsDescending(false, true);
-        entity.HasOne<Researcher>().WithMany().HasForeignKey(t => t.ResearcherId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(t => t.Topic).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.Cli;
 
 /// <summary>
 /// Lowers the CPU priority of a verb that runs beside a live app on the same machine (import, backup), so that the
 /// app's circuits keep answering while it works; with nothing else running it is as fast (measured in
 /// docs/benchmarks.md, "Load").
 /// </summary>
-internal static class BackgroundPriority
+public static class BackgroundPriority
 {
     /// <summary>The nice value the verb runs at (Linux: 0 normal, 19 lowest).</summary>
     public const int Nice = 10;
