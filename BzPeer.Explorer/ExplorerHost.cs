@@ -48,6 +48,7 @@ public static class ExplorerHost
         builder.Services.AddSingleton<DemoDataLoader>();
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton<OpenAlexSearch>();
         builder.Services.AddOpenAlexLive(builder.Configuration);
         return builder;
     }

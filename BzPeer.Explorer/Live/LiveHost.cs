@@ -21,7 +21,6 @@ public static class LiveHost
         services.AddSingleton<ListCallBudget>();
         services.AddSingleton<OpenAlexFetcher>();
         services.AddMemoryCache();
-        services.AddSingleton<OpenAlexSearch>();
         services.AddTransient<PacedRequests>();
         var client = services.AddHttpClient(OpenAlexClient.Name, http =>
             {

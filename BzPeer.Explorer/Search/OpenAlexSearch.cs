@@ -1,11 +1,11 @@
 using System.Text.Json;
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Search;
+using BzPeer.Explorer.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace BzPeer.Explorer.Live;
+namespace BzPeer.Explorer.Search;
 
 /// <summary>One of OpenAlex's matches for a search, not stored here; its address makes the profile page fetch it.</summary>
 public sealed record OpenAlexMatch(SearchKind Kind, string OpenAlexId, string Name, string? Hint)
