@@ -31,9 +31,10 @@ internal sealed class BulkLoad
 
     // Link and derived tables whose non-unique indexes wait for the end; Researchers for its count and institution
     // indexes. Institutions, venues and topics are few, and their indexes serve the import's own lookups.
-    private static readonly string[] DeferredTables =
-        ["Works", "Researchers", "Authorships", "AuthorshipInstitutions", "WorkTopics", "Citations", "PendingCitations",
-         "CoAuthorPairs", "ResearcherTopics", "Affiliations"];
+    private static readonly string[] LinkTables =
+        ["Works", "Researchers", "Authorships", "AuthorshipInstitutions", "WorkTopics", "Citations", "PendingCitations"];
+    // Their indexes come after the derivation has filled them.
+    private static readonly string[] DerivedTables = ["CoAuthorPairs", "ResearcherTopics", "Affiliations"];
 
     private readonly List<(string Kind, string Sql)> _deferred;
 
@@ -59,8 +60,10 @@ internal sealed class BulkLoad
         using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
         Execute(db, $"CREATE TABLE \"{StateTable}\" (\"Position\" INTEGER PRIMARY KEY, \"Kind\" TEXT NOT NULL, \"Statement\" TEXT NOT NULL)");
         var deferred = new List<(string Kind, string Sql)>();
-        var indexes = DeferredIndexes.DropAsync(db, DeferredTables, CancellationToken.None, keepUnique: true).GetAwaiter().GetResult();
-        deferred.AddRange(indexes.Statements.Select(sql => ("index", sql)));
+        var linkIndexes = DeferredIndexes.DropAsync(db, LinkTables, CancellationToken.None, keepUnique: true).GetAwaiter().GetResult();
+        deferred.AddRange(linkIndexes.Statements.Select(sql => ("index", sql)));
+        var derivedIndexes = DeferredIndexes.DropAsync(db, DerivedTables, CancellationToken.None, keepUnique: true).GetAwaiter().GetResult();
+        deferred.AddRange(derivedIndexes.Statements.Select(sql => ("derived index", sql)));
         var triggers = SearchIndex.SuspendTriggersAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         deferred.AddRange(triggers.Statements.Select(sql => ("trigger", sql)));
         using (var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Kind\", \"Statement\") VALUES (@kind, @sql)"))
@@ -93,18 +96,22 @@ internal sealed class BulkLoad
     public void Finish(ExplorerDbContext db)
     {
         using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
-        // References to every stored work become citations in one join, before the citation indexes exist.
-        Execute(db, """
+        // References to every stored work become citations in one join, walking the works and finding what cites each
+        // by a range of the pending citations' key, before the citation indexes exist.
+        Execute(db, $"""
             INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
-            SELECT p."CitingWorkId", w."Id" FROM "PendingCitations" p JOIN "Works" w ON w."OpenAlexId" = p."CitedOpenAlexId"
-            WHERE true
+            SELECT p."CitingWorkId", w."Id" FROM "Works" w
+            JOIN "PendingCitations" p ON p."CitedWorkNumber" = {ImportBatchWriter.WorkNumberSql("w.\"OpenAlexId\"")}
+            WHERE w."OpenAlexId" IS NOT NULL
             ON CONFLICT DO NOTHING
             """);
-        Execute(db, """
-            DELETE FROM "PendingCitations" WHERE "CitedOpenAlexId" IN (SELECT "OpenAlexId" FROM "Works" WHERE "OpenAlexId" IS NOT NULL)
+        Execute(db, $"""
+            DELETE FROM "PendingCitations" WHERE "CitedWorkNumber" IN (
+                SELECT {ImportBatchWriter.WorkNumberSql("\"OpenAlexId\"")} FROM "Works" WHERE "OpenAlexId" IS NOT NULL)
             """);
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "index")) Execute(db, sql);
         DerivedData.RebuildAfterBulkLoad(db);
+        foreach (var (_, sql) in _deferred.Where(d => d.Kind == "derived index")) Execute(db, sql);
         foreach (var table in SearchIndex.Tables) Execute(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')");
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "trigger")) Execute(db, sql);
         Execute(db, $"DROP TABLE \"{StateTable}\"");

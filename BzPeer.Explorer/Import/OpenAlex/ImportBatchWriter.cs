@@ -385,12 +385,12 @@ internal sealed partial class ImportBatchWriter
                 INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
                 SELECT p."CitingWorkId", w."Id"
                 FROM {_sql.Dialect.JsonTexts("@added")} n
-                JOIN "PendingCitations" p ON p."CitedOpenAlexId" = n.value
                 JOIN "Works" w ON w."OpenAlexId" = n.value
+                JOIN "PendingCitations" p ON p."CitedWorkNumber" = {WorkNumberSql("n.value")}
                 WHERE true
                 ON CONFLICT DO NOTHING
                 """, added);
-            _sql.Execute($"DELETE FROM \"PendingCitations\" WHERE \"CitedOpenAlexId\" IN (SELECT value FROM {_sql.Dialect.JsonTexts("@added")})", added);
+            _sql.Execute($"DELETE FROM \"PendingCitations\" WHERE \"CitedWorkNumber\" IN (SELECT {WorkNumberSql("value")} FROM {_sql.Dialect.JsonTexts("@added")})", added);
         }
 
         if (_references.Count == 0) return;
@@ -402,27 +402,27 @@ internal sealed partial class ImportBatchWriter
             WHERE true
             ON CONFLICT DO NOTHING
             """, references);
-        // In the order of the index on cited ids, which is where most of the writing goes.
+        // In the order of the table's key, cited works first, which is where most of the writing goes.
         _sql.Execute($"""
             {batchReferences}
-            INSERT INTO "PendingCitations" ("CitingWorkId", "CitedOpenAlexId")
-            SELECT refs.Citing, refs.Cited FROM refs
+            INSERT INTO "PendingCitations" ("CitedWorkNumber", "CitingWorkId")
+            SELECT refs.CitedNumber, refs.Citing FROM refs
             WHERE NOT EXISTS (SELECT 1 FROM "Works" w WHERE w."OpenAlexId" = refs.Cited)
-            ORDER BY refs.Cited
+            ORDER BY refs.CitedNumber, refs.Citing
             ON CONFLICT DO NOTHING
             """, references);
     }
 
-    /// <summary>In a bulk load: every reference is kept as a pending citation, in the order of its key; the load's end resolves them.</summary>
+    /// <summary>In a bulk load: every reference is kept as a pending citation; the load's end resolves them.</summary>
     private void WritePendingCitations()
     {
         if (_references.Count == 0) return;
         var (batchReferences, references) = BatchReferences();
         _sql.Execute($"""
             {batchReferences}
-            INSERT INTO "PendingCitations" ("CitingWorkId", "CitedOpenAlexId")
-            SELECT refs.Citing, refs.Cited FROM refs
-            WHERE true
+            INSERT INTO "PendingCitations" ("CitedWorkNumber", "CitingWorkId")
+            SELECT refs.CitedNumber, refs.Citing FROM refs
+            ORDER BY refs.CitedNumber, refs.Citing
             ON CONFLICT DO NOTHING
             """, references);
     }
@@ -443,9 +443,17 @@ internal sealed partial class ImportBatchWriter
         }
         references.Append('}');
         var cited = _hasMergedIds ? "COALESCE((SELECT m.\"MergedIntoId\" FROM \"MergedIds\" m WHERE m.\"OpenAlexId\" = r.value), r.value)" : "r.value";
-        return ($"WITH refs AS (SELECT CAST(o.key AS INTEGER) AS Citing, {cited} AS Cited FROM {_sql.Dialect.JsonObjectOfArrays("@references")})",
-            references.ToString());
+        return ($"""
+            WITH listed AS (SELECT CAST(o.key AS INTEGER) AS Citing, {cited} AS Cited FROM {_sql.Dialect.JsonObjectOfArrays("@references")}),
+            refs AS (SELECT Citing, Cited, {WorkNumberSql("Cited")} AS CitedNumber FROM listed)
+            """, references.ToString());
     }
+
+    /// <summary>SQL for the number of a work's OpenAlex id (W2741809807 → 2741809807), as pending citations key it.</summary>
+    internal static string WorkNumberSql(string openAlexId) => $"CAST(substr({openAlexId}, 2) AS BIGINT)";
+
+    /// <summary>The number of a work's OpenAlex id (W2741809807 → 2741809807), as pending citations key it.</summary>
+    internal static long WorkNumberOf(string openAlexId) => long.Parse(openAlexId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 
     private enum Change { None, Insert, Update }
 
