@@ -19,7 +19,7 @@ public class ImportUpdateTests
         await using (var db = database.CreateContext())
         {
             Assert.Equal(0, await db.Citations.CountAsync());
-            Assert.Equal(["W9000000002", "W9000000003"], await db.PendingCitations.OrderBy(p => p.CitedOpenAlexId).Select(p => p.CitedOpenAlexId).ToListAsync());
+            Assert.Equal([9000000002L, 9000000003L], await db.PendingCitations.OrderBy(p => p.CitedWorkNumber).Select(p => p.CitedWorkNumber).ToListAsync());
         }
 
         await Verbs.ImportAsync(database, cited);
@@ -28,7 +28,7 @@ public class ImportUpdateTests
             var citation = await db.Citations.SingleAsync();
             Assert.Equal(await db.Works.Where(w => w.OpenAlexId == "W9000000001").Select(w => w.Id).SingleAsync(), citation.CitingWorkId);
             Assert.Equal(await db.Works.Where(w => w.OpenAlexId == "W9000000002").Select(w => w.Id).SingleAsync(), citation.CitedWorkId);
-            Assert.Equal("W9000000003", (await db.PendingCitations.SingleAsync()).CitedOpenAlexId);
+            Assert.Equal(9000000003L, (await db.PendingCitations.SingleAsync()).CitedWorkNumber);
         }
     }
 
@@ -99,7 +99,7 @@ public class ImportUpdateTests
         Assert.Equal("imported: works=1 researchers=2 institutions=0 topics=0 sources=0 skipped=0 ignored=0", result.LastLine);
         await using var db = database.CreateContext();
         Assert.Equal("Newer", (await db.Works.SingleAsync()).Title);
-        Assert.Equal("W9000000003", (await db.PendingCitations.SingleAsync()).CitedOpenAlexId);
+        Assert.Equal(9000000003L, (await db.PendingCitations.SingleAsync()).CitedWorkNumber);
         Assert.Equal(["Bo Example"], await db.Authorships.Select(a => a.Researcher.DisplayName).ToListAsync());
         await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(database);
     }

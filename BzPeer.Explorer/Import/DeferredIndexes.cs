@@ -16,7 +16,12 @@ internal sealed class DeferredIndexes
 
     private DeferredIndexes(List<string> createStatements) => _createStatements = createStatements;
 
-    public static async Task<DeferredIndexes> DropAsync(ExplorerDbContext db, IEnumerable<string> tables, CancellationToken cancellationToken)
+    /// <summary>The statements that put back what was dropped.</summary>
+    public IReadOnlyList<string> Statements => _createStatements;
+
+    /// <param name="keepUnique">Leave unique indexes in place (SQLite only): lookups and the refusal of duplicates need them.</param>
+    public static async Task<DeferredIndexes> DropAsync(ExplorerDbContext db, IEnumerable<string> tables, CancellationToken cancellationToken,
+        bool keepUnique = false)
     {
         var indexes = new List<(string Name, string Sql)>();
         var tableList = string.Join(", ", tables.Select(t => $"'{t}'"));
@@ -29,7 +34,8 @@ internal sealed class DeferredIndexes
                     AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)
                   ORDER BY indexname
                   """
-                : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList}) ORDER BY name"))
+                : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList})" +
+                  (keepUnique ? " AND sql NOT LIKE 'CREATE UNIQUE %'" : "") + " ORDER BY name"))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) indexes.Add((reader.GetString(0), reader.GetString(1)));

@@ -54,6 +54,29 @@ internal static class DerivedData
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
     }
 
+    // After an import's bulk load (SQLite): the affiliations of researchers known only from mentions come from their
+    // authorships alone, as the batches' refresh derives them, so they are derived again whole; then everything is rebuilt.
+    private static readonly string[] SqliteAfterBulkLoad =
+    [
+        $"""
+        DELETE FROM "Affiliations" WHERE "ResearcherId" IN (
+            SELECT r."Id" FROM "Researchers" r WHERE r."Origin" = 'OpenAlex' AND r."UpdatedDate" IS NULL)
+        """,
+        .. SqliteRebuild,
+    ];
+
+    /// <summary>Derives the tables and counts from all that is stored, after an import's bulk load, inside its transaction.</summary>
+    public static void RebuildAfterBulkLoad(ExplorerDbContext db)
+    {
+        using var command = db.CreateCommand("");
+        command.CommandTimeout = 0;
+        foreach (var statement in SqliteAfterBulkLoad)
+        {
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+    }
+
     private static readonly string[] SqliteRefresh = RefreshStatements(SqlDialect.Sqlite);
     private static readonly string[] PostgresRefresh = RefreshStatements(SqlDialect.Postgres);
 

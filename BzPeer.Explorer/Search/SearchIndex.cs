@@ -32,6 +32,9 @@ public static class SearchIndex
 
     public sealed class SuspendedTriggers(List<string> createStatements)
     {
+        /// <summary>The statements that put the triggers back.</summary>
+        public IReadOnlyList<string> Statements => createStatements;
+
         public async Task ResumeAsync(DbContext db, CancellationToken cancellationToken)
         {
             foreach (var table in Tables) await db.ExecuteAsync($"INSERT INTO {table}({table}) VALUES ('rebuild')", cancellationToken);

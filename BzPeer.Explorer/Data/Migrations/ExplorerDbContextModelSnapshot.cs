@@ -577,16 +577,15 @@ namespace BzPeer.Explorer.Data.Migrations
 
             modelBuilder.Entity("BzPeer.Explorer.Data.PendingCitation", b =>
                 {
+                    b.Property<long>("CitedWorkNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CitingWorkId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CitedOpenAlexId")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.HasKey("CitedWorkNumber", "CitingWorkId");
 
-                    b.HasKey("CitingWorkId", "CitedOpenAlexId");
-
-                    b.HasIndex("CitedOpenAlexId");
+                    b.HasIndex("CitingWorkId");
 
                     b.ToTable("PendingCitations", (string)null);
                 });

@@ -135,21 +135,23 @@ internal sealed partial class ImportBatchWriter
     /// <summary>References to a merged work now mean its survivor: citations when it is stored, pending under its id otherwise.</summary>
     private void ResolvePendingCitations(string oldId, string survivorId)
     {
+        var oldNumber = WorkNumberOf(oldId);
+        var survivorNumber = WorkNumberOf(survivorId);
         _sql.Execute("""
             INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
             SELECT p."CitingWorkId", w."Id" FROM "PendingCitations" p JOIN "Works" w ON w."OpenAlexId" = @survivor
-            WHERE p."CitedOpenAlexId" IN (@old, @survivor) AND p."CitingWorkId" <> w."Id"
+            WHERE p."CitedWorkNumber" IN (@oldNumber, @survivorNumber) AND p."CitingWorkId" <> w."Id"
             ON CONFLICT DO NOTHING
-            """, survivorId, oldId);
+            """, survivorId, oldNumber, survivorNumber);
         _sql.Execute("""
-            DELETE FROM "PendingCitations" WHERE "CitedOpenAlexId" IN (@old, @survivor)
+            DELETE FROM "PendingCitations" WHERE "CitedWorkNumber" IN (@oldNumber, @survivorNumber)
             AND EXISTS (SELECT 1 FROM "Works" WHERE "OpenAlexId" = @survivor)
-            """, oldId, survivorId);
+            """, oldNumber, survivorNumber, survivorId);
         _sql.Execute("""
-            UPDATE "PendingCitations" SET "CitedOpenAlexId" = @survivor WHERE "CitedOpenAlexId" = @old
-            AND NOT EXISTS (SELECT 1 FROM "PendingCitations" p WHERE p."CitingWorkId" = "PendingCitations"."CitingWorkId" AND p."CitedOpenAlexId" = @survivor)
-            """, survivorId, oldId);
-        _sql.Execute("DELETE FROM \"PendingCitations\" WHERE \"CitedOpenAlexId\" = @old", oldId);
+            UPDATE "PendingCitations" SET "CitedWorkNumber" = @survivorNumber WHERE "CitedWorkNumber" = @oldNumber
+            AND NOT EXISTS (SELECT 1 FROM "PendingCitations" p WHERE p."CitingWorkId" = "PendingCitations"."CitingWorkId" AND p."CitedWorkNumber" = @survivorNumber)
+            """, survivorNumber, oldNumber);
+        _sql.Execute("DELETE FROM \"PendingCitations\" WHERE \"CitedWorkNumber\" = @oldNumber", oldNumber);
     }
 
     /// <summary>The id a record is stored under: its own, or the survivor's when OpenAlex merged it away.</summary>

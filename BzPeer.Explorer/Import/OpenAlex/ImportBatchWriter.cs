@@ -27,6 +27,8 @@ internal sealed partial class ImportBatchWriter
     private readonly List<(int WorkId, List<string> References)> _references = [];
     private readonly List<string> _addedWorkIds = [];
     private bool _hasMergedIds;
+    // In a bulk load (BulkLoad) derived tables and citations are left for its end.
+    private readonly bool _deferDerived;
     // Whether any venue is stored under a 2022 venue id, which a source with the same ISSN-L takes over.
     private bool _hasVenueIds;
 
@@ -35,14 +37,19 @@ internal sealed partial class ImportBatchWriter
     private NextKeys _next = null!;
     private ImportCounts _counts = null!;
 
-    public ImportBatchWriter(ExplorerDbContext db) : this(db, new FirstKeys(db))
+    /// <param name="deferDerived">
+    /// Part of a bulk load: references all go to pending citations and derived tables are not refreshed, since
+    /// <see cref="BulkLoad.Finish"/> does both for everything at the end.
+    /// </param>
+    public ImportBatchWriter(ExplorerDbContext db, bool deferDerived = false) : this(db, new FirstKeys(db), deferDerived)
     {
     }
 
-    private ImportBatchWriter(ExplorerDbContext db, FirstKeys runStart)
+    private ImportBatchWriter(ExplorerDbContext db, FirstKeys runStart, bool deferDerived)
     {
         _db = db;
         _runStart = runStart;
+        _deferDerived = deferDerived;
         _hasMergedIds = db.MergedIds.Any();
         _hasVenueIds = db.Venues.Any(v => string.Compare(v.OpenAlexId, "V") >= 0 && string.Compare(v.OpenAlexId, "W") < 0);
     }
@@ -51,7 +58,7 @@ internal sealed partial class ImportBatchWriter
     /// A writer for the rest of the run after a batch was rolled back: what this one remembered of stored records
     /// may name rows the rollback took away, so only where the run started is kept.
     /// </summary>
-    public ImportBatchWriter AfterRollback() => new(_db, _runStart);
+    public ImportBatchWriter AfterRollback() => new(_db, _runStart, _deferDerived);
 
     /// <summary>Writes one batch; returns how many records of each kind it stored or updated.</summary>
     public ImportCounts Write(ImportBatch batch)
@@ -77,7 +84,7 @@ internal sealed partial class ImportBatchWriter
         foreach (var work in batch.Works) StoreWork(work);
         WriteCitations();
         bulk.Flush();
-        DerivedData.Refresh(_db, _affected);
+        if (!_deferDerived) DerivedData.Refresh(_db, _affected);
         return _counts;
     }
 
@@ -366,6 +373,11 @@ internal sealed partial class ImportBatchWriter
     /// </summary>
     private void WriteCitations()
     {
+        if (_deferDerived)
+        {
+            WritePendingCitations();
+            return;
+        }
         if (_addedWorkIds.Count > 0)
         {
             var added = $"[{string.Join(',', _addedWorkIds.Select(id => $"\"{id}\""))}]";
@@ -373,16 +385,54 @@ internal sealed partial class ImportBatchWriter
                 INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
                 SELECT p."CitingWorkId", w."Id"
                 FROM {_sql.Dialect.JsonTexts("@added")} n
-                JOIN "PendingCitations" p ON p."CitedOpenAlexId" = n.value
                 JOIN "Works" w ON w."OpenAlexId" = n.value
+                JOIN "PendingCitations" p ON p."CitedWorkNumber" = {WorkNumberSql("n.value")}
                 WHERE true
                 ON CONFLICT DO NOTHING
                 """, added);
-            _sql.Execute($"DELETE FROM \"PendingCitations\" WHERE \"CitedOpenAlexId\" IN (SELECT value FROM {_sql.Dialect.JsonTexts("@added")})", added);
+            _sql.Execute($"DELETE FROM \"PendingCitations\" WHERE \"CitedWorkNumber\" IN (SELECT {WorkNumberSql("value")} FROM {_sql.Dialect.JsonTexts("@added")})", added);
         }
 
         if (_references.Count == 0) return;
-        // All references of the batch go in as one JSON object, citing work key → cited ids, read with json_each.
+        var (batchReferences, references) = BatchReferences();
+        _sql.Execute($"""
+            {batchReferences}
+            INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
+            SELECT refs.Citing, w."Id" FROM refs JOIN "Works" w ON w."OpenAlexId" = refs.Cited
+            WHERE true
+            ON CONFLICT DO NOTHING
+            """, references);
+        // In the order of the table's key, cited works first, which is where most of the writing goes.
+        _sql.Execute($"""
+            {batchReferences}
+            INSERT INTO "PendingCitations" ("CitedWorkNumber", "CitingWorkId")
+            SELECT refs.CitedNumber, refs.Citing FROM refs
+            WHERE NOT EXISTS (SELECT 1 FROM "Works" w WHERE w."OpenAlexId" = refs.Cited)
+            ORDER BY refs.CitedNumber, refs.Citing
+            ON CONFLICT DO NOTHING
+            """, references);
+    }
+
+    /// <summary>In a bulk load: every reference is kept as a pending citation; the load's end resolves them.</summary>
+    private void WritePendingCitations()
+    {
+        if (_references.Count == 0) return;
+        var (batchReferences, references) = BatchReferences();
+        _sql.Execute($"""
+            {batchReferences}
+            INSERT INTO "PendingCitations" ("CitedWorkNumber", "CitingWorkId")
+            SELECT refs.CitedNumber, refs.Citing FROM refs
+            ORDER BY refs.CitedNumber, refs.Citing
+            ON CONFLICT DO NOTHING
+            """, references);
+    }
+
+    /// <summary>
+    /// All references of the batch as one JSON object (citing work key → cited ids), and the SQL that reads it as rows
+    /// (Citing, Cited), with merged ids leading to their survivors.
+    /// </summary>
+    private (string Sql, string Json) BatchReferences()
+    {
         var references = new System.Text.StringBuilder("{");
         foreach (var (workId, referenced) in _references)
         {
@@ -393,24 +443,17 @@ internal sealed partial class ImportBatchWriter
         }
         references.Append('}');
         var cited = _hasMergedIds ? "COALESCE((SELECT m.\"MergedIntoId\" FROM \"MergedIds\" m WHERE m.\"OpenAlexId\" = r.value), r.value)" : "r.value";
-        var batchReferences = $"WITH refs AS (SELECT CAST(o.key AS INTEGER) AS Citing, {cited} AS Cited FROM {_sql.Dialect.JsonObjectOfArrays("@references")})";
-        _sql.Execute($"""
-            {batchReferences}
-            INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
-            SELECT refs.Citing, w."Id" FROM refs JOIN "Works" w ON w."OpenAlexId" = refs.Cited
-            WHERE true
-            ON CONFLICT DO NOTHING
-            """, references.ToString());
-        // In the order of the index on cited ids, which is where most of the writing goes.
-        _sql.Execute($"""
-            {batchReferences}
-            INSERT INTO "PendingCitations" ("CitingWorkId", "CitedOpenAlexId")
-            SELECT refs.Citing, refs.Cited FROM refs
-            WHERE NOT EXISTS (SELECT 1 FROM "Works" w WHERE w."OpenAlexId" = refs.Cited)
-            ORDER BY refs.Cited
-            ON CONFLICT DO NOTHING
+        return ($"""
+            WITH listed AS (SELECT CAST(o.key AS INTEGER) AS Citing, {cited} AS Cited FROM {_sql.Dialect.JsonObjectOfArrays("@references")}),
+            refs AS (SELECT Citing, Cited, {WorkNumberSql("Cited")} AS CitedNumber FROM listed)
             """, references.ToString());
     }
+
+    /// <summary>SQL for the number of a work's OpenAlex id (W2741809807 → 2741809807), as pending citations key it.</summary>
+    internal static string WorkNumberSql(string openAlexId) => $"CAST(substr({openAlexId}, 2) AS BIGINT)";
+
+    /// <summary>The number of a work's OpenAlex id (W2741809807 → 2741809807), as pending citations key it.</summary>
+    internal static long WorkNumberOf(string openAlexId) => long.Parse(openAlexId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 
     private enum Change { None, Insert, Update }
 

@@ -1,3 +1,5 @@
+using BzPeer.Explorer.Cli;
+
 namespace BzPeer.Explorer.Import.OpenAlex;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using BzPeer.Explorer.Cli;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -28,7 +29,7 @@ internal static class OpenAlexImporter
 
     public static ImportResult Run(
         IDbContextFactory<ExplorerDbContext> dbFactory, ImportInputs inputs, bool strict, ImportReport report, CommandOutput output,
-        CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
+        CancellationToken cancellationToken, int batchSize = DefaultBatchSize, ImportMode mode = ImportMode.Auto)
     {
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,12 +39,13 @@ internal static class OpenAlexImporter
 
         using var db = dbFactory.CreateDbContext();
         db.Database.OpenConnection();
-        if (!db.IsPostgres) db.Database.ExecuteSqlRaw("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
-        var writer = new ImportBatchWriter(db);
+        PrepareConnection(db);
         var committed = new ImportCounts();
         var uncommitted = new ImportCounts();
         var batch = new ImportBatch();
         using var wholeRun = strict ? db.Database.BeginTransaction() : null;
+        var bulkLoad = BulkLoad.Start(db, inputs, mode);
+        var writer = new ImportBatchWriter(db, deferDerived: bulkLoad is not null);
 
         var progress = new WriteProgress(inputs.TotalBytes, clock);
         output.StartProgress(progress.Describe);
@@ -60,6 +62,14 @@ internal static class OpenAlexImporter
             }
             if (!(strict && report.BadRecords > 0)) WriteBatch(bytesRead);
             var failedStrictly = strict && report.BadRecords > 0;
+            if (!failedStrictly && bulkLoad is not null)
+            {
+                progress.Stage = "indexing and deriving co-authors, topics and counts";
+                var finishing = Stopwatch.StartNew();
+                bulkLoad.Finish(db);
+                output.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"bulk load: batches written in {clock.Elapsed.TotalSeconds - finishing.Elapsed.TotalSeconds:0.00} s, then indexes, citations, derived tables and the search index in {finishing.Elapsed.TotalSeconds:0.00} s"));
+            }
             if (wholeRun is not null)
             {
                 if (failedStrictly) wholeRun.Rollback();
@@ -142,6 +152,12 @@ internal static class OpenAlexImporter
 
     private const string BatchSavepoint = "import_batch";
 
+    /// <summary>Settings of the import's own connection: a page cache that holds the indexes being written.</summary>
+    internal static void PrepareConnection(ExplorerDbContext db)
+    {
+        if (!db.IsPostgres) db.Database.ExecuteSqlRaw("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+    }
+
     /// <param name="BytesRead">How far into the input (all files, compressed sizes) the reader was after these records.</param>
     private sealed record HandOver(List<ImportEntry> Records, long BytesRead);
 
@@ -151,6 +167,9 @@ internal static class OpenAlexImporter
         private long _records;
         private long _bytes;
 
+        /// <summary>What the import does after the last batch, when it does more than commit it.</summary>
+        public volatile string? Stage;
+
         public void Written(int records, long bytesRead)
         {
             Interlocked.Add(ref _records, records);
@@ -159,6 +178,7 @@ internal static class OpenAlexImporter
 
         public string Describe()
         {
+            if (Stage is { } stage) return $"importing: {stage}";
             var records = Interlocked.Read(ref _records);
             return $"importing: {records:N0} records written ({records / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)"
                 + CommandOutput.Rate(Interlocked.Read(ref _bytes), totalBytes, clock);

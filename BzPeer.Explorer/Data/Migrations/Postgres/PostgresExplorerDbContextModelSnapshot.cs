@@ -597,16 +597,15 @@ namespace BzPeer.Explorer.Data.Migrations.Postgres
 
             modelBuilder.Entity("BzPeer.Explorer.Data.PendingCitation", b =>
                 {
+                    b.Property<long>("CitedWorkNumber")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CitingWorkId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("CitedOpenAlexId")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.HasKey("CitedWorkNumber", "CitingWorkId");
 
-                    b.HasKey("CitingWorkId", "CitedOpenAlexId");
-
-                    b.HasIndex("CitedOpenAlexId");
+                    b.HasIndex("CitingWorkId");
 
                     b.ToTable("PendingCitations", (string)null);
                 });

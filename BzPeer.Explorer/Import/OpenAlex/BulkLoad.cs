@@ -1,0 +1,142 @@
+using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace BzPeer.Explorer.Import.OpenAlex;
+
+/// <summary>How an import writes: chosen from the database and the input, or fixed by tests.</summary>
+internal enum ImportMode { Auto, Batches, Bulk }
+
+/// <summary>
+/// The import's bulk mode, for a large input into a new or nearly empty SQLite database. Batches are written as in
+/// the ordinary mode (each committed), but what a batch would otherwise keep up to date row by row is done once at the
+/// end: the search index is rebuilt in one pass, the secondary indexes of the link and derived tables are created
+/// from sorted data, references become citations by one join, and co-author pairs, researcher topics, affiliations
+/// and counts are derived from all authorships by set-based SQL. Unique indexes stay, so lookups by OpenAlex id and
+/// slug, and the records the database refuses, are those of the ordinary mode.
+/// <para>
+/// The statements that put the indexes and triggers back are kept in the database itself (table
+/// <see cref="StateTable"/>, made and dropped here), so an import that stops half-way (killed, disk full) leaves a
+/// database whose next import resumes the bulk load and finishes it. Until then the search index and derived tables
+/// lag behind the batches written.
+/// </para>
+/// </summary>
+internal sealed class BulkLoad
+{
+    public const string StateTable = "ImportBulkLoad";
+    /// <summary>Inputs smaller than this are imported in batches whatever the database holds.</summary>
+    public const long SmallestInput = 4L << 20;
+    /// <summary>A database holding more works than this is not "nearly empty".</summary>
+    public const int MostStoredWorks = 1_000;
+
+    // Link and derived tables whose non-unique indexes wait for the end; Researchers for its count and institution
+    // indexes. Institutions, venues and topics are few, and their indexes serve the import's own lookups.
+    private static readonly string[] LinkTables =
+        ["Works", "Researchers", "Authorships", "AuthorshipInstitutions", "WorkTopics", "Citations", "PendingCitations"];
+    // Their indexes come after the derivation has filled them.
+    private static readonly string[] DerivedTables = ["CoAuthorPairs", "ResearcherTopics", "Affiliations"];
+
+    private readonly List<(string Kind, string Sql)> _deferred;
+
+    private BulkLoad(List<(string Kind, string Sql)> deferred) => _deferred = deferred;
+
+    /// <summary>
+    /// Starts (or resumes) a bulk load when the mode or the database and input call for one; null for an import in
+    /// batches. A bulk load that an earlier import left unfinished is always resumed. Runs in the caller's transaction
+    /// when one is open (a strict run), otherwise in one of its own.
+    /// </summary>
+    public static BulkLoad? Start(ExplorerDbContext db, ImportInputs inputs, ImportMode mode)
+    {
+        if (db.IsPostgres) return null;
+        if (IsUnderWay(db)) return new BulkLoad(ReadState(db));
+        var wanted = mode switch
+        {
+            ImportMode.Bulk => true,
+            ImportMode.Batches => false,
+            _ => inputs.TotalBytes >= SmallestInput && db.Works.Count() <= MostStoredWorks,
+        };
+        if (!wanted) return null;
+
+        using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+        Execute(db, $"CREATE TABLE \"{StateTable}\" (\"Position\" INTEGER PRIMARY KEY, \"Kind\" TEXT NOT NULL, \"Statement\" TEXT NOT NULL)");
+        var deferred = new List<(string Kind, string Sql)>();
+        var linkIndexes = DeferredIndexes.DropAsync(db, LinkTables, CancellationToken.None, keepUnique: true).GetAwaiter().GetResult();
+        deferred.AddRange(linkIndexes.Statements.Select(sql => ("index", sql)));
+        var derivedIndexes = DeferredIndexes.DropAsync(db, DerivedTables, CancellationToken.None, keepUnique: true).GetAwaiter().GetResult();
+        deferred.AddRange(derivedIndexes.Statements.Select(sql => ("derived index", sql)));
+        var triggers = SearchIndex.SuspendTriggersAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        deferred.AddRange(triggers.Statements.Select(sql => ("trigger", sql)));
+        using (var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Kind\", \"Statement\") VALUES (@kind, @sql)"))
+        {
+            var kind = insert.CreateParameter();
+            kind.ParameterName = "@kind";
+            var sql = insert.CreateParameter();
+            sql.ParameterName = "@sql";
+            insert.Parameters.Add(kind);
+            insert.Parameters.Add(sql);
+            foreach (var statement in deferred)
+            {
+                kind.Value = statement.Kind;
+                sql.Value = statement.Sql;
+                insert.ExecuteNonQuery();
+            }
+        }
+        transaction?.Commit();
+        return new BulkLoad(deferred);
+    }
+
+    /// <summary>Whether an import left a bulk load unfinished in this database.</summary>
+    public static bool IsUnderWay(ExplorerDbContext db) =>
+        !db.IsPostgres && Convert.ToInt64(Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{StateTable}'")) > 0;
+
+    /// <summary>
+    /// Does what the batches left for the end and puts the schema back as it was, in one transaction (the caller's,
+    /// when one is open): a failure here leaves the load to be finished by the next import.
+    /// </summary>
+    public void Finish(ExplorerDbContext db)
+    {
+        using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+        // References to every stored work become citations in one join, walking the works and finding what cites each
+        // by a range of the pending citations' key, before the citation indexes exist.
+        Execute(db, $"""
+            INSERT INTO "Citations" ("CitingWorkId", "CitedWorkId")
+            SELECT p."CitingWorkId", w."Id" FROM "Works" w
+            JOIN "PendingCitations" p ON p."CitedWorkNumber" = {ImportBatchWriter.WorkNumberSql("w.\"OpenAlexId\"")}
+            WHERE w."OpenAlexId" IS NOT NULL
+            ON CONFLICT DO NOTHING
+            """);
+        Execute(db, $"""
+            DELETE FROM "PendingCitations" WHERE "CitedWorkNumber" IN (
+                SELECT {ImportBatchWriter.WorkNumberSql("\"OpenAlexId\"")} FROM "Works" WHERE "OpenAlexId" IS NOT NULL)
+            """);
+        foreach (var (_, sql) in _deferred.Where(d => d.Kind == "index")) Execute(db, sql);
+        DerivedData.RebuildAfterBulkLoad(db);
+        foreach (var (_, sql) in _deferred.Where(d => d.Kind == "derived index")) Execute(db, sql);
+        foreach (var table in SearchIndex.Tables) Execute(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')");
+        foreach (var (_, sql) in _deferred.Where(d => d.Kind == "trigger")) Execute(db, sql);
+        Execute(db, $"DROP TABLE \"{StateTable}\"");
+        transaction?.Commit();
+    }
+
+    private static List<(string Kind, string Sql)> ReadState(ExplorerDbContext db)
+    {
+        var state = new List<(string, string)>();
+        using var command = db.CreateCommand($"SELECT \"Kind\", \"Statement\" FROM \"{StateTable}\" ORDER BY \"Position\"");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) state.Add((reader.GetString(0), reader.GetString(1)));
+        return state;
+    }
+
+    private static void Execute(ExplorerDbContext db, string sql)
+    {
+        using var command = db.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(ExplorerDbContext db, string sql)
+    {
+        using var command = db.CreateCommand(sql);
+        return command.ExecuteScalar();
+    }
+}
