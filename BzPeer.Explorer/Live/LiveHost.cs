@@ -20,6 +20,7 @@ public static class LiveHost
         services.AddSingleton<RequestPacer>();
         services.AddSingleton<ListCallBudget>();
         services.AddSingleton<OpenAlexFetcher>();
+        services.AddSingleton<Graph.INeighbourhoodSource>(provider => provider.GetRequiredService<OpenAlexFetcher>());
         services.AddMemoryCache();
         services.AddTransient<PacedRequests>();
         var client = services.AddHttpClient(OpenAlexClient.Name, http =>

@@ -20,7 +20,7 @@ namespace BzPeer.Explorer.Live;
 /// </summary>
 internal sealed class OpenAlexFetcher(
     IHttpClientFactory httpClients, IOptions<OpenAlexOptions> options, ListCallBudget budget, IDbContextFactory<ExplorerDbContext> dbFactory,
-    TimeProvider time, ILogger<OpenAlexFetcher> logger)
+    TimeProvider time, ILogger<OpenAlexFetcher> logger) : Graph.INeighbourhoodSource
 {
     /// <summary>Works a researcher is fetched with at most (pages of a hundred).</summary>
     public const int MostWorkPages = 5;
@@ -57,6 +57,19 @@ internal sealed class OpenAlexFetcher(
         {
             if (fetch.Value.IsCompleted) _inFlight.TryRemove(KeyValuePair.Create(shared, fetch));
         }
+    }
+
+    public async Task<Func<CancellationToken, Task<Graph.NeighbourhoodRead>>?> MissingAsync(string nodeId)
+    {
+        LiveKey? key;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+            key = await IncompleteNeighbourhoodAsync(db, nodeId);
+        if (key is null) return null;
+        return async cancellationToken =>
+        {
+            var outcome = await FetchAsync(key, withNeighbourhood: true, cancellationToken);
+            return new Graph.NeighbourhoodRead(outcome.HasRecord, outcome.Complete, outcome.Message);
+        };
     }
 
     /// <summary>

@@ -333,11 +333,7 @@ public partial class GraphView : IDisposable
     /// </summary>
     private async Task<string?> FetchPastTheEdgeAsync(string nodeId, string label)
     {
-        if (Services.GetService<Live.OpenAlexFetcher>() is not { Enabled: true } fetcher) return null;
-        Live.LiveKey? key;
-        await using (var db = await DbFactory.CreateDbContextAsync())
-            key = await fetcher.IncompleteNeighbourhoodAsync(db, nodeId);
-        if (key is null) return null;
+        if (Services.GetService<INeighbourhoodSource>() is not { } source || await source.MissingAsync(nodeId) is not { } readMissing) return null;
         _fetchingNodeId = nodeId;
         var drawn = _nodeModels.GetValueOrDefault(nodeId);
         if (drawn is not null)
@@ -349,9 +345,9 @@ public partial class GraphView : IDisposable
         using var wait = new CancellationTokenSource(FetchPastTheEdgeWait);
         try
         {
-            var outcome = await fetcher.FetchAsync(key, withNeighbourhood: true, wait.Token);
-            var read = outcome.HasRecord && outcome.Complete;
-            Remember(nodeId, outcome.HasRecord ? (read ? NeighbourhoodState.Complete : NeighbourhoodState.Partial) : null, read ? null : outcome.Message);
+            var outcome = await readMissing(wait.Token);
+            var read = outcome.Found && outcome.Complete;
+            Remember(nodeId, outcome.Found ? (read ? NeighbourhoodState.Complete : NeighbourhoodState.Partial) : null, read ? null : outcome.Message);
             return read ? null : $"Not all of {label}'s works could be read from OpenAlex: {outcome.Message}";
         }
         catch (OperationCanceledException) when (wait.IsCancellationRequested)
