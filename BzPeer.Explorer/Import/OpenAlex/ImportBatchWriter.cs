@@ -375,7 +375,11 @@ internal sealed partial class ImportBatchWriter
     {
         if (_deferDerived)
         {
-            WritePendingCitations();
+            if (_references.Count > 0)
+            {
+                var (all, json) = BatchReferences();
+                WritePending(all, json, unresolvedOnly: false);
+            }
             return;
         }
         if (_addedWorkIds.Count > 0)
@@ -402,30 +406,23 @@ internal sealed partial class ImportBatchWriter
             WHERE true
             ON CONFLICT DO NOTHING
             """, references);
-        // In the order of the table's key, cited works first, which is where most of the writing goes.
-        _sql.Execute($"""
-            {batchReferences}
-            INSERT INTO "PendingCitations" ("CitedWorkNumber", "CitingWorkId")
-            SELECT refs.CitedNumber, refs.Citing FROM refs
-            WHERE NOT EXISTS (SELECT 1 FROM "Works" w WHERE w."OpenAlexId" = refs.Cited)
-            ORDER BY refs.CitedNumber, refs.Citing
-            ON CONFLICT DO NOTHING
-            """, references);
+        WritePending(batchReferences, references, unresolvedOnly: true);
     }
 
-    /// <summary>In a bulk load: every reference is kept as a pending citation; the load's end resolves them.</summary>
-    private void WritePendingCitations()
-    {
-        if (_references.Count == 0) return;
-        var (batchReferences, references) = BatchReferences();
+    /// <summary>
+    /// Keeps the batch's references as pending citations: those to works not stored, or (in a bulk load, whose end
+    /// resolves them) all of them. In the order of the table's key, cited works first, which is where most of the
+    /// writing goes.
+    /// </summary>
+    private void WritePending(string batchReferences, string references, bool unresolvedOnly) =>
         _sql.Execute($"""
             {batchReferences}
             INSERT INTO "PendingCitations" ("CitedWorkNumber", "CitingWorkId")
             SELECT refs.CitedNumber, refs.Citing FROM refs
+            {(unresolvedOnly ? "WHERE NOT EXISTS (SELECT 1 FROM \"Works\" w WHERE w.\"OpenAlexId\" = refs.Cited)" : "")}
             ORDER BY refs.CitedNumber, refs.Citing
             ON CONFLICT DO NOTHING
             """, references);
-    }
 
     /// <summary>
     /// All references of the batch as one JSON object (citing work key → cited ids), and the SQL that reads it as rows
