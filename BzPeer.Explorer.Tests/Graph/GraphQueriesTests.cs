@@ -1,6 +1,6 @@
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Data.Bulk;
 using BzPeer.Explorer.Graph;
-using BzPeer.Explorer.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Tests.Graph;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Data.Bulk;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
@@ -202,7 +202,7 @@ public static class DatabaseContent
     {
         var incremental = await DumpAsync(database);
         await using (var db = database.CreateContext())
-            await BzPeer.Explorer.Import.DerivedData.RebuildAsync(db, CancellationToken.None);
+            await DerivedData.RebuildAsync(db, CancellationToken.None);
         Assert.Equal(await DumpAsync(database), incremental);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Tests.Import;

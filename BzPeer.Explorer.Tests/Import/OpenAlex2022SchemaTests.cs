@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Data.Bulk;
 using BzPeer.Explorer.Graph;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Tests.Hosting;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Tests.Import;

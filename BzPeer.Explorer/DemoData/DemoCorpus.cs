@@ -1,5 +1,5 @@
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Data.Bulk;
 using BzPeer.Explorer.Search;
 using Microsoft.EntityFrameworkCore;
 

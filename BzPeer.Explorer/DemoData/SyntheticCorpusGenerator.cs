@@ -1,5 +1,5 @@
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Data.Bulk;
 using static BzPeer.Explorer.DemoData.SyntheticVocabulary;
 
 namespace BzPeer.Explorer.DemoData;

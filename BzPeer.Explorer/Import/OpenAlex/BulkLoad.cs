@@ -1,4 +1,5 @@
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Data.Bulk;
 using BzPeer.Explorer.Search;
 using Microsoft.EntityFrameworkCore;
 

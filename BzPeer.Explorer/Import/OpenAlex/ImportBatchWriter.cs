@@ -1,5 +1,6 @@
 using System.Globalization;
 using BzPeer.Explorer.Data;
+using BzPeer.Explorer.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Import.OpenAlex;

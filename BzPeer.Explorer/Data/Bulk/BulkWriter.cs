@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.Data.Bulk;
 
 /// <summary>
 /// Inserts and updates entities inside the context's open transaction, bypassing change tracking. The SQL and the

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.Data.Bulk;
 
 /// <summary>
 /// Rows for PostgreSQL, gathered per table and written with binary COPY, the bulk path: one COPY per table per

@@ -2,7 +2,7 @@ using BzPeer.Explorer.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.Data.Bulk;
 
 /// <summary>
 /// Tables and counts computed from authorships, topics and citations, which pages and the graph read instead of

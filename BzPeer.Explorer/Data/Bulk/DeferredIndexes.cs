@@ -1,7 +1,7 @@
 using BzPeer.Explorer.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace BzPeer.Explorer.Import;
+namespace BzPeer.Explorer.Data.Bulk;
 
 /// <summary>
 /// For a bulk load into empty tables: drops their secondary indexes (and on PostgreSQL their foreign keys) and creates

@@ -1,8 +1,9 @@
 using BzPeer.Explorer.Data;
-using BzPeer.Explorer.Import;
+using BzPeer.Explorer.Data.Bulk;
+using BzPeer.Explorer.Tests.Import;
 using Microsoft.EntityFrameworkCore;
 
-namespace BzPeer.Explorer.Tests.Import;
+namespace BzPeer.Explorer.Tests.Data;
 
 public class BulkWriterTests
 {
