@@ -6,27 +6,28 @@ namespace BzPeer.Explorer.Graph;
 /// between those and everything drawn here, in memory, so what it costs does not grow with the graph. Only drawn
 /// nodes are kept: when the graph shrinks, the others are forgotten.
 /// </summary>
-public sealed class DrawnLinks
+internal sealed class DrawnLinks
 {
     private readonly Dictionary<long, List<LinkRow>> _linksFrom = [];
 
-    /// <summary>Forgets the links of papers and people not in <paramref name="nodes"/>, and gives those among them whose links are not known yet.</summary>
-    public List<GraphNode> KeepOnlyAndFindUnknown(IReadOnlyCollection<GraphNode> nodes)
+    /// <summary>The papers and people among <paramref name="nodes"/> whose links are not known yet.</summary>
+    public List<GraphNode> Unknown(IReadOnlyCollection<GraphNode> nodes)
     {
-        var owners = new HashSet<long>();
-        var unknown = new List<GraphNode>();
-        foreach (var node in nodes)
-            if (node.Kind is NodeKind.Paper or NodeKind.Person && owners.Add(NodeKeys.Of(node)) && !_linksFrom.ContainsKey(NodeKeys.Of(node)))
-                unknown.Add(node);
-        if (_linksFrom.Count > owners.Count - unknown.Count)
-            foreach (var key in _linksFrom.Keys.Where(key => !owners.Contains(key)).ToList()) _linksFrom.Remove(key);
-        return unknown;
+        var seen = new HashSet<long>();
+        return nodes.Where(n => n.Kind is NodeKind.Paper or NodeKind.Person && seen.Add(NodeNumbers.Of(n)) && !_linksFrom.ContainsKey(NodeNumbers.Of(n))).ToList();
+    }
+
+    /// <summary>Forgets the links of papers and people not in <paramref name="nodes"/>.</summary>
+    public void KeepOnly(IReadOnlyCollection<GraphNode> nodes)
+    {
+        var owners = nodes.Where(n => n.Kind is NodeKind.Paper or NodeKind.Person).Select(NodeNumbers.Of).ToHashSet();
+        foreach (var key in _linksFrom.Keys.Where(key => !owners.Contains(key)).ToList()) _linksFrom.Remove(key);
     }
 
     /// <summary>Records what was read for <paramref name="owners"/>: the rows given, and no links for an owner without rows.</summary>
     public void Add(IEnumerable<GraphNode> owners, IEnumerable<LinkRow> rows)
     {
-        foreach (var owner in owners) _linksFrom.TryAdd(NodeKeys.Of(owner), []);
+        foreach (var owner in owners) _linksFrom.TryAdd(NodeNumbers.Of(owner), []);
         foreach (var row in rows) _linksFrom[row.FromKey].Add(row);
     }
 

@@ -62,7 +62,7 @@ public sealed class ExplorationGraph
     public string FocusId { get; }
 
     /// <summary>The own links read so far of the papers and people drawn.</summary>
-    public DrawnLinks Links { get; } = new();
+    private readonly DrawnLinks _links = new();
 
     /// <summary>Nodes in the order they were added.</summary>
     public IEnumerable<PlacedNode> Nodes => _nodeOrder.Select(id => _nodes[id]);
@@ -93,6 +93,26 @@ public sealed class ExplorationGraph
         var nodes = new List<PlacedNode> { new(slice.Focus, new Point2(0, 0)) };
         nodes.AddRange(neighbours.Select(n => new PlacedNode(n, positions[n.Id])));
         return new ExplorationGraph(new Expansion(slice.Focus.Id, slice.Focus.Label, nodes, edges, null) { AddedNodes = nodes.Count });
+    }
+
+    /// <summary>The papers and people among <paramref name="nodes"/> whose links this graph has not read yet.</summary>
+    public IReadOnlyList<GraphNode> WithoutKnownLinks(IReadOnlyCollection<GraphNode> nodes) => _links.Unknown(nodes);
+
+    /// <summary>
+    /// Merges the node's slice into the graph with the links read for it (see <see cref="WithoutKnownLinks"/>): the
+    /// edges between the new nodes and those drawn are found among the links the graph keeps, in memory.
+    /// </summary>
+    public ExpandResult Expand(string nodeId, GraphSlice slice, LinksRead links)
+    {
+        var added = slice.Nodes.Where(n => !_nodes.ContainsKey(n.Id)).ToList();
+        var all = Nodes.Select(n => n.Node).Concat(added).ToList();
+        _links.KeepOnly(all);
+        _links.Add(links.Owners, links.Rows.Where(row => row.Kind != LinkKind.CoAuthor));
+        var nodeIds = NodeNumbers.IdsByKey(all);
+        var addedKeys = added.Where(n => n.Kind != NodeKind.More).Select(NodeNumbers.Of).ToHashSet();
+        var edges = _links.EdgesTouching(addedKeys, nodeIds);
+        edges.AddRange(links.Rows.Where(row => row.Kind == LinkKind.CoAuthor).Select(row => row.EdgeAmong(nodeIds)).OfType<GraphEdge>());
+        return Expand(nodeId, slice, edges);
     }
 
     /// <summary>Merges the node's slice into the graph: new nodes are laid out around it, nothing already drawn moves.</summary>

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Graph;
 
-/// <summary>Builds and grows exploration graphs from the database: one short-lived context per operation.</summary>
+/// <summary>
+/// What the graph's pages ask of the database, in one place: slices, expansions, rebuilding a shared link, resolving an
+/// id and a node's preview; one short-lived context per operation.
+/// </summary>
 public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
 {
     /// <summary>The focus node's slice, laid out; null when the id names nothing.</summary>
@@ -15,22 +18,37 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
     {
         if (NodeIds.TryParseMore(focusId, out _, out _, out _)) return null;
         await using var db = await OpenAsync(cancellationToken);
-        var slice = await GraphQueries.SliceAsync(db, focusId, cancellationToken);
+        var slice = await SliceReader.SliceAsync(db, focusId, cancellationToken);
         if (slice is null) return null;
         var all = slice.Nodes.Append(slice.Focus).ToList();
-        return (slice, await GraphQueries.EdgesAmongAsync(db, all, all, cancellationToken));
+        return (slice, await SliceReader.EdgesAmongAsync(db, all, all, cancellationToken));
     }
 
     public async Task<ExpandResult> ExpandAsync(ExplorationGraph graph, string nodeId, CancellationToken cancellationToken = default)
     {
         if (!graph.Contains(nodeId)) return new ExpandResult(ExpandOutcome.UnknownNode);
         await using var db = await OpenAsync(cancellationToken);
-        var slice = await GraphQueries.SliceAsync(db, nodeId, cancellationToken);
+        var slice = await SliceReader.SliceAsync(db, nodeId, cancellationToken);
         if (slice is null) return new ExpandResult(ExpandOutcome.UnknownNode);
         var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
-        var present = graph.Nodes.Select(n => n.Node).ToList();
-        var among = await GraphQueries.EdgesToNewAsync(db, graph.Links, added, present.Concat(added).ToList(), cancellationToken);
-        return graph.Expand(nodeId, slice, among);
+        var all = graph.Nodes.Select(n => n.Node).Concat(added).ToList();
+        var owners = graph.WithoutKnownLinks(all);
+        var links = await SliceReader.LinksAsync(db, owners, added, all, cancellationToken);
+        return graph.Expand(nodeId, slice, new LinksRead(owners, links));
+    }
+
+    /// <summary>The node an id names, with its label; null when it names nothing.</summary>
+    public async Task<GraphNode?> ResolveAsync(string nodeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await SliceReader.ResolveAsync(db, nodeId, cancellationToken);
+    }
+
+    /// <summary>What the preview beside the graph shows for a node; null when its record is gone.</summary>
+    public async Task<NodePreview?> PreviewAsync(GraphNode node, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await NodePreviews.LoadAsync(db, node, cancellationToken);
     }
 
     /// <summary>A context whose connection stays open for the dozen small reads of one operation.</summary>

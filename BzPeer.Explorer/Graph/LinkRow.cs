@@ -19,9 +19,9 @@ public readonly record struct LinkRow(LinkKind Kind, int FromId, int ToId, doubl
         _ => NodeKind.Institution,
     };
 
-    public long FromKey => NodeKeys.Of(FromKind, FromId);
+    public long FromKey => NodeNumbers.Of(FromKind, FromId);
 
-    public long ToKey => NodeKeys.Of(ToKind, ToId);
+    public long ToKey => NodeNumbers.Of(ToKind, ToId);
 
     /// <summary>The edge this row draws between two nodes on screen (given by their keys), or null when either end is not drawn.</summary>
     public GraphEdge? EdgeAmong(IReadOnlyDictionary<long, string> nodeIds) =>
@@ -37,8 +37,11 @@ public readonly record struct LinkRow(LinkKind Kind, int FromId, int ToId, doubl
     };
 }
 
+/// <summary>The links read for <paramref name="Owners"/> (the papers and people whose links were not known), and the co-author links of new people.</summary>
+public sealed record LinksRead(IReadOnlyList<GraphNode> Owners, IReadOnlyList<LinkRow> Rows);
+
 /// <summary>A node's kind and entity id in one number, for lookups that would otherwise hash strings.</summary>
-public static class NodeKeys
+public static class NodeNumbers
 {
     public static long Of(NodeKind kind, int entityId) => ((long)kind << 32) | (uint)entityId;
 

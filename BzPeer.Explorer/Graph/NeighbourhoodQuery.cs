@@ -11,7 +11,7 @@ public static class NeighbourhoodQuery
     public static async Task<Dictionary<string, NeighbourhoodState>> StatesAsync(ExplorerDbContext db, IReadOnlyCollection<GraphNode> nodes, CancellationToken cancellationToken)
     {
         List<int> IdsOf(NodeKind kind) => nodes.Where(n => n.Kind == kind).Select(n => n.EntityId).Distinct().ToList();
-        var rows = await GraphReads.NeighbourhoodRowsAsync(db, IdsOf(NodeKind.Person), IdsOf(NodeKind.Institution), IdsOf(NodeKind.Topic), cancellationToken);
+        var rows = await GraphSql.NeighbourhoodRowsAsync(db, IdsOf(NodeKind.Person), IdsOf(NodeKind.Institution), IdsOf(NodeKind.Topic), cancellationToken);
         var byKey = rows.ToDictionary(r => (r.Kind, r.Id), r =>
             NeighbourhoodRule.StateOf(r.FromOpenAlex, r.RecordRead, r.NeighbourhoodFetched is not null, r.NeighbourhoodFetched == true));
         return nodes.Where(n => byKey.ContainsKey((n.Kind, n.EntityId))).DistinctBy(n => n.Id).ToDictionary(n => n.Id, n => byKey[(n.Kind, n.EntityId)]);

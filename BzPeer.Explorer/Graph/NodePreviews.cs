@@ -10,7 +10,7 @@ public sealed record PreviewFact(string Label, string Value);
 /// <summary>What the preview beside the graph shows for a selected node, read when it is selected.</summary>
 public sealed record NodePreview(string Title, string KindLabel, IReadOnlyList<PreviewFact> Facts, string? Text);
 
-public static class NodePreviews
+internal static class NodePreviews
 {
     private const int AbstractLength = 420;
 

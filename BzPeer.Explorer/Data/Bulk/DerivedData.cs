@@ -166,26 +166,17 @@ internal static class DerivedData
     public static void Refresh(ExplorerDbContext db, AffectedRecords affected)
     {
         if (affected.IsEmpty) return;
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        Add("@added", affected.AddedWorks);
-        Add("@recount", affected.RecountResearchers);
-        Add("@reaffiliate", affected.ReaffiliatedResearchers);
-        Add("@topics", affected.RecountTopics);
-        Add("@venues", affected.RecountVenues);
-        Add("@institutions", affected.RecountInstitutions);
+        using var command = db.CreateCommand("",
+            ("@added", JsonIds(affected.AddedWorks)),
+            ("@recount", JsonIds(affected.RecountResearchers)),
+            ("@reaffiliate", JsonIds(affected.ReaffiliatedResearchers)),
+            ("@topics", JsonIds(affected.RecountTopics)),
+            ("@venues", JsonIds(affected.RecountVenues)),
+            ("@institutions", JsonIds(affected.RecountInstitutions)));
         foreach (var statement in db.IsPostgres ? PostgresRefresh : SqliteRefresh)
         {
             command.CommandText = statement;
             command.ExecuteNonQuery();
-        }
-
-        void Add(string name, IReadOnlyCollection<int> ids)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = JsonIds(ids);
-            command.Parameters.Add(parameter);
         }
     }
 

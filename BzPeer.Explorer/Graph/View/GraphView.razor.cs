@@ -4,9 +4,7 @@ using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
-using BzPeer.Explorer.Data;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Graph.View;
 
@@ -52,9 +50,6 @@ public partial class GraphView : IDisposable
 
     [Inject]
     private GraphService Graphs { get; set; } = null!;
-
-    [Inject]
-    private IDbContextFactory<ExplorerDbContext> DbFactory { get; set; } = null!;
 
     // Looked up rather than injected: the live OpenAlex services are optional to the graph (component tests run without).
     [Inject]
@@ -499,8 +494,7 @@ public partial class GraphView : IDisposable
         PlaceLabels();
         _preview = null;
         StateHasChanged();
-        await using var db = await DbFactory.CreateDbContextAsync();
-        var preview = await NodePreviews.LoadAsync(db, node.Node);
+        var preview = await Graphs.PreviewAsync(node.Node);
         if (_selected == node)
         {
             _preview = preview;

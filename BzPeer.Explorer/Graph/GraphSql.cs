@@ -5,23 +5,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Graph;
 
-internal sealed record PersonRow(int Id, string Slug, string Name, int Works, string? Institution);
-internal sealed record PaperRow(int Id, string Title, int? Year, string? Venue, int Citations);
-internal sealed record TopicRow(int Id, string Name, string Subfield);
-internal sealed record InstitutionRow(int Id, string Name, string? City, string? Country, int Works);
+internal sealed record PersonRow(int Id, string Slug, string Name, int Works, string? Institution)
+{
+    public GraphNode ToNode() =>
+        new(NodeIds.Person(Slug), NodeKind.Person, Id, Name, Institution ?? $"{Works} {(Works == 1 ? "work" : "works")}") { Count = Works };
+}
+
+internal sealed record PaperRow(int Id, string Title, int? Year, string? Venue, int Citations)
+{
+    public GraphNode ToNode() =>
+        new(NodeIds.Paper(Id), NodeKind.Paper, Id, Title,
+            string.Join(" · ", new[] { Year?.ToString(CultureInfo.InvariantCulture), Venue }.Where(s => s is not null)), Year) { Count = Citations };
+}
+
+internal sealed record TopicRow(int Id, string Name, string Subfield)
+{
+    public GraphNode ToNode() => new(NodeIds.Topic(Id), NodeKind.Topic, Id, Name, Subfield);
+}
+
+internal sealed record InstitutionRow(int Id, string Name, string? City, string? Country, int Works)
+{
+    public GraphNode ToNode() =>
+        new(NodeIds.Institution(Id), NodeKind.Institution, Id, Name, string.Join(", ", new[] { City, Country }.Where(s => !string.IsNullOrEmpty(s)))) { Count = Works };
+}
+
 internal sealed record WeightedRow<TRow>(TRow Row, double Weight);
 internal sealed record PersonInstitution(int PersonId, InstitutionRow Row);
 internal sealed record NeighbourhoodRow(NodeKind Kind, int Id, bool FromOpenAlex, bool RecordRead, bool? NeighbourhoodFetched);
 
 /// <summary>
-/// The reads behind graph slices, as plain SQL on the context's connection. A slice makes a dozen small reads, and
-/// for reads this small EF's per-query work costs several times what SQLite does (about 100 µs against 5 µs here),
-/// while EF's compiled queries are tied to one model instance, which the app, the command-line verbs and the tests
+/// The SQL behind graph slices, run through <see cref="ContextSql"/>. A slice makes a dozen small reads, and for reads
+/// this small EF's per-query work costs many times what SQLite does (docs/benchmarks.md), while EF's compiled queries are tied to one model instance, which the app, the command-line verbs and the tests
 /// do not share. Every read is an index range of bounded size, driven from the link table, never a scan of works or
 /// researchers. Parameters are bound; the only values written into SQL are integers the code produced. Identifiers
 /// are quoted and parameters named @name, so the same SQL runs on SQLite and on PostgreSQL.
 /// </summary>
-internal static class GraphReads
+internal static class GraphSql
 {
     /// <summary>How many of an institution's researchers (the most recent) its topics are read from.</summary>
     public const int InstitutionTopicSample = 100;
@@ -33,28 +52,28 @@ internal static class GraphReads
     private const string Page = "LIMIT @take OFFSET @skip";
 
     public static Task<List<PersonRow>> PersonBySlugAsync(ExplorerDbContext db, string slug, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person} FROM \"Researchers\" r {PersonInstitutionJoin} WHERE r.\"Slug\" = @slug", ReadPerson, ct, ("@slug", slug));
+        db.ReadAsync($"SELECT {Person} FROM \"Researchers\" r {PersonInstitutionJoin} WHERE r.\"Slug\" = @slug", ReadPerson, ct, ("@slug", slug));
 
     public static Task<List<PaperRow>> PaperByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"Id\" = @id", ReadPaper, ct, ("@id", id));
+        db.ReadAsync($"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"Id\" = @id", ReadPaper, ct, ("@id", id));
 
     public static Task<List<TopicRow>> TopicByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, "SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\" FROM \"Topics\" t WHERE t.\"Id\" = @id", ReadTopic, ct, ("@id", id));
+        db.ReadAsync("SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\" FROM \"Topics\" t WHERE t.\"Id\" = @id", ReadTopic, ct, ("@id", id));
 
     public static Task<List<InstitutionRow>> InstitutionByIdAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        ReadAsync(db, "SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Institutions\" i WHERE i.\"Id\" = @id", ReadInstitution, ct, ("@id", id));
+        db.ReadAsync("SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Institutions\" i WHERE i.\"Id\" = @id", ReadInstitution, ct, ("@id", id));
 
     // A person's neighbours.
 
     public static Task<List<PaperRow>> PersonWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM \"Authorships\" a JOIN \"Works\" w ON w.\"Id\" = a.\"WorkId\" {PaperVenueJoin} WHERE a.\"ResearcherId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+        db.ReadAsync($"SELECT {Paper} FROM \"Authorships\" a JOIN \"Works\" w ON w.\"Id\" = a.\"WorkId\" {PaperVenueJoin} WHERE a.\"ResearcherId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPersonWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
         CountAsync(db, "SELECT count(*) FROM \"Authorships\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<WeightedRow<PersonRow>>> PersonCoAuthorsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person}, p.\"SharedWorks\" FROM \"CoAuthorPairs\" p JOIN \"Researchers\" r ON r.\"Id\" = p.\"CoAuthorId\" {PersonInstitutionJoin} " +
+        db.ReadAsync($"SELECT {Person}, p.\"SharedWorks\" FROM \"CoAuthorPairs\" p JOIN \"Researchers\" r ON r.\"Id\" = p.\"CoAuthorId\" {PersonInstitutionJoin} " +
                       $"WHERE p.\"ResearcherId\" = @id ORDER BY p.\"SharedWorks\" DESC, p.\"LastYear\" DESC, p.\"CoAuthorId\" {Page}",
             reader => new WeightedRow<PersonRow>(ReadPerson(reader), Weight(reader, 5)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -62,7 +81,7 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<WeightedRow<TopicRow>>> PersonTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Topics\" t ON t.\"Id\" = rt.\"TopicId\" " +
+        db.ReadAsync($"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Topics\" t ON t.\"Id\" = rt.\"TopicId\" " +
                       $"WHERE rt.\"ResearcherId\" = @id ORDER BY rt.\"WorkCount\" DESC, rt.\"TopicId\" {Page}",
             reader => new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -70,7 +89,7 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<InstitutionRow>> PersonInstitutionsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Affiliations\" a JOIN \"Institutions\" i ON i.\"Id\" = a.\"InstitutionId\" " +
+        db.ReadAsync($"SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Affiliations\" a JOIN \"Institutions\" i ON i.\"Id\" = a.\"InstitutionId\" " +
                       $"WHERE a.\"ResearcherId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"InstitutionId\" {Page}",
             ReadInstitution, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -78,20 +97,20 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"Affiliations\" WHERE \"ResearcherId\" = @id", id, ct);
 
     public static Task<List<PersonInstitution>> CurrentInstitutionsAsync(ExplorerDbContext db, IReadOnlyCollection<int> people, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT r.\"Id\", i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Researchers\" r JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\" WHERE r.\"Id\" IN ({In(people)})",
+        db.ReadAsync($"SELECT r.\"Id\", i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Researchers\" r JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\" WHERE r.\"Id\" IN ({In(people)})",
             reader => new PersonInstitution(reader.GetInt32(0), new InstitutionRow(reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), reader.GetInt32(5))), ct);
 
     // A paper's neighbours.
 
     public static Task<List<PersonRow>> PaperAuthorsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person} FROM \"Authorships\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} WHERE a.\"WorkId\" = @id ORDER BY a.\"AuthorOrder\" {Page}",
+        db.ReadAsync($"SELECT {Person} FROM \"Authorships\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} WHERE a.\"WorkId\" = @id ORDER BY a.\"AuthorOrder\" {Page}",
             ReadPerson, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperAuthorsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
         CountAsync(db, "SELECT count(*) FROM \"Authorships\" WHERE \"WorkId\" = @id", id, ct);
 
     public static Task<List<WeightedRow<TopicRow>>> PaperTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", wt.\"Score\" FROM \"WorkTopics\" wt JOIN \"Topics\" t ON t.\"Id\" = wt.\"TopicId\" " +
+        db.ReadAsync($"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", wt.\"Score\" FROM \"WorkTopics\" wt JOIN \"Topics\" t ON t.\"Id\" = wt.\"TopicId\" " +
                       $"WHERE wt.\"WorkId\" = @id ORDER BY wt.\"Score\" DESC, wt.\"TopicId\" {Page}",
             reader => new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -99,33 +118,33 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"WorkTopics\" WHERE \"WorkId\" = @id", id, ct);
 
     public static Task<List<PaperRow>> PaperReferencesAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitedWorkId\" {PaperVenueJoin} WHERE c.\"CitingWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+        db.ReadAsync($"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitedWorkId\" {PaperVenueJoin} WHERE c.\"CitingWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperReferencesAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
         CountAsync(db, "SELECT count(*) FROM \"Citations\" WHERE \"CitingWorkId\" = @id", id, ct);
 
     public static Task<List<PaperRow>> PaperCitedByAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitingWorkId\" {PaperVenueJoin} WHERE c.\"CitedWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+        db.ReadAsync($"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitingWorkId\" {PaperVenueJoin} WHERE c.\"CitedWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountPaperCitedByAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
         CountAsync(db, "SELECT count(*) FROM \"Citations\" WHERE \"CitedWorkId\" = @id", id, ct);
 
-    public static async Task<int?> VenueOfAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        (await ReadAsync(db, "SELECT \"VenueId\" FROM \"Works\" WHERE \"Id\" = @id AND \"VenueId\" IS NOT NULL", reader => reader.GetInt32(0), ct, ("@id", id))) is [var venue] ? venue : null;
+    /// <summary>The venue's other works, newest first; none when the work has no venue (NULL matches nothing).</summary>
+    public static Task<List<PaperRow>> SameVenueWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
+        db.ReadAsync($"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"VenueId\" = ({VenueOf}) AND w.\"Id\" <> @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
+            ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<List<PaperRow>> VenueWorksAsync(ExplorerDbContext db, int venue, int except, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"VenueId\" = @venue AND w.\"Id\" <> @except ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
-            ReadPaper, ct, ("@venue", venue), ("@except", except), ("@skip", skip), ("@take", take));
+    public static Task<int> CountSameVenueWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
+        CountAsync(db, $"SELECT count(*) FROM \"Works\" WHERE \"VenueId\" = ({VenueOf}) AND \"Id\" <> @id", id, ct);
 
-    public static async Task<int> CountVenueWorksAsync(ExplorerDbContext db, int venue, int except, CancellationToken ct) =>
-        (await ReadAsync(db, "SELECT count(*) FROM \"Works\" WHERE \"VenueId\" = @venue AND \"Id\" <> @except", Count, ct, ("@venue", venue), ("@except", except)))[0];
+    private const string VenueOf = "SELECT \"VenueId\" FROM \"Works\" WHERE \"Id\" = @id";
 
     // A topic's neighbours.
 
     public static Task<List<WeightedRow<PersonRow>>> TopicResearchersAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person}, rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Researchers\" r ON r.\"Id\" = rt.\"ResearcherId\" {PersonInstitutionJoin} " +
+        db.ReadAsync($"SELECT {Person}, rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Researchers\" r ON r.\"Id\" = rt.\"ResearcherId\" {PersonInstitutionJoin} " +
                       $"WHERE rt.\"TopicId\" = @id ORDER BY rt.\"WorkCount\" DESC, rt.\"ResearcherId\" {Page}",
             reader => new WeightedRow<PersonRow>(ReadPerson(reader), Weight(reader, 5)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -133,7 +152,7 @@ internal static class GraphReads
         CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"TopicId\" = @id", id, ct);
 
     public static Task<List<PaperRow>> TopicWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Paper} FROM \"WorkTopics\" wt JOIN \"Works\" w ON w.\"Id\" = wt.\"WorkId\" {PaperVenueJoin} WHERE wt.\"TopicId\" = @id ORDER BY wt.\"WorkYear\" DESC, wt.\"WorkId\" DESC {Page}",
+        db.ReadAsync($"SELECT {Paper} FROM \"WorkTopics\" wt JOIN \"Works\" w ON w.\"Id\" = wt.\"WorkId\" {PaperVenueJoin} WHERE wt.\"TopicId\" = @id ORDER BY wt.\"WorkYear\" DESC, wt.\"WorkId\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
     public static Task<int> CountTopicWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
@@ -142,7 +161,7 @@ internal static class GraphReads
     // An institution's neighbours.
 
     public static Task<List<PersonRow>> InstitutionResearchersAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
-        ReadAsync(db, $"SELECT {Person} FROM \"Affiliations\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} " +
+        db.ReadAsync($"SELECT {Person} FROM \"Affiliations\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} " +
                       $"WHERE a.\"InstitutionId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"ResearcherId\" {Page}",
             ReadPerson, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
@@ -158,7 +177,7 @@ internal static class GraphReads
     /// <summary>One page of those topics and, read in the same pass, how many there are in all.</summary>
     public static async Task<(List<WeightedRow<TopicRow>> Rows, int Total)> InstitutionTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct)
     {
-        var rows = await ReadAsync(db, "SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", g.\"Works\", count(*) OVER () FROM (SELECT \"TopicId\", sum(\"WorkCount\") AS \"Works\" FROM \"ResearcherTopics\" " +
+        var rows = await db.ReadAsync("SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", g.\"Works\", count(*) OVER () FROM (SELECT \"TopicId\", sum(\"WorkCount\") AS \"Works\" FROM \"ResearcherTopics\" " +
                                        $"WHERE \"ResearcherId\" IN ({RecentResearchers}) GROUP BY \"TopicId\") g JOIN \"Topics\" t ON t.\"Id\" = g.\"TopicId\" ORDER BY g.\"Works\" DESC, g.\"TopicId\" {Page}",
             reader => (Row: new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), Total: (int)reader.GetInt64(4)), ct,
             ("@id", id), ("@sample", InstitutionTopicSample), ("@skip", skip), ("@take", take));
@@ -188,7 +207,7 @@ internal static class GraphReads
 
     /// <summary>The rows of several <see cref="LinkSelect"/>s, read in one statement.</summary>
     public static async Task<List<LinkRow>> LinksAsync(ExplorerDbContext db, IReadOnlyCollection<string> selects, CancellationToken ct) =>
-        selects.Count == 0 ? [] : await ReadAsync(db, string.Join(" UNION ALL ", selects),
+        selects.Count == 0 ? [] : await db.ReadAsync(string.Join(" UNION ALL ", selects),
             reader => new LinkRow((LinkKind)reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), Weight(reader, 3)), ct);
 
     /// <summary>Integer ids as an SQL list; "NULL" (which matches nothing) for none.</summary>
@@ -199,7 +218,7 @@ internal static class GraphReads
     }
 
     private static async Task<int> CountAsync(ExplorerDbContext db, string sql, int id, CancellationToken ct) =>
-        (await ReadAsync(db, sql, Count, ct, ("@id", id)))[0];
+        (await db.ReadAsync(sql, Count, ct, ("@id", id)))[0];
 
     /// <summary>
     /// For the people, institutions and topics of a slice: whether each came from OpenAlex, whether its own record was read, and
@@ -218,27 +237,8 @@ internal static class GraphReads
         if (institutions.Count > 0) parts.Add(Part(NodeKind.Institution, "Institutions", institutions));
         if (topics.Count > 0) parts.Add(Part(NodeKind.Topic, "Topics", topics));
         if (parts.Count == 0) return Task.FromResult(new List<NeighbourhoodRow>());
-        return ReadAsync(db, string.Join(" UNION ALL ", parts), r => new NeighbourhoodRow(
+        return db.ReadAsync(string.Join(" UNION ALL ", parts), r => new NeighbourhoodRow(
             (NodeKind)r.GetInt32(0), r.GetInt32(1), r.GetBoolean(2), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetBoolean(4)), ct);
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(ExplorerDbContext db, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
-        return rows;
     }
 
     private static PersonRow ReadPerson(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3), Text(r, 4));

@@ -46,7 +46,7 @@ public sealed class GraphDatabaseFixture : IAsyncLifetime
     }
 }
 
-public class GraphQueriesTests(GraphDatabaseFixture fixture) : IClassFixture<GraphDatabaseFixture>
+public class GraphServiceTests(GraphDatabaseFixture fixture) : IClassFixture<GraphDatabaseFixture>
 {
     [Fact]
     public async Task The_reference_profiles_graph_holds_her_paper_co_authors_topics_and_their_institutions()
