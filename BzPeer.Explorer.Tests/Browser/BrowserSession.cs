@@ -56,6 +56,8 @@ public sealed class BrowserSession : IAsyncDisposable
             HasTouch = touch,
         });
         context.SetDefaultTimeout(15_000);
+        // A page load (prerendering included) on a machine busy with other builds can take longer than a wait in a page.
+        context.SetDefaultNavigationTimeout(30_000);
         return context;
     }
 
