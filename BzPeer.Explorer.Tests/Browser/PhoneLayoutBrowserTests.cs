@@ -59,7 +59,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     public async Task On_a_phone_the_search_button_opens_a_full_width_search_whose_suggestions_can_be_read(string path)
     {
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
-        await page.GotoAsync(path);
+        await page.GotoAsync("/" + path);
         if (path == "/")
         {
             await page.WaitForCircuitAsync();
@@ -117,6 +117,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await page.GotoAsync("/researchers/meihao-kong");
         await page.WaitForCircuitAsync();
         await page.Locator(SettledNode).First.WaitForAsync();
+        var work = await page.Locator("a[href^='works/']").First.GetAttributeAsync("href");
 
         var canvas = (await page.Locator(".graph-panel [data-graph-canvas]").BoundingBoxAsync())!;
         Assert.True(canvas.Y < 900, $"the graph starts {canvas.Y} px down the page");
@@ -129,6 +130,20 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await link.ClickAsync();
         await page.WaitForURLAsync("**/explore?focus=person%3Ameihao-kong**");
         await page.Locator(SettledNode).First.WaitForAsync();
+
+        // A work's, a topic's and an institution's page too: the graph comes before the abstract and the lists.
+        await page.GotoAsync("/" + work);
+        var topic = await page.Locator("a[href^='topics/']").First.GetAttributeAsync("href");
+        var institution = await page.Locator("a[href^='institutions/']").First.GetAttributeAsync("href");
+        foreach (var path in new[] { work!, topic!, institution! })
+        {
+            await page.GotoAsync("/" + path);
+            await page.WaitForCircuitAsync();
+            await page.Locator(SettledNode).First.WaitForAsync();
+            var graph = (await page.Locator(".graph-panel [data-graph-canvas]").BoundingBoxAsync())!;
+            Assert.True(graph.Y < 900, $"on {path} the graph starts {graph.Y} px down the page");
+            await page.ScreenshotForReviewAsync("phone-graph-" + path.Split('/')[0]);
+        }
     }
 
     [BrowserFact]
