@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace BzPeer.Explorer.Data;
@@ -12,10 +11,8 @@ public static class Slug
     {
         var builder = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var folded in TextFolding.Fold(text))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            var folded = char.ToLowerInvariant(c);
             if (folded is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 if (pendingHyphen && builder.Length > 0) builder.Append('-');

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using BzPeer.Explorer.Data;
 
 namespace BzPeer.Explorer.Search;
 
@@ -27,7 +27,7 @@ public static class Highlighter
             }
             var start = i;
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark)) i++;
-            var folded = Fold(text[start..i]);
+            var folded = TextFolding.Fold(text[start..i]);
             if (terms.Words.Any(w => folded.StartsWith(w, StringComparison.Ordinal)))
             {
                 if (start > plainStart) segments.Add(new TextSegment(text[plainStart..start], false));
@@ -37,13 +37,5 @@ public static class Highlighter
         }
         if (plainStart < text.Length) segments.Add(new TextSegment(text[plainStart..], false));
         return segments;
-    }
-
-    private static string Fold(string word)
-    {
-        var builder = new StringBuilder(word.Length);
-        foreach (var c in word.Normalize(NormalizationForm.FormD))
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(char.ToLowerInvariant(c));
-        return builder.ToString();
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using BzPeer.Explorer.Data;
 
 namespace BzPeer.Explorer.Search;
 
@@ -41,13 +41,11 @@ public sealed class SearchTerms
     {
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var c in input.Normalize(NormalizationForm.FormD))
+        foreach (var c in TextFolding.Fold(input))
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
             if (char.IsLetterOrDigit(c))
             {
-                if (word.Length < maxWordLength) word.Append(char.ToLowerInvariant(c));
+                if (word.Length < maxWordLength) word.Append(c);
                 continue;
             }
             Flush();
@@ -57,7 +55,7 @@ public sealed class SearchTerms
 
         void Flush()
         {
-            if (word.Length > 0) words.Add(word.ToString().Normalize(NormalizationForm.FormC));
+            if (word.Length > 0) words.Add(word.ToString());
             word.Clear();
         }
     }

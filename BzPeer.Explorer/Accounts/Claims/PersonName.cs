@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BzPeer.Explorer.Data;
 
 namespace BzPeer.Explorer.Accounts.Claims;
 
@@ -66,19 +67,12 @@ public static class PersonName
     {
         if (string.IsNullOrWhiteSpace(name)) return "";
         var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in TextFolding.Fold(name))
         {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark:
-                    continue;
-                case UnicodeCategory.DashPunctuation:
-                    builder.Append('-');
-                    continue;
-            }
-            if (char.IsWhiteSpace(c) || c == '.') builder.Append(' ');
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation) builder.Append('-');
+            else if (char.IsWhiteSpace(c) || c == '.') builder.Append(' ');
             else if (c == ',') builder.Append(',');
-            else if (char.IsLetterOrDigit(c)) builder.Append(Letters(char.ToLowerInvariant(c)));
+            else if (char.IsLetterOrDigit(c)) builder.Append(Letters(c));
         }
         // "Y.-K." reads as "Y -K ": a hyphen next to a space joins nothing.
         return builder.ToString().Replace(" -", " ", StringComparison.Ordinal).Replace("- ", " ", StringComparison.Ordinal).Trim(' ', '-');
