@@ -105,6 +105,12 @@ public sealed class CircuitLoad
                     {
                         _errors.Enqueue($"circuit {index}: expanding {nodeId} got no answer in {Timeout.TotalSeconds:0} s (notice: \"{circuit.Read(GraphPage.Notice)}\")");
                     }
+                    catch (InvalidOperationException e)
+                    {
+                        // The connection is gone (the server closed it, or it timed out): this user has lost the page.
+                        _errors.Enqueue($"circuit {index}: expanding {nodeId}: {e.Message}");
+                        return false;
+                    }
                 }
                 else
                 {

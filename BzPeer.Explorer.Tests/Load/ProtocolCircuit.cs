@@ -229,7 +229,15 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
         if (CircuitId is not null)
         {
             using var form = new FormUrlEncodedContent([new("circuitId", CircuitId)]);
-            using var _ = await http.PostAsync(new Uri(http.BaseAddress!, "/_blazor/disconnect"), form);
+            try
+            {
+                using var _ = await http.PostAsync(new Uri(http.BaseAddress!, "/_blazor/disconnect"), form);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // A browser's beacon would not wait; the server not answering it is still an error of the run.
+                Error($"the disconnect beacon got no answer: {e.Message}");
+            }
         }
         await _connection.StopAsync();
     }
