@@ -127,32 +127,33 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     }
 
     /// <summary>
-    /// Per kind on SQLite: the FTS5 index, its name column (exact matches), its name columns (tier 1), the rows to show
+    /// Per kind on SQLite: the FTS5 index, the index of names (the same but for works, whose titles have their own),
+    /// its name column (exact matches), its name columns (tier 1), the rows to show
     /// for its matches (id, title, context, slug, text, then the facts: year, venue/institution/field, citations, works,
     /// open access), their join and filter, the score and the tie-break. The matches are ranked in an outer query; for
     /// suggestions only a bounded set of candidates (<see cref="SuggestionCandidatesSql"/>).
     /// </summary>
-    private sealed record KindQuery(string Index, string NameColumn, string NameColumns, string Select, string From, string Filter, string Score, string TieBreak);
+    private sealed record KindQuery(string Index, string NameIndex, string NameColumn, string NameColumns, string Select, string From, string Filter, string Score, string TieBreak);
 
     private const string SqliteWorkFilter = "WHERE ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to) AND ($oa = 0 OR w.IsOpenAccess)";
 
     private static readonly Dictionary<SearchKind, KindQuery> Queries = new()
     {
-        [SearchKind.Researchers] = new("ResearcherSearch", "DisplayName", "DisplayName AlternativeNames",
+        [SearchKind.Researchers] = new("ResearcherSearch", "ResearcherSearch", "DisplayName", "DisplayName AlternativeNames",
             "r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL, " +
             "NULL, i.DisplayName, r.CitedByCount, r.WorksCount, NULL",
             "Researchers r ON r.Id = m.Id LEFT JOIN Institutions i ON i.Id = r.LastKnownInstitutionId", "",
             "r.CitedByCount", "r.WorksCount DESC, r.Id"),
-        [SearchKind.Works] = new("WorkSearch", "Title", "Title",
+        [SearchKind.Works] = new("WorkSearch", "WorkTitleSearch", "Title", "Title",
             "w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract, " +
             "w.Year, v.DisplayName, w.CitedByCount, NULL, w.IsOpenAccess",
             "Works w ON w.Id = m.Id LEFT JOIN Venues v ON v.Id = w.VenueId", SqliteWorkFilter,
             "ln(1 + w.CitedByCount) + max(0, min(10, 10 - ($year - coalesce(w.Year, 0)))) / 5.0", "w.Id"),
-        [SearchKind.Topics] = new("TopicSearch", "DisplayName", "DisplayName",
+        [SearchKind.Topics] = new("TopicSearch", "TopicSearch", "DisplayName", "DisplayName",
             "t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description, " +
             "NULL, t.FieldName || ' › ' || t.SubfieldName, NULL, t.WorksCount, NULL",
             "Topics t ON t.Id = m.Id", "", "t.WorksCount", "t.Id"),
-        [SearchKind.Institutions] = new("InstitutionSearch", "DisplayName", "DisplayName Acronyms",
+        [SearchKind.Institutions] = new("InstitutionSearch", "InstitutionSearch", "DisplayName", "DisplayName Acronyms",
             "i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL, " +
             "NULL, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), i.CitedByCount, i.WorksCount, NULL",
             "Institutions i ON i.Id = m.Id", "", "i.CitedByCount", "i.WorksCount DESC, i.Id"),
@@ -216,11 +217,11 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         var matches = suggestion is null
             ? $"""
               SELECT rowid AS Id,
-                  CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.Index} WHERE {q.Index} MATCH $name) THEN 1 ELSE 2 END AS Tier
+                  CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.NameIndex} WHERE {q.NameIndex} MATCH $name) THEN 1 ELSE 2 END AS Tier
               FROM {q.Index} WHERE {q.Index} MATCH $match
               """
             : SuggestionCandidatesSql(
-                $"SELECT rowid AS Id, 1 AS Tier FROM {q.Index} WHERE {q.Index} MATCH $name LIMIT {SuggestionCandidates}",
+                $"SELECT rowid AS Id, 1 AS Tier FROM {q.NameIndex} WHERE {q.NameIndex} MATCH $name LIMIT {SuggestionCandidates}",
                 NamesAreAllIndexed(kind) ? null : $"SELECT rowid, 2 FROM {q.Index} WHERE {q.Index} MATCH $match LIMIT {SuggestionCandidates}",
                 suggestion, exactIds);
         return $"""
@@ -294,7 +295,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         }
         var k = Queries[kind];
         return $"""
-            SELECT p.rowid, p.{k.NameColumn} FROM (SELECT rowid, {k.NameColumn} FROM {k.Index} WHERE {k.Index} MATCH $phrase {bound}) p
+            SELECT p.rowid, p.{k.NameColumn} FROM (SELECT rowid, {k.NameColumn} FROM {k.NameIndex} WHERE {k.NameIndex} MATCH $phrase {bound}) p
             ORDER BY length(p.{k.NameColumn}), p.rowid LIMIT {ExactCandidates}
             """;
     }
