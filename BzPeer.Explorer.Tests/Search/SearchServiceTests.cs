@@ -70,6 +70,35 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_one_letter_prefix_suggests_the_best_known_matching_names_first(DatabaseProvider provider) =>
+        await AssertBestKnownFirstAsync(provider, "y");
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_two_letter_prefix_suggests_the_best_known_matching_names_first(DatabaseProvider provider) =>
+        await AssertBestKnownFirstAsync(provider, "Ya");
+
+    /// <summary>
+    /// The people suggested for a short prefix are the most cited of all whose names have a word starting with it
+    /// (hundreds in the demo data), in order of citations, then works.
+    /// </summary>
+    private async Task AssertBestKnownFirstAsync(DatabaseProvider provider, string typed)
+    {
+        var search = await fixture.SearchAsync(provider);
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
+        var prefix = SearchTerms.Key(typed);
+        var everyone = await db.Researchers.Select(r => new { r.Id, r.DisplayName, r.AlternativeNames, r.CitedByCount, r.WorksCount }).ToListAsync();
+        var matching = everyone
+            .Where(r => r.AlternativeNames.Prepend(r.DisplayName).SelectMany(n => SearchTerms.Key(n).Split(' ')).Any(w => w.StartsWith(prefix, StringComparison.Ordinal)))
+            .OrderByDescending(r => r.CitedByCount).ThenByDescending(r => r.WorksCount).ThenBy(r => r.Id).ToList();
+        Assert.True(matching.Count > 100, $"the demo data should hold many people matching '{typed}'");
+        Assert.NotEqual(matching[0].CitedByCount, matching[^1].CitedByCount);
+
+        var suggested = (await search.SuggestAsync(typed)).Where(h => h.Kind == SearchKind.Researchers).Select(h => h.Id).ToList();
+
+        Assert.Equal(matching.Take(4).Select(r => r.Id), suggested);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Accents_fold_and_one_part_of_a_hyphenated_name_finds_it(DatabaseProvider provider)
     {
         var search = await fixture.SearchAsync(provider);

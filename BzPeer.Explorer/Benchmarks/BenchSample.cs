@@ -34,17 +34,29 @@ public sealed record BenchSample(
         var hubInstitutions = await db.Institutions.OrderByDescending(i => i.WorksCount).Take(Hubs).Select(i => i.Id).ToListAsync();
         var institutions = await IdsAsync(db.Institutions.Select(i => i.Id), hubInstitutions, random);
 
-        // What people type: the start of a first name, a first name and the start of a surname, a surname.
+        // What people type: one or two letters, the start of a first name, a whole first name (the most common name
+        // parts: each is shared by many), a first name and the start of a surname, a surname; for papers the start of a
+        // title, one word and the start of the next.
         var prefixes = personIds.SelectMany(p =>
         {
             var parts = p.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return new[]
             {
+                parts[0][..1],
+                parts[^1][..Math.Min(2, parts[^1].Length)],
                 parts[0][..Math.Min(3, parts[0].Length)],
+                parts[0],
                 parts.Length > 1 ? $"{parts[0]} {parts[^1][..Math.Min(2, parts[^1].Length)]}" : parts[0],
                 parts[^1],
             };
         }).ToList();
+        var titles = await db.Works.Where(w => papers.Contains(w.Id)).OrderBy(w => w.Id).Select(w => w.Title).ToListAsync();
+        prefixes.AddRange(titles.SelectMany(title =>
+        {
+            var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length < 2 ? [title[..Math.Min(2, title.Length)]]
+                : new[] { words[0][..Math.Min(2, words[0].Length)], $"{words[0]} {words[1][..Math.Min(2, words[1].Length)]}" };
+        }));
 
         return new BenchSample(
             personIds.Select(p => NodeIds.Person(p.Slug)).ToList(),

@@ -6,11 +6,13 @@ namespace BzPeer.Explorer.Search;
 /// <summary>
 /// The full-text index created by the SearchIndex migration: one SQLite FTS5 table per kind, reading its text from
 /// the entity table (external content) and kept in step with it by triggers, so every writer (the app, the demo
-/// loader, import, generate) updates it without knowing it exists.
+/// loader, import, generate) updates it without knowing it exists. Works have a second, title-only table
+/// (WorkTitleSearch, migration WorkTitleSearch): a match in titles alone reads only titles, where the title and
+/// abstract table would walk every abstract holding the words to find the few titles.
 /// </summary>
 public static class SearchIndex
 {
-    public static readonly string[] Tables = ["ResearcherSearch", "WorkSearch", "TopicSearch", "InstitutionSearch"];
+    public static readonly string[] Tables = ["ResearcherSearch", "WorkSearch", "WorkTitleSearch", "TopicSearch", "InstitutionSearch"];
 
     /// <summary>
     /// For a bulk load: removes the triggers (their exact statements are kept from the schema), so rows are not

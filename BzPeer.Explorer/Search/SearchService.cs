@@ -44,6 +44,8 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, boo
 /// </summary>
 public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory)
 {
+    private readonly SuggestionLeaders _leaders = new(dbFactory);
+
     public const int PageSize = 20;
 
     /// <summary>Counts stop here; more matches read as "1,000+".</summary>
@@ -63,7 +65,10 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         var hits = new List<SearchHit>();
         if (await IdentifierHitAsync(db, text!, cancellationToken) is { } identified) hits.Add(identified);
         foreach (var kind in Kinds)
-            hits.AddRange(await QueryAsync(db, kind, text!, terms, 0, perKind, SearchFilter.None, cancellationToken, suggestion: true));
+        {
+            var leaders = await _leaders.MatchingAsync(db, kind, terms, SuggestionLeaderCandidates, cancellationToken);
+            hits.AddRange(await QueryAsync(db, kind, text!, terms, 0, perKind, SearchFilter.None, cancellationToken, suggestion: leaders));
+        }
         return hits.DistinctBy(h => (h.Kind, h.Id)).ToList();
     }
 
@@ -122,33 +127,33 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     }
 
     /// <summary>
-    /// Per kind on SQLite: the FTS5 index, its name column (exact matches), its name columns (tier 1), the rows to show
+    /// Per kind on SQLite: the FTS5 index, the index of names (the same but for works, whose titles have their own),
+    /// its name column (exact matches), its name columns (tier 1), the rows to show
     /// for its matches (id, title, context, slug, text, then the facts: year, venue/institution/field, citations, works,
     /// open access), their join and filter, the score and the tie-break. The matches are ranked in an outer query; for
-    /// suggestions the inner query stops after <see cref="SuggestionCandidates"/> matches, so a two-letter prefix
-    /// matching half the database costs no more than a precise name.
+    /// suggestions only a bounded set of candidates (<see cref="SuggestionCandidatesSql"/>).
     /// </summary>
-    private sealed record KindQuery(string Index, string NameColumn, string NameColumns, string Select, string From, string Filter, string Score, string TieBreak);
+    private sealed record KindQuery(string Index, string NameIndex, string NameColumn, string NameColumns, string Select, string From, string Filter, string Score, string TieBreak);
 
     private const string SqliteWorkFilter = "WHERE ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to) AND ($oa = 0 OR w.IsOpenAccess)";
 
     private static readonly Dictionary<SearchKind, KindQuery> Queries = new()
     {
-        [SearchKind.Researchers] = new("ResearcherSearch", "DisplayName", "DisplayName AlternativeNames",
+        [SearchKind.Researchers] = new("ResearcherSearch", "ResearcherSearch", "DisplayName", "DisplayName AlternativeNames",
             "r.Id, r.DisplayName, coalesce(i.DisplayName, r.WorksCount || CASE r.WorksCount WHEN 1 THEN ' work' ELSE ' works' END), r.Slug, NULL, " +
             "NULL, i.DisplayName, r.CitedByCount, r.WorksCount, NULL",
             "Researchers r ON r.Id = m.Id LEFT JOIN Institutions i ON i.Id = r.LastKnownInstitutionId", "",
             "r.CitedByCount", "r.WorksCount DESC, r.Id"),
-        [SearchKind.Works] = new("WorkSearch", "Title", "Title",
+        [SearchKind.Works] = new("WorkSearch", "WorkTitleSearch", "Title", "Title",
             "w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract, " +
             "w.Year, v.DisplayName, w.CitedByCount, NULL, w.IsOpenAccess",
             "Works w ON w.Id = m.Id LEFT JOIN Venues v ON v.Id = w.VenueId", SqliteWorkFilter,
             "ln(1 + w.CitedByCount) + max(0, min(10, 10 - ($year - coalesce(w.Year, 0)))) / 5.0", "w.Id"),
-        [SearchKind.Topics] = new("TopicSearch", "DisplayName", "DisplayName",
+        [SearchKind.Topics] = new("TopicSearch", "TopicSearch", "DisplayName", "DisplayName",
             "t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description, " +
             "NULL, t.FieldName || ' › ' || t.SubfieldName, NULL, t.WorksCount, NULL",
             "Topics t ON t.Id = m.Id", "", "t.WorksCount", "t.Id"),
-        [SearchKind.Institutions] = new("InstitutionSearch", "DisplayName", "DisplayName Acronyms",
+        [SearchKind.Institutions] = new("InstitutionSearch", "InstitutionSearch", "DisplayName", "DisplayName Acronyms",
             "i.Id, i.DisplayName, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), NULL, NULL, " +
             "NULL, trim(coalesce(i.City, '') || ', ' || coalesce(i.CountryCode, ''), ', '), i.CitedByCount, i.WorksCount, NULL",
             "Institutions i ON i.Id = m.Id", "", "i.CitedByCount", "i.WorksCount DESC, i.Id"),
@@ -188,7 +193,10 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     /// <summary>Typed words as a tsquery, folded as the indexed text is (search_fold is defined by the SearchIndex migration).</summary>
     private static string PostgresQuery(string parameter) => $"to_tsquery('simple'::regconfig, search_fold(@{parameter}))";
 
-    /// <summary>How many matches suggestions rank at most, per kind.</summary>
+    /// <summary>How many held best-known records that match a suggestion ranks at most, per kind.</summary>
+    private const int SuggestionLeaderCandidates = 40;
+
+    /// <summary>How many matches of each part (names, anywhere) suggestions rank at most, per kind.</summary>
     private const int SuggestionCandidates = 400;
 
     /// <summary>
@@ -197,15 +205,28 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     /// </summary>
     private const int ExactCandidates = 20;
 
-    private static string SelectSql(SearchKind kind, bool suggestion, IReadOnlyCollection<int> exactIds)
+    /// <summary>
+    /// For suggestions, how many names holding the query as a phrase are read to find the shortest: a common first
+    /// name alone is held by tens of thousands, and a name that is exactly one word is rare among them.
+    /// </summary>
+    private const int SuggestionPhraseMatches = 500;
+
+    private static string SelectSql(SearchKind kind, IReadOnlyList<int>? suggestion, IReadOnlyCollection<int> exactIds)
     {
         var q = Queries[kind];
-        var candidates = suggestion ? $"LIMIT {SuggestionCandidates}" : "";
+        var matches = suggestion is null
+            ? $"""
+              SELECT rowid AS Id,
+                  CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.NameIndex} WHERE {q.NameIndex} MATCH $name) THEN 1 ELSE 2 END AS Tier
+              FROM {q.Index} WHERE {q.Index} MATCH $match
+              """
+            : SuggestionCandidatesSql(
+                $"SELECT rowid AS Id, 1 AS Tier FROM {q.NameIndex} WHERE {q.NameIndex} MATCH $name LIMIT {SuggestionCandidates}",
+                NamesAreAllIndexed(kind) ? null : $"SELECT rowid, 2 FROM {q.Index} WHERE {q.Index} MATCH $match LIMIT {SuggestionCandidates}",
+                suggestion, exactIds);
         return $"""
             SELECT {q.Select}
-            FROM (SELECT rowid AS Id,
-                    CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.Index} WHERE {q.Index} MATCH $name) THEN 1 ELSE 2 END AS Tier
-                  FROM {q.Index} WHERE {q.Index} MATCH $match {candidates}) m
+            FROM ({matches}) m
             JOIN {q.From}
             {q.Filter}
             ORDER BY m.Tier, {q.Score} DESC, {q.TieBreak}
@@ -213,15 +234,22 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
             """;
     }
 
-    private static string PostgresSelectSql(SearchKind kind, bool suggestion, IReadOnlyCollection<int> exactIds)
+    private static string PostgresSelectSql(SearchKind kind, IReadOnlyList<int>? suggestion, IReadOnlyCollection<int> exactIds)
     {
         var q = PostgresQueries[kind];
-        var candidates = suggestion ? $"LIMIT {SuggestionCandidates}" : "";
+        var matches = suggestion is null
+            ? $"""
+              SELECT s."Id",
+                  CASE {ExactCase("s.\"Id\"", exactIds)} WHEN s."SearchVector" @@ {PostgresQuery("name")} THEN 1 ELSE 2 END AS "Tier"
+              FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery("match")}
+              """
+            : SuggestionCandidatesSql(
+                $"SELECT s.\"Id\", 1 AS \"Tier\" FROM \"{q.Table}\" s WHERE s.\"SearchVector\" @@ {PostgresQuery("name")} LIMIT {SuggestionCandidates}",
+                NamesAreAllIndexed(kind) ? null : $"SELECT s.\"Id\", 2 FROM \"{q.Table}\" s WHERE s.\"SearchVector\" @@ {PostgresQuery("match")} LIMIT {SuggestionCandidates}",
+                suggestion, exactIds);
         return $"""
             SELECT {q.Select}
-            FROM (SELECT s."Id",
-                    CASE {ExactCase("s.\"Id\"", exactIds)} WHEN s."SearchVector" @@ {PostgresQuery("name")} THEN 1 ELSE 2 END AS "Tier"
-                  FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery("match")} {candidates}) m
+            FROM ({matches}) m
             JOIN {q.From}
             {q.Filter}
             ORDER BY m."Tier", {q.Score} DESC, {q.TieBreak}
@@ -229,24 +257,46 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
             """;
     }
 
+    /// <summary>
+    /// The candidates a suggestion ranks, each with its tier: the first matches in the names (tier 1), the first
+    /// matches anywhere (tier 2; left out where the names are all that is indexed), the held best-known records that
+    /// match (tier 1, see <see cref="SuggestionLeaders"/>) and the exact matches (tier 0). Each part stops early, so a
+    /// prefix matching half the database costs no more than a precise name. Ids are numbers read from the database.
+    /// </summary>
+    private static string SuggestionCandidatesSql(string nameMatches, string? otherMatches, IReadOnlyList<int> leaders, IReadOnlyCollection<int> exactIds)
+    {
+        static string Listed(IEnumerable<int> ids, int tier) =>
+            $"SELECT column1, {tier} FROM (VALUES {string.Join(", ", ids.Select(id => $"({id.ToString(CultureInfo.InvariantCulture)})"))}) AS v";
+        var parts = new List<string> { $"SELECT * FROM ({nameMatches}) n" };
+        if (otherMatches is not null) parts.Add($"SELECT * FROM ({otherMatches}) o");
+        if (leaders.Count > 0) parts.Add(Listed(leaders, 1));
+        if (exactIds.Count > 0) parts.Add(Listed(exactIds, 0));
+        return $"SELECT c.\"Id\", min(c.\"Tier\") AS \"Tier\" FROM ({string.Join(" UNION ALL ", parts)}) AS c GROUP BY c.\"Id\"";
+    }
+
+    /// <summary>A person's index holds only names, so every match is a match in the names.</summary>
+    private static bool NamesAreAllIndexed(SearchKind kind) => kind == SearchKind.Researchers;
+
     /// <summary>Ids are numbers read from the database, so they may be written into the SQL.</summary>
     private static string ExactCase(string column, IReadOnlyCollection<int> exactIds) =>
         exactIds.Count == 0 ? "" : $"WHEN {column} IN ({string.Join(", ", exactIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0";
 
-    private static string ExactCandidatesSql(SearchKind kind, bool postgres)
+    private static string ExactCandidatesSql(SearchKind kind, bool postgres, bool suggestion)
     {
+        var bound = suggestion ? $"LIMIT {SuggestionPhraseMatches}" : "";
         if (postgres)
         {
             var q = PostgresQueries[kind];
             return $"""
-                SELECT s."Id", s."{q.NameColumn}" FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery("phrase")}
-                ORDER BY length(s."{q.NameColumn}"), s."Id" LIMIT {ExactCandidates}
+                SELECT p."Id", p."{q.NameColumn}" FROM (
+                    SELECT s."Id", s."{q.NameColumn}" FROM "{q.Table}" s WHERE s."SearchVector" @@ {PostgresQuery("phrase")} {bound}) p
+                ORDER BY length(p."{q.NameColumn}"), p."Id" LIMIT {ExactCandidates}
                 """;
         }
         var k = Queries[kind];
         return $"""
-            SELECT rowid, {k.NameColumn} FROM {k.Index} WHERE {k.Index} MATCH $phrase
-            ORDER BY length({k.NameColumn}), rowid LIMIT {ExactCandidates}
+            SELECT p.rowid, p.{k.NameColumn} FROM (SELECT rowid, {k.NameColumn} FROM {k.NameIndex} WHERE {k.NameIndex} MATCH $phrase {bound}) p
+            ORDER BY length(p.{k.NameColumn}), p.rowid LIMIT {ExactCandidates}
             """;
     }
 
@@ -271,10 +321,10 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     };
 
     /// <summary>The records of a kind whose name or title is the typed text itself, case, accents and punctuation aside.</summary>
-    private static async Task<List<int>> ExactIdsAsync(ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, CancellationToken cancellationToken)
+    private static async Task<List<int>> ExactIdsAsync(ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, bool suggestion, CancellationToken cancellationToken)
     {
         var key = SearchTerms.Key(text);
-        await using var command = await CommandAsync(db, ExactCandidatesSql(kind, db.IsPostgres), cancellationToken);
+        await using var command = await CommandAsync(db, ExactCandidatesSql(kind, db.IsPostgres, suggestion), cancellationToken);
         AddParameter(command, db, "phrase", db.IsPostgres
             ? terms.ToTsPhrase(PostgresQueries[kind].NameWeights[..1])
             : terms.ToMatchPhrase(Queries[kind].NameColumn));
@@ -288,9 +338,9 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     }
 
     private static async Task<List<SearchHit>> QueryAsync(
-        ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, int skip, int take, SearchFilter filter, CancellationToken cancellationToken, bool suggestion = false)
+        ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, int skip, int take, SearchFilter filter, CancellationToken cancellationToken, IReadOnlyList<int>? suggestion = null)
     {
-        var exactIds = await ExactIdsAsync(db, kind, text, terms, cancellationToken);
+        var exactIds = await ExactIdsAsync(db, kind, text, terms, suggestion is not null, cancellationToken);
         var sql = db.IsPostgres ? PostgresSelectSql(kind, suggestion, exactIds) : SelectSql(kind, suggestion, exactIds);
         await using var command = await CommandAsync(db, sql, cancellationToken);
         AddTermsAndFilter(command, db, terms, filter);
