@@ -135,7 +135,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     /// </summary>
     private sealed record KindQuery(string Index, string NameIndex, string NameColumn, string NameColumns, string Select, string From, string Filter, string Score, string TieBreak);
 
-    private const string SqliteWorkFilter = "WHERE ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to) AND ($oa = 0 OR w.IsOpenAccess)";
+    private const string SqliteWorkFilter = "WHERE (@from IS NULL OR w.Year >= @from) AND (@to IS NULL OR w.Year <= @to) AND (@oa = 0 OR w.IsOpenAccess)";
 
     private static readonly Dictionary<SearchKind, KindQuery> Queries = new()
     {
@@ -148,7 +148,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
             "w.Id, w.Title, trim(coalesce(w.Year, '') || ' · ' || coalesce(v.DisplayName, ''), ' ·'), NULL, w.Abstract, " +
             "w.Year, v.DisplayName, w.CitedByCount, NULL, w.IsOpenAccess",
             "Works w ON w.Id = m.Id LEFT JOIN Venues v ON v.Id = w.VenueId", SqliteWorkFilter,
-            "ln(1 + w.CitedByCount) + max(0, min(10, 10 - ($year - coalesce(w.Year, 0)))) / 5.0", "w.Id"),
+            "ln(1 + w.CitedByCount) + max(0, min(10, 10 - (@year - coalesce(w.Year, 0)))) / 5.0", "w.Id"),
         [SearchKind.Topics] = new("TopicSearch", "TopicSearch", "DisplayName", "DisplayName",
             "t.Id, t.DisplayName, t.FieldName || ' › ' || t.SubfieldName, NULL, t.Description, " +
             "NULL, t.FieldName || ' › ' || t.SubfieldName, NULL, t.WorksCount, NULL",
@@ -217,12 +217,12 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         var matches = suggestion is null
             ? $"""
               SELECT rowid AS Id,
-                  CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.NameIndex} WHERE {q.NameIndex} MATCH $name) THEN 1 ELSE 2 END AS Tier
-              FROM {q.Index} WHERE {q.Index} MATCH $match
+                  CASE {ExactCase("rowid", exactIds)} WHEN rowid IN (SELECT rowid FROM {q.NameIndex} WHERE {q.NameIndex} MATCH @name) THEN 1 ELSE 2 END AS Tier
+              FROM {q.Index} WHERE {q.Index} MATCH @match
               """
             : SuggestionCandidatesSql(
-                $"SELECT rowid AS Id, 1 AS Tier FROM {q.NameIndex} WHERE {q.NameIndex} MATCH $name LIMIT {SuggestionCandidates}",
-                NamesAreAllIndexed(kind) ? null : $"SELECT rowid, 2 FROM {q.Index} WHERE {q.Index} MATCH $match LIMIT {SuggestionCandidates}",
+                $"SELECT rowid AS Id, 1 AS Tier FROM {q.NameIndex} WHERE {q.NameIndex} MATCH @name LIMIT {SuggestionCandidates}",
+                NamesAreAllIndexed(kind) ? null : $"SELECT rowid, 2 FROM {q.Index} WHERE {q.Index} MATCH @match LIMIT {SuggestionCandidates}",
                 suggestion, exactIds);
         return $"""
             SELECT {q.Select}
@@ -230,7 +230,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
             JOIN {q.From}
             {q.Filter}
             ORDER BY m.Tier, {q.Score} DESC, {q.TieBreak}
-            LIMIT $take OFFSET $skip
+            LIMIT @take OFFSET @skip
             """;
     }
 
@@ -295,7 +295,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         }
         var k = Queries[kind];
         return $"""
-            SELECT p.rowid, p.{k.NameColumn} FROM (SELECT rowid, {k.NameColumn} FROM {k.NameIndex} WHERE {k.NameIndex} MATCH $phrase {bound}) p
+            SELECT p.rowid, p.{k.NameColumn} FROM (SELECT rowid, {k.NameColumn} FROM {k.NameIndex} WHERE {k.NameIndex} MATCH @phrase {bound}) p
             ORDER BY length(p.{k.NameColumn}), p.rowid LIMIT {ExactCandidates}
             """;
     }
@@ -310,31 +310,24 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
 
     private static readonly Dictionary<SearchKind, string> CountSql = new()
     {
-        [SearchKind.Researchers] = "SELECT count(*) FROM (SELECT 1 FROM ResearcherSearch WHERE ResearcherSearch MATCH $match LIMIT $limit)",
+        [SearchKind.Researchers] = "SELECT count(*) FROM (SELECT 1 FROM ResearcherSearch WHERE ResearcherSearch MATCH @match LIMIT @limit)",
         [SearchKind.Works] = """
             SELECT count(*) FROM (SELECT 1 FROM WorkSearch JOIN Works w ON w.Id = WorkSearch.rowid
-            WHERE WorkSearch MATCH $match AND ($from IS NULL OR w.Year >= $from) AND ($to IS NULL OR w.Year <= $to)
-            AND ($oa = 0 OR w.IsOpenAccess) LIMIT $limit)
+            WHERE WorkSearch MATCH @match AND (@from IS NULL OR w.Year >= @from) AND (@to IS NULL OR w.Year <= @to)
+            AND (@oa = 0 OR w.IsOpenAccess) LIMIT @limit)
             """,
-        [SearchKind.Topics] = "SELECT count(*) FROM (SELECT 1 FROM TopicSearch WHERE TopicSearch MATCH $match LIMIT $limit)",
-        [SearchKind.Institutions] = "SELECT count(*) FROM (SELECT 1 FROM InstitutionSearch WHERE InstitutionSearch MATCH $match LIMIT $limit)",
+        [SearchKind.Topics] = "SELECT count(*) FROM (SELECT 1 FROM TopicSearch WHERE TopicSearch MATCH @match LIMIT @limit)",
+        [SearchKind.Institutions] = "SELECT count(*) FROM (SELECT 1 FROM InstitutionSearch WHERE InstitutionSearch MATCH @match LIMIT @limit)",
     };
 
     /// <summary>The records of a kind whose name or title is the typed text itself, case, accents and punctuation aside.</summary>
     private static async Task<List<int>> ExactIdsAsync(ExplorerDbContext db, SearchKind kind, string text, SearchTerms terms, bool suggestion, CancellationToken cancellationToken)
     {
         var key = SearchTerms.Key(text);
-        await using var command = await CommandAsync(db, ExactCandidatesSql(kind, db.IsPostgres, suggestion), cancellationToken);
-        AddParameter(command, db, "phrase", db.IsPostgres
-            ? terms.ToTsPhrase(PostgresQueries[kind].NameWeights[..1])
-            : terms.ToMatchPhrase(Queries[kind].NameColumn));
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (!reader.IsDBNull(1) && SearchTerms.Key(reader.GetString(1)) == key) ids.Add(reader.GetInt32(0));
-        }
-        return ids;
+        var phrase = db.IsPostgres ? terms.ToTsPhrase(PostgresQueries[kind].NameWeights[..1]) : terms.ToMatchPhrase(Queries[kind].NameColumn);
+        var candidates = await db.ReadAsync(ExactCandidatesSql(kind, db.IsPostgres, suggestion),
+            reader => (Id: reader.GetInt32(0), Name: reader.IsDBNull(1) ? null : reader.GetString(1)), cancellationToken, ("@phrase", phrase));
+        return candidates.Where(c => c.Name is not null && SearchTerms.Key(c.Name) == key).Select(c => c.Id).ToList();
     }
 
     private static async Task<List<SearchHit>> QueryAsync(
@@ -342,31 +335,24 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     {
         var exactIds = await ExactIdsAsync(db, kind, text, terms, suggestion is not null, cancellationToken);
         var sql = db.IsPostgres ? PostgresSelectSql(kind, suggestion, exactIds) : SelectSql(kind, suggestion, exactIds);
-        await using var command = await CommandAsync(db, sql, cancellationToken);
-        AddTermsAndFilter(command, db, terms, filter);
-        AddParameter(command, db, "name", db.IsPostgres
-            ? terms.ToTsQuery(weights: PostgresQueries[kind].NameWeights)
-            : terms.ToMatchExpression(columns: Queries[kind].NameColumns));
-        if (kind == SearchKind.Works) AddParameter(command, db, "year", DateTime.UtcNow.Year);
-        AddParameter(command, db, "take", take);
-        AddParameter(command, db, "skip", skip);
-        var hits = new List<SearchHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var name = db.IsPostgres ? terms.ToTsQuery(weights: PostgresQueries[kind].NameWeights) : terms.ToMatchExpression(columns: Queries[kind].NameColumns);
+        SqlValue[] values = [.. TermsAndFilter(db, kind, terms, filter), ("@name", name), ("@take", take), ("@skip", skip)];
+        return await db.ReadAsync(sql, reader => Hit(kind, reader), cancellationToken, values);
+    }
+
+    private static SearchHit Hit(SearchKind kind, DbDataReader reader)
+    {
+        var id = reader.GetInt32(0);
+        var context = reader.IsDBNull(2) ? null : reader.GetString(2);
+        var link = kind switch
         {
-            var id = reader.GetInt32(0);
-            var context = reader.IsDBNull(2) ? null : reader.GetString(2);
-            var link = kind switch
-            {
-                SearchKind.Researchers => Links.Researcher(reader.GetString(3)),
-                SearchKind.Works => Links.Work(id),
-                SearchKind.Topics => Links.Topic(id),
-                _ => Links.Institution(id),
-            };
-            hits.Add(new SearchHit(kind, id, reader.GetString(1), string.IsNullOrEmpty(context) ? null : context, link,
-                reader.IsDBNull(4) ? null : reader.GetString(4), Facts(kind, reader)));
-        }
-        return hits;
+            SearchKind.Researchers => Links.Researcher(reader.GetString(3)),
+            SearchKind.Works => Links.Work(id),
+            SearchKind.Topics => Links.Topic(id),
+            _ => Links.Institution(id),
+        };
+        return new SearchHit(kind, id, reader.GetString(1), string.IsNullOrEmpty(context) ? null : context, link,
+            reader.IsDBNull(4) ? null : reader.GetString(4), Facts(kind, reader));
     }
 
     private static SearchHitFacts Facts(SearchKind kind, DbDataReader reader)
@@ -392,7 +378,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     {
         if (hits.Count == 0) return hits;
         var ids = string.Join(", ", hits.Select(h => h.Id.ToString(CultureInfo.InvariantCulture)));
-        await using var command = await CommandAsync(db, $"""
+        var rows = await db.ReadAsync($"""
             SELECT x."WorkId", x."Total", x."Name" FROM (
                 SELECT a."WorkId", r."DisplayName" AS "Name", count(*) OVER (PARTITION BY a."WorkId") AS "Total",
                        row_number() OVER (PARTITION BY a."WorkId" ORDER BY a."AuthorOrder", a."Id") AS "Position"
@@ -400,58 +386,30 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
                 WHERE a."WorkId" IN ({ids})) x
             WHERE x."Position" <= {AuthorsShown}
             ORDER BY x."WorkId", x."Position"
-            """, cancellationToken);
+            """, reader => (WorkId: reader.GetInt32(0), Total: Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), Name: reader.GetString(2)), cancellationToken);
         var authors = new Dictionary<int, (List<string> Names, int Total)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var row in rows)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var workId = reader.GetInt32(0);
-                if (!authors.TryGetValue(workId, out var entry)) authors[workId] = entry = ([], Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
-                entry.Names.Add(reader.GetString(2));
-            }
+            if (!authors.TryGetValue(row.WorkId, out var entry)) authors[row.WorkId] = entry = ([], row.Total);
+            entry.Names.Add(row.Name);
         }
         return hits.Select(h => authors.TryGetValue(h.Id, out var a)
             ? h with { Facts = (h.Facts ?? new SearchHitFacts()) with { Authors = a.Names, AuthorCount = a.Total } }
             : h).ToList();
     }
 
-    private static async Task<int> CountAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(db, db.IsPostgres ? PostgresCountSql(kind) : CountSql[kind], cancellationToken);
-        AddTermsAndFilter(command, db, terms, filter);
-        AddParameter(command, db, "limit", CountLimit + 1);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
+    private static async Task<int> CountAsync(ExplorerDbContext db, SearchKind kind, SearchTerms terms, SearchFilter filter, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await db.ScalarAsync(db.IsPostgres ? PostgresCountSql(kind) : CountSql[kind], cancellationToken,
+            [.. TermsAndFilter(db, kind, terms, filter), ("@limit", CountLimit + 1)]), CultureInfo.InvariantCulture);
 
-    private static async Task<DbCommand> CommandAsync(ExplorerDbContext db, string sql, CancellationToken cancellationToken)
+    /// <summary>The typed words and, for papers (the only kind with a filter and a recency score), the filter and this year.</summary>
+    private static IEnumerable<SqlValue> TermsAndFilter(ExplorerDbContext db, SearchKind kind, SearchTerms terms, SearchFilter filter)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
-    /// <summary>The typed words, and the papers' filter where the statement has one.</summary>
-    private static void AddTermsAndFilter(DbCommand command, ExplorerDbContext db, SearchTerms terms, SearchFilter filter)
-    {
-        AddParameter(command, db, "match", db.IsPostgres ? terms.ToTsQuery() : terms.ToMatchExpression());
-        if (command.CommandText.Contains("from IS NULL", StringComparison.Ordinal))
-        {
-            AddParameter(command, db, "from", filter.FromYear);
-            AddParameter(command, db, "to", filter.ToYear);
-            AddParameter(command, db, "oa", filter.OpenAccessOnly ? 1 : 0);
-        }
-    }
-
-    /// <summary>Binds $name on SQLite and @name on PostgreSQL; a null year is typed, as PostgreSQL needs to know what it is.</summary>
-    private static void AddParameter(DbCommand command, ExplorerDbContext db, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = (db.IsPostgres ? "@" : "$") + name;
-        parameter.Value = value ?? DBNull.Value;
-        parameter.DbType = value is string ? DbType.String : DbType.Int32;
-        command.Parameters.Add(parameter);
+        yield return ("@match", db.IsPostgres ? terms.ToTsQuery() : terms.ToMatchExpression());
+        if (kind != SearchKind.Works) yield break;
+        yield return ("@from", filter.FromYear);
+        yield return ("@to", filter.ToYear);
+        yield return ("@oa", filter.OpenAccessOnly ? 1 : 0);
+        yield return ("@year", DateTime.UtcNow.Year);
     }
 }
