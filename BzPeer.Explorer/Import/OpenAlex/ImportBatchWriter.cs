@@ -419,11 +419,13 @@ internal sealed partial class ImportBatchWriter
     {
         if (_deferDerived)
         {
-            if (_references.Count > 0)
+            if (_references.Count == 0) return;
+            if (_hasMergedIds)
             {
                 var (all, json) = BatchReferences();
                 WritePending(all, json, unresolvedOnly: false);
             }
+            else WriteAllPending();
             return;
         }
         if (_addedWorkIds.Count > 0)
@@ -467,6 +469,21 @@ internal sealed partial class ImportBatchWriter
             ORDER BY refs.CitedNumber, refs.Citing
             ON CONFLICT DO NOTHING
             """, references);
+
+    /// <summary>
+    /// In a bulk load with no merged ids to follow: keeps every reference of the batch as a pending citation, sorted
+    /// here into the order of the table's key and written as rows, which costs less than handing SQLite the references
+    /// as JSON to take apart and sort.
+    /// </summary>
+    private void WriteAllPending()
+    {
+        var pending = new List<(long CitedNumber, int Citing)>();
+        foreach (var (workId, referenced) in _references)
+            foreach (var cited in referenced) pending.Add((WorkNumberOf(cited), workId));
+        pending.Sort();
+        foreach (var (citedNumber, citing) in pending)
+            _bulk.AddOrMerge(new PendingCitation { CitedWorkNumber = citedNumber, CitingWorkId = citing }, "ON CONFLICT DO NOTHING");
+    }
 
     /// <summary>
     /// All references of the batch as one JSON object (citing work key → cited ids), and the SQL that reads it as rows
