@@ -33,6 +33,50 @@ public class ImportBulkLoadTests
     }
 
     [Fact]
+    public async Task Co_author_pairs_written_batch_by_batch_in_a_bulk_load_are_those_batches_derive()
+    {
+        // Small batches, so that researchers who wrote together appear in many batches and their pairs are merged.
+        using var files = new TemporaryFiles();
+        string[] inputs = [Renumbered(files, copies: 2)];
+        using var batches = await MigratedAsync();
+        using var bulk = await MigratedAsync();
+
+        await ImportAsync(batches, inputs, ImportMode.Batches, batchSize: 37);
+        await ImportAsync(bulk, inputs, ImportMode.Bulk, batchSize: 37);
+
+        Assert.True(DatabaseChecksum.Read(batches.FilePath)["CoAuthorPairs"].Rows > 1_000);
+        Assert.Equal(DatabaseChecksum.Read(batches.FilePath), DatabaseChecksum.Read(bulk.FilePath));
+        await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(bulk);
+    }
+
+    [Fact]
+    public async Task A_bulk_load_that_replaces_a_work_it_loaded_recounts_the_co_authors_it_had()
+    {
+        // The newer version of W1 drops A2 and adds A3, in a later batch than the first: A1 and A2 share no work any more.
+        using var files = new TemporaryFiles();
+        var path = Path.Combine(files.Folder, "replaced.jsonl");
+        var lines = new List<string>
+        {
+            TestRecords.Work("W1", "First version", "2024-01-01", [TestRecords.Author("A1", "Ada One"), TestRecords.Author("A2", "Bo Two")], year: 2019).ToJsonString(),
+        };
+        for (var i = 2; i < 40; i++)
+            lines.Add(TestRecords.Work($"W{i}", $"Work {i}", authors: [TestRecords.Author("A1", "Ada One"), TestRecords.Author($"A{i + 10}", $"Co Author {i}")]).ToJsonString());
+        lines.Add(TestRecords.Work("W1", "Second version", "2025-01-01", [TestRecords.Author("A1", "Ada One"), TestRecords.Author("A3", "Cy Three")], year: 2021).ToJsonString());
+        File.WriteAllLines(path, lines);
+        using var batches = await MigratedAsync();
+        using var bulk = await MigratedAsync();
+
+        await ImportAsync(batches, [path], ImportMode.Batches, batchSize: 10);
+        await ImportAsync(bulk, [path], ImportMode.Bulk, batchSize: 10);
+
+        Assert.Equal(0, await DatabaseContent.CountAsync(bulk, """
+            SELECT COUNT(*) FROM "CoAuthorPairs" p JOIN "Researchers" r ON r."Id" = p."CoAuthorId" WHERE r."OpenAlexId" = 'A2'
+            """));
+        Assert.Equal(DatabaseChecksum.Read(batches.FilePath), DatabaseChecksum.Read(bulk.FilePath));
+        await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(bulk);
+    }
+
+    [Fact]
     public async Task A_bulk_load_that_stopped_half_way_is_finished_by_the_next_import()
     {
         using var files = new TemporaryFiles();
@@ -101,12 +145,13 @@ public class ImportBulkLoadTests
         return database;
     }
 
-    private static async Task ImportAsync(TemporaryDatabase database, string[] paths, ImportMode mode)
+    private static async Task ImportAsync(TemporaryDatabase database, string[] paths, ImportMode mode,
+        int batchSize = OpenAlexImporter.DefaultBatchSize)
     {
         using var console = new CommandOutput(TextWriter.Null, TextWriter.Null, showProgress: false);
         var report = new ImportReport(console);
         var result = await Task.Run(() => OpenAlexImporter.Run(database.Factory, ImportInputs.Collect(paths), strict: false, report, console,
-            CancellationToken.None, mode: mode));
+            CancellationToken.None, batchSize, mode));
         Assert.Equal(0, result.BadRecords);
     }
 

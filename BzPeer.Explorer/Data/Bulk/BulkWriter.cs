@@ -22,7 +22,8 @@ internal sealed class BulkWriter : IDisposable
     private readonly ExplorerDbContext _db;
     private readonly SqliteConnection? _connection;
     private readonly PostgresCopy? _postgres;
-    private readonly Dictionary<Type, SqliteTable> _tables = [];
+    // New rows per table, and per clause merging them into stored rows ("" for plain inserts).
+    private readonly Dictionary<(Type, string), SqliteTable> _tables = [];
     private readonly Dictionary<(Type, string[]), TableCommand> _updates = [];
     private int _gathered;
 
@@ -61,7 +62,24 @@ internal sealed class BulkWriter : IDisposable
             _postgres.Add(entity);
             return;
         }
-        if (!_tables.TryGetValue(typeof(T), out var table)) _tables.Add(typeof(T), table = new SqliteTable(_connection!, EntityType<T>()));
+        Gather(entity, "");
+    }
+
+    /// <summary>
+    /// Adds a row that <paramref name="onConflict"/> (SQLite's "ON CONFLICT (…) DO UPDATE …") merges into a stored row
+    /// with the same key. SQLite only. Rows added in the order of the table's key are written in that order.
+    /// </summary>
+    public void AddOrMerge<T>(T entity, string onConflict) where T : class
+    {
+        if (_postgres is not null) throw new NotSupportedException("BulkWriter merges rows on SQLite only.");
+        RowsWritten++;
+        Gather(entity, onConflict);
+    }
+
+    private void Gather<T>(T entity, string onConflict) where T : class
+    {
+        if (!_tables.TryGetValue((typeof(T), onConflict), out var table))
+            _tables.Add((typeof(T), onConflict), table = new SqliteTable(_connection!, EntityType<T>(), onConflict));
         table.Rows.Add(entity);
         if (++_gathered >= RowsPerFlush) Flush();
     }
@@ -154,13 +172,13 @@ internal sealed class BulkWriter : IDisposable
         private readonly TableCommand _many;
         private readonly TableCommand _one;
 
-        public SqliteTable(SqliteConnection connection, IEntityType entityType)
+        public SqliteTable(SqliteConnection connection, IEntityType entityType, string onConflict)
         {
             var properties = entityType.GetProperties().ToArray();
             var insert = $"INSERT INTO \"{entityType.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ";
             var row = $"({string.Join(", ", properties.Select(_ => "?"))})";
-            _many = new TableCommand(connection, properties, insert + string.Join(", ", Enumerable.Repeat(row, RowsPerStatement)));
-            _one = new TableCommand(connection, properties, insert + row);
+            _many = new TableCommand(connection, properties, $"{insert}{string.Join(", ", Enumerable.Repeat(row, RowsPerStatement))} {onConflict}");
+            _one = new TableCommand(connection, properties, $"{insert}{row} {onConflict}");
             Depth = BulkWriter.Depth(entityType);
         }
 

@@ -18,13 +18,15 @@ internal static class DerivedData
 {
     private const string Computed = "(\"{0}\".\"Origin\" <> 'OpenAlex' OR \"{0}\".\"UpdatedDate\" IS NULL)";
 
+    // Before the statements that use it (static fields start in the order written).
+    private static readonly string[] RebuildCoAuthorPairs = ["DELETE FROM \"CoAuthorPairs\"", CoAuthorPairsOf("")];
     private static readonly string[] SqliteRebuild = RebuildStatements(SqlDialect.Sqlite);
     private static readonly string[] PostgresRebuild = RebuildStatements(SqlDialect.Postgres);
 
-    private static string[] RebuildStatements(SqlDialect dialect) =>
+    private static string[] RebuildStatements(SqlDialect dialect) => [.. RebuildCoAuthorPairs, .. RebuildAllButCoAuthorPairs(dialect)];
+
+    private static string[] RebuildAllButCoAuthorPairs(SqlDialect dialect) =>
     [
-        "DELETE FROM \"CoAuthorPairs\"",
-        CoAuthorPairsOf(""),
         "DELETE FROM \"ResearcherTopics\"",
         ResearcherTopicsOf(""),
         AffiliationsFromAuthorships(dialect, ""),
@@ -62,15 +64,16 @@ internal static class DerivedData
         DELETE FROM "Affiliations" WHERE "ResearcherId" IN (
             SELECT r."Id" FROM "Researchers" r WHERE r."Origin" = 'OpenAlex' AND r."UpdatedDate" IS NULL)
         """,
-        .. SqliteRebuild,
+        .. RebuildAllButCoAuthorPairs(SqlDialect.Sqlite),
     ];
 
     /// <summary>Derives the tables and counts from all that is stored, after an import's bulk load, inside its transaction.</summary>
-    public static void RebuildAfterBulkLoad(ExplorerDbContext db)
+    /// <param name="deriveCoAuthorPairs">False when the load's batches kept the co-author pairs up to date.</param>
+    public static void RebuildAfterBulkLoad(ExplorerDbContext db, bool deriveCoAuthorPairs)
     {
         using var command = db.CreateCommand("");
         command.CommandTimeout = 0;
-        foreach (var statement in SqliteAfterBulkLoad)
+        foreach (var statement in deriveCoAuthorPairs ? [.. RebuildCoAuthorPairs, .. SqliteAfterBulkLoad] : SqliteAfterBulkLoad)
         {
             command.CommandText = statement;
             command.ExecuteNonQuery();

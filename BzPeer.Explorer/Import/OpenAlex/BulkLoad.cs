@@ -37,6 +37,9 @@ internal sealed class BulkLoad
     // Their indexes come after the derivation has filled them.
     private static readonly string[] DerivedTables = ["CoAuthorPairs", "ResearcherTopics", "Affiliations"];
 
+    // A state row saying that the batches keep co-author pairs up to date; gone when pairs are to be derived at the end.
+    private const string CoAuthorPairsKept = "co-author pairs kept";
+
     private readonly List<(string Kind, string Sql)> _deferred;
 
     private BulkLoad(List<(string Kind, string Sql)> deferred) => _deferred = deferred;
@@ -67,6 +70,7 @@ internal sealed class BulkLoad
         deferred.AddRange(derivedIndexes.Statements.Select(sql => ("derived index", sql)));
         var triggers = SearchIndex.SuspendTriggersAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         deferred.AddRange(triggers.Statements.Select(sql => ("trigger", sql)));
+        deferred.Add((CoAuthorPairsKept, "the batches add the pairs of the works they add"));
         using (var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Kind\", \"Statement\") VALUES (@kind, @sql)"))
         {
             var kind = insert.CreateParameter();
@@ -85,6 +89,13 @@ internal sealed class BulkLoad
         transaction?.Commit();
         return new BulkLoad(deferred);
     }
+
+    /// <summary>
+    /// Within a batch of a bulk load that changed stored works' authors: the pairs the batches added are no longer
+    /// the whole story, so the end derives all co-author pairs again.
+    /// </summary>
+    public static void DeriveCoAuthorPairsAtEnd(PreparedStatements sql) =>
+        sql.Execute($"DELETE FROM \"{StateTable}\" WHERE \"Kind\" = @kind", CoAuthorPairsKept);
 
     /// <summary>Whether an import left a bulk load unfinished in this database.</summary>
     public static bool IsUnderWay(ExplorerDbContext db) =>
@@ -111,7 +122,8 @@ internal sealed class BulkLoad
                 SELECT {ImportBatchWriter.WorkNumberSql("\"OpenAlexId\"")} FROM "Works" WHERE "OpenAlexId" IS NOT NULL)
             """);
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "index")) Execute(db, sql);
-        DerivedData.RebuildAfterBulkLoad(db);
+        var pairsKept = Convert.ToInt64(Scalar(db, $"SELECT COUNT(*) FROM \"{StateTable}\" WHERE \"Kind\" = '{CoAuthorPairsKept}'")) > 0;
+        DerivedData.RebuildAfterBulkLoad(db, deriveCoAuthorPairs: !pairsKept);
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "derived index")) Execute(db, sql);
         foreach (var table in SearchIndex.Tables) Execute(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')");
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "trigger")) Execute(db, sql);

@@ -27,6 +27,8 @@ internal sealed partial class ImportBatchWriter
     private readonly AffectedRecords _affected = new();
     private readonly List<(int WorkId, List<string> References)> _references = [];
     private readonly List<string> _addedWorkIds = [];
+    // In a bulk load, the authors of each work the batch added, for their co-author pairs.
+    private readonly List<(int? Year, int[] Authors)> _addedWorkAuthors = [];
     private bool _hasMergedIds;
     // In a bulk load (BulkLoad) derived tables and citations are left for its end.
     private readonly bool _deferDerived;
@@ -70,6 +72,7 @@ internal sealed partial class ImportBatchWriter
         _redirects.Clear();
         _references.Clear();
         _addedWorkIds.Clear();
+        _addedWorkAuthors.Clear();
         using var bulk = new BulkWriter(_db);
         using var sql = new PreparedStatements(_db, bulk);
         _bulk = bulk;
@@ -84,6 +87,7 @@ internal sealed partial class ImportBatchWriter
         foreach (var author in batch.Authors) StoreAuthor(author);
         foreach (var work in batch.Works) StoreWork(work);
         WriteCitations();
+        if (_deferDerived) WriteCoAuthorPairs();
         bulk.Flush();
         if (!_deferDerived) DerivedData.Refresh(_db, _affected);
         return _counts;
@@ -310,6 +314,7 @@ internal sealed partial class ImportBatchWriter
             }
             if (change == Change.Update) _affected.RecountResearchers.Add(researcherId);
         }
+        if (_deferDerived && change == Change.Insert && authors.Count > 1) _addedWorkAuthors.Add((work.Year, [.. authors]));
         foreach (var topic in record.Topics)
         {
             var topicId = StoreTopic(topic.Topic);
@@ -368,6 +373,44 @@ internal sealed partial class ImportBatchWriter
     }
 
     /// <summary>
+    /// In a bulk load: adds the co-author pairs of the works this batch added to those stored, in the order of the
+    /// table's key, as the batches' refresh would (cheaper than deriving them from all authorships at the end, which has
+    /// to join and sort them all). When the batch changed stored works' authors, pairs must be recounted: the load's end
+    /// is told to derive them all again.
+    /// </summary>
+    private void WriteCoAuthorPairs()
+    {
+        if (_affected.RecountResearchers.Count > 0) BulkLoad.DeriveCoAuthorPairsAtEnd(_sql);
+        var pairs = new Dictionary<(int Researcher, int CoAuthor), (int SharedWorks, int? LastYear)>();
+        foreach (var (year, authors) in _addedWorkAuthors)
+        {
+            foreach (var researcher in authors)
+            {
+                foreach (var coAuthor in authors)
+                {
+                    if (coAuthor == researcher) continue;
+                    ref var pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, (researcher, coAuthor), out _);
+                    pair = (pair.SharedWorks + 1, Max(pair.LastYear, year));
+                }
+            }
+        }
+        var keys = pairs.Keys.ToArray();
+        Array.Sort(keys);
+        foreach (var key in keys)
+        {
+            var (sharedWorks, lastYear) = pairs[key];
+            _bulk.AddOrMerge(new CoAuthorPair { ResearcherId = key.Researcher, CoAuthorId = key.CoAuthor, SharedWorks = sharedWorks, LastYear = lastYear },
+                MergeCoAuthorPair);
+        }
+    }
+
+    private static readonly string MergeCoAuthorPair = $"""
+        ON CONFLICT ("ResearcherId", "CoAuthorId") DO UPDATE SET
+            "SharedWorks" = "SharedWorks" + excluded."SharedWorks",
+            "LastYear" = {SqlDialect.Sqlite.Greatest("\"LastYear\"", "excluded.\"LastYear\"")}
+        """;
+
+    /// <summary>
     /// References become citations when the cited work is stored, and pending citations otherwise; pending citations
     /// to the works this batch added are resolved first. A work that lists itself among its references (OpenAlex has
     /// a few) cites itself, as the source says.
@@ -376,11 +419,13 @@ internal sealed partial class ImportBatchWriter
     {
         if (_deferDerived)
         {
-            if (_references.Count > 0)
+            if (_references.Count == 0) return;
+            if (_hasMergedIds)
             {
                 var (all, json) = BatchReferences();
                 WritePending(all, json, unresolvedOnly: false);
             }
+            else WriteAllPending();
             return;
         }
         if (_addedWorkIds.Count > 0)
@@ -424,6 +469,21 @@ internal sealed partial class ImportBatchWriter
             ORDER BY refs.CitedNumber, refs.Citing
             ON CONFLICT DO NOTHING
             """, references);
+
+    /// <summary>
+    /// In a bulk load with no merged ids to follow: keeps every reference of the batch as a pending citation, sorted
+    /// here into the order of the table's key and written as rows, which costs less than handing SQLite the references
+    /// as JSON to take apart and sort.
+    /// </summary>
+    private void WriteAllPending()
+    {
+        var pending = new List<(long CitedNumber, int Citing)>();
+        foreach (var (workId, referenced) in _references)
+            foreach (var cited in referenced) pending.Add((WorkNumberOf(cited), workId));
+        pending.Sort();
+        foreach (var (citedNumber, citing) in pending)
+            _bulk.AddOrMerge(new PendingCitation { CitedWorkNumber = citedNumber, CitingWorkId = citing }, "ON CONFLICT DO NOTHING");
+    }
 
     /// <summary>
     /// All references of the batch as one JSON object (citing work key → cited ids), and the SQL that reads it as rows
