@@ -2,14 +2,13 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Data.Bulk;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BzPeer.Explorer.Import.OpenAlex;
 
 /// <summary>
-/// SQL statements prepared once per transaction and reused. Values bind to the statement's @parameters in the order
-/// they first appear in its text. Rows the bulk writer still holds (PostgreSQL gathers them for COPY) are written
+/// SQL statements prepared once per transaction and reused (made by <see cref="ContextSql"/>). Values bind to the
+/// statement's @parameters in the order they first appear in its text, so a statement run thousands of times in a
+/// batch is given its values without naming them each time. Rows the bulk writer still holds (PostgreSQL gathers them for COPY) are written
 /// before each statement, so every statement sees them.
 /// </summary>
 internal sealed partial class PreparedStatements(ExplorerDbContext db, BulkWriter bulk) : IDisposable
@@ -47,9 +46,8 @@ internal sealed partial class PreparedStatements(ExplorerDbContext db, BulkWrite
         bulk.Flush();
         if (!_commands.TryGetValue(sql, out var command))
         {
-            command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            command.CommandText = sql;
+            // Parameters without a type: each run gives its own values, and a first NULL must not fix the type.
+            command = db.CreateCommand(sql);
             foreach (var name in ParameterName().Matches(sql).Select(m => m.Value).Distinct())
             {
                 var parameter = command.CreateParameter();
