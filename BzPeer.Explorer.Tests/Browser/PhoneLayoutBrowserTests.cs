@@ -59,7 +59,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     public async Task On_a_phone_the_search_button_opens_a_full_width_search_whose_suggestions_can_be_read(string path)
     {
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
-        await page.GotoAsync("/" + path);
+        await page.GotoAsync(path);
         if (path == "/")
         {
             await page.WaitForCircuitAsync();
@@ -241,6 +241,8 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await page.Locator(".collaborators a", new() { HasText = "Wenbin Li" }).ClickAsync();
         await page.WaitForURLAsync("**/researchers/wenbin-li");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
+        var signIn = page.Locator(width <= 600 ? "details.visitor-menu a.account-sign-in" : ".appbar-account > a.account-sign-in");
+        await Assertions.Expect(signIn).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("ReturnUrl=%2Fresearchers%2Fwenbin-li$"));
 
         if (width <= 600)
         {
@@ -248,12 +250,8 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
             var menu = (await page.Locator("details.visitor-menu .account-menu-items").BoundingBoxAsync())!;
             Assert.True(menu.X >= 0 && menu.X + menu.Width <= width, "the open menu lies inside the screen");
             await page.ScreenshotForReviewAsync("phone-visitor-menu");
-            await page.Locator("details.visitor-menu a.account-sign-in").ClickAsync();
         }
-        else
-        {
-            await page.Locator(".appbar-account > a.account-sign-in").ClickAsync();
-        }
+        await signIn.ClickAsync();
         await page.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fresearchers%2Fwenbin-li");
         await AccountsBrowserTests.FillSignInAsync(page, email);
         await page.WaitForURLAsync("**/researchers/wenbin-li");
