@@ -19,6 +19,7 @@ public sealed class SearchOpenAlexBrowserTests
         var page = await browser.NewPageAsync();
         // The results page, once interactive, still lists OpenAlex's matches (they survive prerendering) and its tabs work.
         await page.GotoAsync("/search?q=siegel");
+        await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".openalex-result[data-openalex-id=A5047300895] .source-label")).ToHaveTextAsync("from OpenAlex");
         await page.Locator(".search-tab[data-kind=Works]").ClickAsync();
         await page.WaitForURLAsync("**kind=works**");
