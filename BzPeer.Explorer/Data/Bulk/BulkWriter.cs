@@ -3,7 +3,6 @@ using BzPeer.Explorer.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
 namespace BzPeer.Explorer.Data.Bulk;
@@ -116,10 +115,8 @@ internal sealed class BulkWriter : IDisposable
     {
         var entityType = EntityType<T>();
         Flush();
-        using var command = _db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = _db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = $"SELECT COALESCE(MAX(\"{entityType.FindPrimaryKey()!.Properties[0].GetColumnName()}\"), 0) + 1 FROM \"{entityType.GetTableName()}\"";
-        return Convert.ToInt32(command.ExecuteScalar());
+        using var command = _db.CreateCommand($"SELECT COALESCE(MAX(\"{entityType.FindPrimaryKey()!.Properties[0].GetColumnName()}\"), 0) + 1 FROM \"{entityType.GetTableName()}\"");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

@@ -71,20 +71,11 @@ internal sealed class BulkLoad
         var triggers = SearchIndex.SuspendTriggersAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         deferred.AddRange(triggers.Statements.Select(sql => ("trigger", sql)));
         deferred.Add((CoAuthorPairsKept, "the batches add the pairs of the works they add"));
-        using (var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Kind\", \"Statement\") VALUES (@kind, @sql)"))
+        foreach (var statement in deferred)
         {
-            var kind = insert.CreateParameter();
-            kind.ParameterName = "@kind";
-            var sql = insert.CreateParameter();
-            sql.ParameterName = "@sql";
-            insert.Parameters.Add(kind);
-            insert.Parameters.Add(sql);
-            foreach (var statement in deferred)
-            {
-                kind.Value = statement.Kind;
-                sql.Value = statement.Sql;
-                insert.ExecuteNonQuery();
-            }
+            using var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Kind\", \"Statement\") VALUES (@kind, @sql)",
+                ("@kind", statement.Kind), ("@sql", statement.Sql));
+            insert.ExecuteNonQuery();
         }
         transaction?.Commit();
         return new BulkLoad(deferred);
