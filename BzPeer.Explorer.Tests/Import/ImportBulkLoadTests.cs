@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
@@ -74,6 +75,34 @@ public class ImportBulkLoadTests
             """));
         Assert.Equal(DatabaseChecksum.Read(batches.FilePath), DatabaseChecksum.Read(bulk.FilePath));
         await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(bulk);
+    }
+
+    [Fact]
+    public async Task A_bulk_load_that_replaces_a_work_leaves_nothing_that_pointed_at_what_it_removed()
+    {
+        // A bulk load writes with foreign keys off. The first W1 gives A1 an institution on the work and names an author
+        // without an id; the second drops both, so that authorship's institution and the name-only researcher go, and
+        // whatever hung on them must go too, as the foreign keys would have seen to.
+        using var files = new TemporaryFiles();
+        var path = Path.Combine(files.Folder, "replaced.jsonl");
+        var first = TestRecords.WithInstitution(
+            TestRecords.Work("W1", "First version", "2024-01-01", [TestRecords.Author("A1", "Ada One"), new JsonObject { ["display_name"] = "Nameless Person" }]),
+            0, "I1", "First University");
+        var lines = new List<string> { first.ToJsonString() };
+        for (var i = 2; i < 40; i++)
+            lines.Add(TestRecords.Work($"W{i}", $"Work {i}", authors: [TestRecords.Author("A1", "Ada One")]).ToJsonString());
+        lines.Add(TestRecords.Work("W1", "Second version", "2025-01-01", [TestRecords.Author("A1", "Ada One")]).ToJsonString());
+        File.WriteAllLines(path, lines);
+        using var batches = await MigratedAsync();
+        using var bulk = await MigratedAsync();
+
+        await ImportAsync(batches, [path], ImportMode.Batches, batchSize: 10);
+        await ImportAsync(bulk, [path], ImportMode.Bulk, batchSize: 10);
+
+        Assert.Equal(0, await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM \"AuthorshipInstitutions\""));
+        Assert.Equal(0, await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM \"Researchers\" WHERE \"DisplayName\" = 'Nameless Person'"));
+        Assert.Equal(0, await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
+        Assert.Equal(DatabaseChecksum.Read(batches.FilePath), DatabaseChecksum.Read(bulk.FilePath));
     }
 
     [Fact]

@@ -26,6 +26,35 @@ public class OpenAlexParserTests
     }
 
     [Fact]
+    public void Cited_works_are_kept_as_numbers_in_whatever_form_their_ids_come()
+    {
+        var work = (WorkRecord)Parse("""
+            {"id": "W1", "referenced_works": ["https://openalex.org/W30", "https:\/\/openalex.org\/W20", "w10", " https://openalex.org/works/W40 ",
+              "https://openalex.org/W30", "https://openalex.org/A3", "https://example.org/W50", "W6é", "W1234567890123456789", null,
+              "\u0057\u0036\u0030"]}
+            """).Record!;
+
+        Assert.Equal([10L, 20L, 30L, 40L, 60L], work.ReferencedWorkNumbers);
+    }
+
+    [Fact]
+    public void A_cited_work_that_is_not_a_string_rejects_the_record()
+    {
+        var problem = Assert.Throws<RecordFormatException>(() => Parse("""{"id": "W1", "referenced_works": ["W2", 3]}"""));
+        Assert.Equal("'referenced_works[1]' is not a string", problem.Message);
+    }
+
+    [Fact]
+    public void An_abstract_with_gaps_or_words_sharing_a_position_keeps_every_word_in_order()
+    {
+        var gaps = (WorkRecord)Parse("""{"id": "W1", "abstract_inverted_index": {"far": [900], "first": [0], "then": [5]}}""").Record!;
+        var shared = (WorkRecord)Parse("""{"id": "W1", "abstract_inverted_index": {"b": [1], "a": [0], "also": [1]}}""").Record!;
+
+        Assert.Equal("first then far", gaps.Abstract);
+        Assert.Equal("a b also", shared.Abstract);
+    }
+
+    [Fact]
     public void The_abstract_is_rebuilt_in_word_order_as_plain_text()
     {
         var work = (WorkRecord)Parse("""
@@ -56,7 +85,7 @@ public class OpenAlexParserTests
         Assert.Equal(("01rxvg760", "CN"), (authorship.Institutions[0].Ror, authorship.Institutions[0].CountryCode));
         Assert.Equal([false, true], work.Topics.Select(t => t.IsPrimary));
         Assert.Equal(("CV", 1707, "Unclassified"), (work.Topics[1].Topic.SubfieldName, work.Topics[1].Topic.SubfieldNumber, work.Topics[1].Topic.FieldName));
-        Assert.Equal(["W2"], work.ReferencedWorks);
+        Assert.Equal([2L], work.ReferencedWorkNumbers);
     }
 
     [Theory]

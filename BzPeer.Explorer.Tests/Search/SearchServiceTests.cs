@@ -27,6 +27,7 @@ public sealed class SearchDatabaseFixture : ProviderDatabasesFixture
             new Researcher { Slug = "orcid-holder", DisplayName = "Orcid Holder", Orcid = "0000-0002-1825-0097", OpenAlexId = "A5017898742", Origin = RecordOrigin.OpenAlex });
         db.Works.Add(new Work { Title = "Quill pens in zebra studies", Abstract = "A note.", Type = "article", Year = 2001, Doi = "10.1234/zebra.1", Origin = RecordOrigin.OpenAlex });
         db.Works.Add(new Work { Title = "A study", Abstract = "Zebra crossings everywhere.", Type = "article", Year = 2020, Origin = RecordOrigin.OpenAlex, CitedByCount = 999 });
+        db.Works.Add(new Work { Title = "Notes from the canopy", Abstract = "Chlorophyllous leaves observed at dawn.", Type = "article", Year = 2018, Origin = RecordOrigin.OpenAlex });
         var venue = new Venue { DisplayName = "Journal of Okapi Studies", Origin = RecordOrigin.OpenAlex };
         var okapiAuthors = new[] { "Ida Brandt", "Ole Sørensen", "Kai Wen", "Lu Fang", "Mo Reyes" }
             .Select(name => new Researcher { Slug = Slug.From(name), DisplayName = name, Origin = RecordOrigin.OpenAlex }).ToList();
@@ -123,6 +124,20 @@ public class SearchServiceTests(SearchDatabaseFixture fixture) : IClassFixture<S
         var search = await fixture.SearchAsync(provider);
         var results = await search.SearchAsync("zebra", SearchKind.Works, 0);
         Assert.Equal(["Quill pens in zebra studies", "A study"], results.Hits.Select(h => h.Title));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Papers_are_suggested_for_the_start_of_a_title_word_and_for_whole_words_of_an_abstract(DatabaseProvider provider)
+    {
+        // What is being typed is matched as a prefix in titles; in abstracts only whole words are, as you type. The
+        // results page still finds the start of a word anywhere.
+        var search = await fixture.SearchAsync(provider);
+        const string paper = "Notes from the canopy";
+
+        Assert.Contains(await search.SuggestAsync("notes from the cano"), h => h.Title == paper);
+        Assert.Contains(await search.SuggestAsync("chlorophyllous"), h => h.Title == paper);
+        Assert.DoesNotContain(await search.SuggestAsync("chloroph"), h => h.Title == paper);
+        Assert.Contains((await search.SearchAsync("chloroph", SearchKind.Works, 0)).Hits, h => h.Title == paper);
     }
 
     [Theory, SqliteData, PostgresData]

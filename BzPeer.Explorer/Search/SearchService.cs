@@ -336,7 +336,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         var exactIds = await ExactIdsAsync(db, kind, text, terms, suggestion is not null, cancellationToken);
         var sql = db.IsPostgres ? PostgresSelectSql(kind, suggestion, exactIds) : SelectSql(kind, suggestion, exactIds);
         var name = db.IsPostgres ? terms.ToTsQuery(weights: PostgresQueries[kind].NameWeights) : terms.ToMatchExpression(columns: Queries[kind].NameColumns);
-        SqlValue[] values = [.. TermsAndFilter(db, kind, terms, filter), ("@name", name), ("@take", take), ("@skip", skip)];
+        SqlValue[] values = [.. TermsAndFilter(db, kind, terms, filter, suggestion is not null), ("@name", name), ("@take", take), ("@skip", skip)];
         return await db.ReadAsync(sql, reader => Hit(kind, reader), cancellationToken, values);
     }
 
@@ -402,10 +402,15 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
         Convert.ToInt32(await db.ScalarAsync(db.IsPostgres ? PostgresCountSql(kind) : CountSql[kind], cancellationToken,
             [.. TermsAndFilter(db, kind, terms, filter), ("@limit", CountLimit + 1)]), CultureInfo.InvariantCulture);
 
-    /// <summary>The typed words and, for papers (the only kind with a filter and a recency score), the filter and this year.</summary>
-    private static IEnumerable<SqlValue> TermsAndFilter(ExplorerDbContext db, SearchKind kind, SearchTerms terms, SearchFilter filter)
+    /// <summary>
+    /// The typed words and, for papers (the only kind with a filter and a recency score), the filter and this year.
+    /// Suggested papers match the last word as a prefix in their titles only (the name tier): abstracts match whole
+    /// words, which spares SQLite's index of abstracts the prefix indexes that would cost every load several times over.
+    /// </summary>
+    private static IEnumerable<SqlValue> TermsAndFilter(ExplorerDbContext db, SearchKind kind, SearchTerms terms, SearchFilter filter, bool suggestion = false)
     {
-        yield return ("@match", db.IsPostgres ? terms.ToTsQuery() : terms.ToMatchExpression());
+        var prefix = !(suggestion && kind == SearchKind.Works);
+        yield return ("@match", db.IsPostgres ? terms.ToTsQuery(prefix) : terms.ToMatchExpression(prefix));
         if (kind != SearchKind.Works) yield break;
         yield return ("@from", filter.FromYear);
         yield return ("@to", filter.ToYear);

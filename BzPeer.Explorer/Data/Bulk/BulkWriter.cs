@@ -25,6 +25,7 @@ internal sealed class BulkWriter : IDisposable
     private readonly Dictionary<(Type, string), SqliteTable> _tables = [];
     private readonly Dictionary<(Type, string[]), TableCommand> _updates = [];
     private int _gathered;
+    private SqliteTable? _lastTable;
 
     public BulkWriter(ExplorerDbContext db)
     {
@@ -77,8 +78,15 @@ internal sealed class BulkWriter : IDisposable
 
     private void Gather<T>(T entity, string onConflict) where T : class
     {
-        if (!_tables.TryGetValue((typeof(T), onConflict), out var table))
-            _tables.Add((typeof(T), onConflict), table = new SqliteTable(_connection!, EntityType<T>(), onConflict));
+        // Rows come in runs of one table: the last table found is tried first, sparing a lookup (and the hashing of
+        // the clause) per row.
+        var table = _lastTable;
+        if (table is null || table.EntityClrType != typeof(T) || !ReferenceEquals(table.OnConflict, onConflict))
+        {
+            if (!_tables.TryGetValue((typeof(T), onConflict), out table))
+                _tables.Add((typeof(T), onConflict), table = new SqliteTable(_connection!, EntityType<T>(), onConflict));
+            _lastTable = table;
+        }
         table.Rows.Add(entity);
         if (++_gathered >= RowsPerFlush) Flush();
     }
@@ -177,9 +185,13 @@ internal sealed class BulkWriter : IDisposable
             _many = new TableCommand(connection, properties, $"{insert}{string.Join(", ", Enumerable.Repeat(row, RowsPerStatement))} {onConflict}");
             _one = new TableCommand(connection, properties, $"{insert}{row} {onConflict}");
             Depth = BulkWriter.Depth(entityType);
+            EntityClrType = entityType.ClrType;
+            OnConflict = onConflict;
         }
 
         public int Depth { get; }
+        public Type EntityClrType { get; }
+        public string OnConflict { get; }
         public List<object> Rows { get; } = [];
 
         public void Write()

@@ -25,6 +25,8 @@ internal enum ImportMode { Auto, Batches, Bulk }
 internal sealed class BulkLoad
 {
     public const string StateTable = "ImportBulkLoad";
+    /// <summary>How many pages the write-ahead log may grow by during a bulk load before they are copied into the database.</summary>
+    private const int LogPagesBetweenCopies = 100_000;
     /// <summary>Inputs smaller than this are imported in batches whatever the database holds.</summary>
     public const long SmallestInput = 4L << 20;
     /// <summary>A database holding more works than this is not "nearly empty".</summary>
@@ -39,6 +41,8 @@ internal sealed class BulkLoad
 
     // A state row saying that the batches keep co-author pairs up to date; gone when pairs are to be derived at the end.
     private const string CoAuthorPairsKept = "co-author pairs kept";
+    // A state row saying that a batch deleted rows whose dependents the end must remove.
+    private const string RowsDeleted = "rows deleted";
 
     private readonly List<(string Kind, string Sql)> _deferred;
 
@@ -51,15 +55,8 @@ internal sealed class BulkLoad
     /// </summary>
     public static BulkLoad? Start(ExplorerDbContext db, ImportInputs inputs, ImportMode mode)
     {
-        if (db.IsPostgres) return null;
+        if (!Applies(db, inputs, mode)) return null;
         if (IsUnderWay(db)) return new BulkLoad(ReadState(db));
-        var wanted = mode switch
-        {
-            ImportMode.Bulk => true,
-            ImportMode.Batches => false,
-            _ => inputs.TotalBytes >= SmallestInput && db.Works.Count() <= MostStoredWorks,
-        };
-        if (!wanted) return null;
 
         using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
         Execute(db, $"CREATE TABLE \"{StateTable}\" (\"Position\" INTEGER PRIMARY KEY, \"Kind\" TEXT NOT NULL, \"Statement\" TEXT NOT NULL)");
@@ -88,6 +85,43 @@ internal sealed class BulkLoad
     public static void DeriveCoAuthorPairsAtEnd(PreparedStatements sql) =>
         sql.Execute($"DELETE FROM \"{StateTable}\" WHERE \"Kind\" = @kind", CoAuthorPairsKept);
 
+    /// <summary>Whether <see cref="Start"/> starts or resumes a bulk load.</summary>
+    public static bool Applies(ExplorerDbContext db, ImportInputs inputs, ImportMode mode) =>
+        !db.IsPostgres && (IsUnderWay(db) || mode switch
+        {
+            ImportMode.Bulk => true,
+            ImportMode.Batches => false,
+            _ => inputs.TotalBytes >= SmallestInput && db.Works.Count() <= MostStoredWorks,
+        });
+
+    /// <summary>
+    /// For the connection of a bulk load, before its first transaction. No foreign key checks while rows are inserted,
+    /// which the writer links by keys it assigned itself: what deleting rows would have cascaded is done at the end
+    /// (<see cref="ApplyForeignKeyActionsAtEnd"/>). And the write-ahead log is copied into the database file once at the
+    /// end rather than every thousand pages, as SQLite does by default: a batch rewrites many of the same pages, and
+    /// each copy would write them again.
+    /// </summary>
+    public static void PrepareConnection(ExplorerDbContext db) =>
+        Execute(db, $"PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {LogPagesBetweenCopies}");
+
+    /// <summary>After the load, whether it finished or failed: the checks are back for whatever the connection does next.</summary>
+    public static void RestoreConnection(ExplorerDbContext db) => Execute(db, "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 1000");
+
+    /// <summary>
+    /// After a finished load: the log copied into the database and emptied, within the load's time (it would otherwise
+    /// be left to whoever closes the database last).
+    /// </summary>
+    public static void CopyLogIntoDatabase(ExplorerDbContext db) => Execute(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+
+    /// <summary>
+    /// Within a batch of a bulk load that deleted rows: with foreign keys off their dependents stayed, so the end
+    /// removes them (or clears their references) as the foreign keys would have.
+    /// </summary>
+    public static void ApplyForeignKeyActionsAtEnd(PreparedStatements sql) => sql.Execute($"""
+        INSERT INTO "{StateTable}" ("Kind", "Statement") SELECT @kind, 'rows were deleted with foreign keys off'
+        WHERE NOT EXISTS (SELECT 1 FROM "{StateTable}" WHERE "Kind" = @kind)
+        """, RowsDeleted);
+
     /// <summary>Whether an import left a bulk load unfinished in this database.</summary>
     public static bool IsUnderWay(ExplorerDbContext db) =>
         !db.IsPostgres && Convert.ToInt64(Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{StateTable}'")) > 0;
@@ -99,6 +133,8 @@ internal sealed class BulkLoad
     public void Finish(ExplorerDbContext db)
     {
         using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+        if (Convert.ToInt64(Scalar(db, $"SELECT COUNT(*) FROM \"{StateTable}\" WHERE \"Kind\" = '{RowsDeleted}'")) > 0)
+            ForeignKeyActions.ApplyToOrphans(db);
         // References to every stored work become citations in one join, walking the works and finding what cites each
         // by a range of the pending citations' key, before the citation indexes exist.
         Execute(db, $"""

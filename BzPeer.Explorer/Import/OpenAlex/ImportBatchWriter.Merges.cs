@@ -44,6 +44,7 @@ internal sealed partial class ImportBatchWriter
         }
         else if (old is { } folded && kept is { } target)
         {
+            _deletedRows = true;
             switch (merge.Kind)
             {
                 case OpenAlexKind.Author: FoldResearcher(folded.Id, target.Id); break;

@@ -25,11 +25,13 @@ internal sealed partial class ImportBatchWriter
     private readonly KnownRecords _works = new("Works", keepForRun: false);
     private readonly Dictionary<string, string> _redirects = [];
     private readonly AffectedRecords _affected = new();
-    private readonly List<(int WorkId, List<string> References)> _references = [];
+    private readonly List<(int WorkId, List<long> CitedNumbers)> _references = [];
     private readonly List<string> _addedWorkIds = [];
     // In a bulk load, the authors of each work the batch added, for their co-author pairs.
     private readonly List<(int? Year, int[] Authors)> _addedWorkAuthors = [];
     private bool _hasMergedIds;
+    // Whether the batch deleted rows others may depend on (in a bulk load foreign keys do not cascade).
+    private bool _deletedRows;
     // In a bulk load (BulkLoad) derived tables and citations are left for its end.
     private readonly bool _deferDerived;
     // Whether any venue is stored under a 2022 venue id, which a source with the same ISSN-L takes over.
@@ -73,6 +75,7 @@ internal sealed partial class ImportBatchWriter
         _references.Clear();
         _addedWorkIds.Clear();
         _addedWorkAuthors.Clear();
+        _deletedRows = false;
         using var bulk = new BulkWriter(_db);
         using var sql = new PreparedStatements(_db, bulk);
         _bulk = bulk;
@@ -88,6 +91,7 @@ internal sealed partial class ImportBatchWriter
         foreach (var work in batch.Works) StoreWork(work);
         WriteCitations();
         if (_deferDerived) WriteCoAuthorPairs();
+        if (_deferDerived && _deletedRows) BulkLoad.ApplyForeignKeyActionsAtEnd(_sql);
         bulk.Flush();
         if (!_deferDerived) DerivedData.Refresh(_db, _affected);
         return _counts;
@@ -322,9 +326,12 @@ internal sealed partial class ImportBatchWriter
             if (change == Change.Update) _affected.RecountTopics.Add(topicId);
         }
         foreach (var unused in nameOnlyAuthors.Values.SelectMany(ids => ids))
+        {
             _sql.Execute(DeleteUnusedNameOnlyResearcher, unused);
+            _deletedRows = true;
+        }
 
-        if (record.ReferencedWorks.Count > 0) _references.Add((work.Id, record.ReferencedWorks));
+        if (record.ReferencedWorkNumbers.Count > 0) _references.Add((work.Id, record.ReferencedWorkNumbers));
         if (IsNewToRun(change, stored, _runStart.Work)) _counts.Works++;
         _works.Remember(id, new StoredRecord(work.Id, record.UpdatedDate));
     }
@@ -353,6 +360,7 @@ internal sealed partial class ImportBatchWriter
                 ids.Enqueue(reader.GetInt32(0));
             }
         }
+        _deletedRows = true;
         _sql.Execute("DELETE FROM \"Authorships\" WHERE \"WorkId\" = @work", workId);
         _sql.Execute("DELETE FROM \"WorkTopics\" WHERE \"WorkId\" = @work", workId);
         _sql.Execute("DELETE FROM \"Citations\" WHERE \"CitingWorkId\" = @work", workId);
@@ -381,7 +389,8 @@ internal sealed partial class ImportBatchWriter
     private void WriteCoAuthorPairs()
     {
         if (_affected.RecountResearchers.Count > 0) BulkLoad.DeriveCoAuthorPairsAtEnd(_sql);
-        var pairs = new Dictionary<(int Researcher, int CoAuthor), (int SharedWorks, int? LastYear)>();
+        // Keyed by both ids in one number (researcher in the high half), which also sorts into the table's key order.
+        var pairs = new Dictionary<long, (int SharedWorks, int? LastYear)>(PairKeys.Instance);
         foreach (var (year, authors) in _addedWorkAuthors)
         {
             foreach (var researcher in authors)
@@ -389,7 +398,7 @@ internal sealed partial class ImportBatchWriter
                 foreach (var coAuthor in authors)
                 {
                     if (coAuthor == researcher) continue;
-                    ref var pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, (researcher, coAuthor), out _);
+                    ref var pair = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, (long)researcher << 32 | (uint)coAuthor, out _);
                     pair = (pair.SharedWorks + 1, Max(pair.LastYear, year));
                 }
             }
@@ -399,9 +408,22 @@ internal sealed partial class ImportBatchWriter
         foreach (var key in keys)
         {
             var (sharedWorks, lastYear) = pairs[key];
-            _bulk.AddOrMerge(new CoAuthorPair { ResearcherId = key.Researcher, CoAuthorId = key.CoAuthor, SharedWorks = sharedWorks, LastYear = lastYear },
+            _bulk.AddOrMerge(new CoAuthorPair { ResearcherId = (int)(key >> 32), CoAuthorId = (int)key, SharedWorks = sharedWorks, LastYear = lastYear },
                 MergeCoAuthorPair);
         }
+    }
+
+    /// <summary>
+    /// Hashes a pair's key from all its bits: a long's own hash folds its halves together, which gives a pair and its
+    /// reverse, and pairs of nearby ids, the same few hashes.
+    /// </summary>
+    private sealed class PairKeys : IEqualityComparer<long>
+    {
+        public static readonly PairKeys Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32);
     }
 
     private static readonly string MergeCoAuthorPair = $"""
@@ -478,8 +500,8 @@ internal sealed partial class ImportBatchWriter
     private void WriteAllPending()
     {
         var pending = new List<(long CitedNumber, int Citing)>();
-        foreach (var (workId, referenced) in _references)
-            foreach (var cited in referenced) pending.Add((WorkNumberOf(cited), workId));
+        foreach (var (workId, citedNumbers) in _references)
+            foreach (var cited in citedNumbers) pending.Add((cited, workId));
         pending.Sort();
         foreach (var (citedNumber, citing) in pending)
             _bulk.AddOrMerge(new PendingCitation { CitedWorkNumber = citedNumber, CitingWorkId = citing }, "ON CONFLICT DO NOTHING");
@@ -496,7 +518,7 @@ internal sealed partial class ImportBatchWriter
         {
             if (references.Length > 1) references.Append(',');
             references.Append('"').Append(workId).Append("\":[");
-            for (var i = 0; i < referenced.Count; i++) references.Append(i == 0 ? "\"" : ",\"").Append(referenced[i]).Append('"');
+            for (var i = 0; i < referenced.Count; i++) references.Append(i == 0 ? "\"W" : ",\"W").Append(referenced[i]).Append('"');
             references.Append(']');
         }
         references.Append('}');

@@ -14,19 +14,43 @@ internal static class OpenAlexId
     /// <summary>The short id, or null when <paramref name="value"/> is not an OpenAlex entity id.</summary>
     public static string? Normalize(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var span = value.AsSpan().Trim();
+        if (value is null) return null;
+        var span = ShortForm(value);
+        if (span.IsEmpty) return null;
+        return char.IsAsciiLetterUpper(span[0]) ? span.ToString() : char.ToUpperInvariant(span[0]) + span[1..].ToString();
+    }
+
+    /// <summary>
+    /// The number of a work's id in any of its forms ("https://openalex.org/W2741809807" → 2741809807), read from the
+    /// JSON string's bytes without making a string of it; null for anything that is not a work's id.
+    /// </summary>
+    public static long? WorkNumber(System.Text.Json.JsonElement text)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(text);
+        // The raw value keeps its quotes, and escapes as written: those (rare) are read as a string.
+        if (raw.Length < 2 || raw.Length > 80 || raw.IndexOf((byte)'\\') >= 0 || !System.Text.Ascii.IsValid(raw))
+            return Normalize(text.GetString()) is { } id && KindOf(id) == OpenAlexKind.Work ? long.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) : null;
+        Span<char> chars = stackalloc char[raw.Length - 2];
+        System.Text.Ascii.ToUtf16(raw[1..^1], chars, out _);
+        var span = ShortForm(chars);
+        return !span.IsEmpty && span[0] is 'W' or 'w' ? long.Parse(span[1..], System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The id's letter and digits, found in any of its forms; empty when it is not an OpenAlex entity id.</summary>
+    private static ReadOnlySpan<char> ShortForm(ReadOnlySpan<char> value)
+    {
+        var span = value.Trim();
         var slash = span.LastIndexOf('/');
         if (slash >= 0)
         {
             if (!span.StartsWith("https://openalex.org/", StringComparison.OrdinalIgnoreCase)
-                && !span.StartsWith("http://openalex.org/", StringComparison.OrdinalIgnoreCase)) return null;
+                && !span.StartsWith("http://openalex.org/", StringComparison.OrdinalIgnoreCase)) return default;
             span = span[(slash + 1)..];
         }
-        if (span.Length < 2 || span.Length > MaxDigits + 1 || !char.IsAsciiLetter(span[0])) return null;
+        if (span.Length < 2 || span.Length > MaxDigits + 1 || !char.IsAsciiLetter(span[0])) return default;
         foreach (var c in span[1..])
-            if (!char.IsAsciiDigit(c)) return null;
-        return char.IsAsciiLetterUpper(span[0]) ? span.ToString() : char.ToUpperInvariant(span[0]) + span[1..].ToString();
+            if (!char.IsAsciiDigit(c)) return default;
+        return span;
     }
 
     public static OpenAlexKind KindOf(string normalizedId) => normalizedId[0] switch

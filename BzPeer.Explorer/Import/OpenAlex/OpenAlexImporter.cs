@@ -43,6 +43,8 @@ internal static class OpenAlexImporter
         var committed = new ImportCounts();
         var uncommitted = new ImportCounts();
         var batch = new ImportBatch();
+        var bulkConnection = BulkLoad.Applies(db, inputs, mode);
+        if (bulkConnection) BulkLoad.PrepareConnection(db);
         using var wholeRun = strict ? db.Database.BeginTransaction() : null;
         var bulkLoad = BulkLoad.Start(db, inputs, mode);
         var writer = new ImportBatchWriter(db, deferDerived: bulkLoad is not null);
@@ -79,12 +81,16 @@ internal static class OpenAlexImporter
                     committed.Add(uncommitted);
                 }
             }
+            if (bulkLoad is not null && !failedStrictly) BulkLoad.CopyLogIntoDatabase(db);
             return new ImportResult(failedStrictly ? new ImportCounts() : committed, report.BadRecords, report.Ignored, failedStrictly, clock.Elapsed, reader.Records);
         }
         finally
         {
             stop.Cancel();
             readerThread.Join();
+            // A strict run that failed is rolled back first: pragmas do nothing inside a transaction.
+            wholeRun?.Dispose();
+            if (bulkConnection) BulkLoad.RestoreConnection(db);
             output.StopProgress();
             reader.Failure?.Throw();
         }

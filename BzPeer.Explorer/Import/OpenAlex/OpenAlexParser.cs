@@ -79,11 +79,25 @@ internal static partial class OpenAlexParser
             Venue = Venue(primaryLocation, hostVenues),
             Authorships = Authorships(work),
             Topics = topics,
-            ReferencedWorks = work.Array("referenced_works")
-                .Select(r => OpenAlexId.Normalize(r.AsString()))
-                .Where(r => r is not null && OpenAlexId.KindOf(r) == OpenAlexKind.Work)
-                .Distinct().ToList()!,
+            ReferencedWorkNumbers = ReferencedWorkNumbers(work),
         };
+    }
+
+    /// <summary>The numbers of the works cited, sorted and without repeats; ids of other kinds are left out.</summary>
+    private static List<long> ReferencedWorkNumbers(Fields work)
+    {
+        var numbers = new List<long>();
+        foreach (var item in work.Array("referenced_works"))
+        {
+            if (item.Element.ValueKind != JsonValueKind.String) item.AsString();
+            if (OpenAlexId.WorkNumber(item.Element) is { } number) numbers.Add(number);
+        }
+        numbers.Sort();
+        var kept = 0;
+        for (var i = 0; i < numbers.Count; i++)
+            if (i == 0 || numbers[i] != numbers[kept - 1]) numbers[kept++] = numbers[i];
+        numbers.RemoveRange(kept, numbers.Count - kept);
+        return numbers;
     }
 
     private static List<AuthorshipRecord> Authorships(Fields work)
@@ -277,10 +291,19 @@ internal static partial class OpenAlexParser
             }
         }
         if (words.Count == 0) return null;
-        words.Sort((a, b) => a.Position.CompareTo(b.Position));
-        var text = new StringBuilder();
-        foreach (var (_, word) in words)
+        // Positions are nearly always 0, 1, 2, …: words go straight to their places, without a sort.
+        var last = words.Max(w => w.Position);
+        var inPlace = last < 2 * words.Count + 16 ? new string?[last + 1] : null;
+        foreach (var (position, word) in words)
         {
+            if (inPlace is null) break;
+            if (inPlace[position] is not null) inPlace = null;
+            else inPlace[position] = word;
+        }
+        var text = new StringBuilder();
+        foreach (var word in inPlace ?? words.OrderBy(w => w.Position).Select(string? (w) => w.Word))
+        {
+            if (word is null) continue;
             if (text.Length > 0) text.Append(' ');
             text.Append(word);
         }

@@ -84,8 +84,8 @@ internal sealed class WorkRecord : OpenAlexRecord
     public SourceRecord? Venue { get; init; }
     public List<AuthorshipRecord> Authorships { get; init; } = [];
     public List<WorkTopicRecord> Topics { get; init; } = [];
-    /// <summary>Short OpenAlex ids of the works this one cites, without repeats.</summary>
-    public List<string> ReferencedWorks { get; init; } = [];
+    /// <summary>The numbers of the works this one cites (W2741809807 is 2741809807), sorted, without repeats.</summary>
+    public List<long> ReferencedWorkNumbers { get; init; } = [];
 }
 
 /// <summary>
