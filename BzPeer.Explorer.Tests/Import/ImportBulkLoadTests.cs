@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BzPeer.Explorer.Cli;
+using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Import;
 using BzPeer.Explorer.Import.OpenAlex;
 using BzPeer.Explorer.Search;
@@ -30,6 +31,25 @@ public class ImportBulkLoadTests
         Assert.Equal(Schema(batches), Schema(bulk));
         Assert.Equal("ok", SearchIndexCheck(bulk));
         foreach (var text in new[] { "lottery ticket", "style transfer", "mei", "kong", "learning", "nanjing", "computer vision" })
+            Assert.Equal(await SearchAsync(batches, text), await SearchAsync(bulk, text));
+    }
+
+    [Theory, PostgresData]
+    public async Task On_PostgreSQL_a_bulk_load_stores_what_batches_store_and_puts_every_index_and_key_back(DatabaseProvider provider)
+    {
+        using var files = new TemporaryFiles();
+        string[] inputs = [SharedOpenAlex.Folder, Renumbered(files, copies: 2)];
+        using var batches = await MigratedAsync(provider);
+        using var bulk = await MigratedAsync(provider);
+        var schemaBefore = await PostgresSchemaAsync(bulk);
+
+        await ImportAsync(batches, inputs, ImportMode.Batches, batchSize: 97);
+        await ImportAsync(bulk, inputs, ImportMode.Bulk, batchSize: 97);
+
+        Assert.True(await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM \"CoAuthorPairs\"") > 1_000);
+        Assert.Equal(await DatabaseContent.DumpAsync(batches), await DatabaseContent.DumpAsync(bulk));
+        Assert.Equal(schemaBefore, await PostgresSchemaAsync(bulk));
+        foreach (var text in new[] { "lottery ticket", "mei", "learning", "nanjing" })
             Assert.Equal(await SearchAsync(batches, text), await SearchAsync(bulk, text));
     }
 
@@ -77,8 +97,8 @@ public class ImportBulkLoadTests
         await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(bulk);
     }
 
-    [Fact]
-    public async Task A_bulk_load_that_replaces_a_work_leaves_nothing_that_pointed_at_what_it_removed()
+    [Theory, SqliteData, PostgresData]
+    public async Task A_bulk_load_that_replaces_a_work_leaves_nothing_that_pointed_at_what_it_removed(DatabaseProvider provider)
     {
         // A bulk load writes with foreign keys off. The first W1 gives A1 an institution on the work and names an author
         // without an id; the second drops both, so that authorship's institution and the name-only researcher go, and
@@ -93,14 +113,19 @@ public class ImportBulkLoadTests
             lines.Add(TestRecords.Work($"W{i}", $"Work {i}", authors: [TestRecords.Author("A1", "Ada One")]).ToJsonString());
         lines.Add(TestRecords.Work("W1", "Second version", "2025-01-01", [TestRecords.Author("A1", "Ada One")]).ToJsonString());
         File.WriteAllLines(path, lines);
-        using var batches = await MigratedAsync();
-        using var bulk = await MigratedAsync();
+        using var batches = await MigratedAsync(provider);
+        using var bulk = await MigratedAsync(provider);
 
         await ImportAsync(batches, [path], ImportMode.Batches, batchSize: 10);
         await ImportAsync(bulk, [path], ImportMode.Bulk, batchSize: 10);
 
         Assert.Equal(0, await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM \"AuthorshipInstitutions\""));
         Assert.Equal(0, await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM \"Researchers\" WHERE \"DisplayName\" = 'Nameless Person'"));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            Assert.Equal(await DatabaseContent.DumpAsync(batches), await DatabaseContent.DumpAsync(bulk));
+            return;
+        }
         Assert.Equal(0, await DatabaseContent.CountAsync(bulk, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
         Assert.Equal(DatabaseChecksum.Read(batches.FilePath), DatabaseChecksum.Read(bulk.FilePath));
     }
@@ -166,9 +191,21 @@ public class ImportBulkLoadTests
         return path;
     }
 
-    private static async Task<TemporaryDatabase> MigratedAsync()
+    /// <summary>Every index, constraint and table of the database's schema, as PostgreSQL describes them.</summary>
+    private static async Task<List<string>> PostgresSchemaAsync(TemporaryDatabase database)
     {
-        var database = new TemporaryDatabase();
+        await using var db = database.CreateContext();
+        return await db.ReadAsync("""
+            SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
+            UNION ALL SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+            UNION ALL SELECT 'table ' || table_name FROM information_schema.tables WHERE table_schema = current_schema()
+            ORDER BY 1
+            """, reader => reader.GetString(0), CancellationToken.None);
+    }
+
+    private static async Task<TemporaryDatabase> MigratedAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var database = new TemporaryDatabase(provider);
         await using var db = database.CreateContext();
         await db.Database.MigrateAsync();
         return database;

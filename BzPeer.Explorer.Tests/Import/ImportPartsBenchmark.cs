@@ -30,6 +30,52 @@ public class ImportPartsBenchmark(ITestOutputHelper output)
         Report("parse-only", works, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The floor under any parser of this input: the file read and every record's JSON tokenized (System.Text.Json's
+    /// reader, which every parser of it builds on), nothing kept. What a parser does beyond this is its own.
+    /// </summary>
+    [Fact]
+    public void Tokenize_only()
+    {
+        var clock = Stopwatch.StartNew();
+        var (records, tokens) = (0, 0L);
+        var buffer = new byte[1 << 24];
+        var held = 0;
+        using var file = File.OpenRead(Input);
+        for (var read = -1; read != 0;)
+        {
+            read = file.Read(buffer, held, buffer.Length - held);
+            held += read;
+            var start = 0;
+            while (start < held)
+            {
+                var end = Array.IndexOf(buffer, (byte)'\n', start, held - start);
+                if (end < 0 && read != 0) break;
+                if (end < 0) end = held;
+                var reader = new System.Text.Json.Utf8JsonReader(buffer.AsSpan(start, end - start));
+                while (reader.Read()) tokens++;
+                if (end > start) records++;
+                start = end + 1;
+            }
+            start = Math.Min(start, held);
+            Array.Copy(buffer, start, buffer, 0, held - start);
+            held -= start;
+        }
+        Report($"tokenize-only tokens={tokens}", records, clock.Elapsed);
+    }
+
+    /// <summary>Reading the file into one JSON document per record, as the import does before its parser looks at it.</summary>
+    [Fact]
+    public void Documents_only()
+    {
+        var clock = Stopwatch.StartNew();
+        var records = 0;
+        using var file = File.OpenRead(Input);
+        using var json = new JsonRecordReader(file);
+        while (json.TryRead(out _)) records++;
+        Report("documents-only", records, clock.Elapsed);
+    }
+
     [Fact]
     public async Task Write_only()
     {
@@ -42,7 +88,9 @@ public class ImportPartsBenchmark(ITestOutputHelper output)
         OpenAlexImporter.PrepareConnection(db);
 
         var clock = Stopwatch.StartNew();
-        var bulkLoad = BulkLoad.Start(db, ImportInputs.Collect([Input]), ImportMode.Auto);
+        var inputs = ImportInputs.Collect([Input]);
+        if (BulkLoad.Applies(db, inputs, ImportMode.Auto)) BulkLoad.PrepareConnection(db);
+        var bulkLoad = BulkLoad.Start(db, inputs, ImportMode.Auto);
         var writer = new ImportBatchWriter(db, deferDerived: bulkLoad is not null);
         var works = 0;
         foreach (var chunk in records.Chunk(OpenAlexImporter.DefaultBatchSize))
@@ -54,7 +102,11 @@ public class ImportPartsBenchmark(ITestOutputHelper output)
             transaction.Commit();
         }
         var batches = clock.Elapsed;
-        bulkLoad?.Finish(db);
+        if (bulkLoad is not null)
+        {
+            bulkLoad.Finish(db);
+            BulkLoad.CopyLogIntoDatabase(db);
+        }
         Report($"write-only ({(bulkLoad is null ? "batches" : $"bulk load; its end {(clock.Elapsed - batches).TotalSeconds:0.00} s")})", works, clock.Elapsed);
     }
 

@@ -19,7 +19,7 @@ internal sealed class DeferredIndexes
     /// <summary>The statements that put back what was dropped.</summary>
     public IReadOnlyList<string> Statements => _createStatements;
 
-    /// <param name="keepUnique">Leave unique indexes in place (SQLite only): lookups and the refusal of duplicates need them.</param>
+    /// <param name="keepUnique">Leave unique indexes in place: lookups and the refusal of duplicates need them.</param>
     public static async Task<DeferredIndexes> DropAsync(ExplorerDbContext db, IEnumerable<string> tables, CancellationToken cancellationToken,
         bool keepUnique = false)
     {
@@ -32,6 +32,7 @@ internal sealed class DeferredIndexes
                   SELECT indexname, indexdef FROM pg_indexes
                   WHERE schemaname = current_schema() AND tablename IN ({tableList})
                     AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE connamespace = current_schema()::regnamespace)
+                  {(keepUnique ? "AND indexdef NOT LIKE 'CREATE UNIQUE %'" : "")}
                   ORDER BY indexname
                   """
                 : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tableList})" +

@@ -56,16 +56,19 @@ internal static class DerivedData
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
     }
 
-    // After an import's bulk load (SQLite): the affiliations of researchers known only from mentions come from their
-    // authorships alone, as the batches' refresh derives them, so they are derived again whole; then everything is rebuilt.
-    private static readonly string[] SqliteAfterBulkLoad =
+    // After an import's bulk load: the affiliations of researchers known only from mentions come from their authorships
+    // alone, as the batches' refresh derives them, so they are derived again whole; then everything is rebuilt.
+    private static string[] AfterBulkLoad(SqlDialect dialect) =>
     [
-        $"""
+        """
         DELETE FROM "Affiliations" WHERE "ResearcherId" IN (
             SELECT r."Id" FROM "Researchers" r WHERE r."Origin" = 'OpenAlex' AND r."UpdatedDate" IS NULL)
         """,
-        .. RebuildAllButCoAuthorPairs(SqlDialect.Sqlite),
+        .. RebuildAllButCoAuthorPairs(dialect),
     ];
+
+    private static readonly string[] SqliteAfterBulkLoad = AfterBulkLoad(SqlDialect.Sqlite);
+    private static readonly string[] PostgresAfterBulkLoad = AfterBulkLoad(SqlDialect.Postgres);
 
     /// <summary>Derives the tables and counts from all that is stored, after an import's bulk load, inside its transaction.</summary>
     /// <param name="deriveCoAuthorPairs">False when the load's batches kept the co-author pairs up to date.</param>
@@ -73,7 +76,8 @@ internal static class DerivedData
     {
         using var command = db.CreateCommand("");
         command.CommandTimeout = 0;
-        foreach (var statement in deriveCoAuthorPairs ? [.. RebuildCoAuthorPairs, .. SqliteAfterBulkLoad] : SqliteAfterBulkLoad)
+        var afterBulkLoad = db.IsPostgres ? PostgresAfterBulkLoad : SqliteAfterBulkLoad;
+        foreach (var statement in deriveCoAuthorPairs ? [.. RebuildCoAuthorPairs, .. afterBulkLoad] : afterBulkLoad)
         {
             command.CommandText = statement;
             command.ExecuteNonQuery();

@@ -9,11 +9,12 @@ namespace BzPeer.Explorer.Import.OpenAlex;
 internal enum ImportMode { Auto, Batches, Bulk }
 
 /// <summary>
-/// The import's bulk mode, for a large input into a new or nearly empty SQLite database. Batches are written as in
-/// the ordinary mode (each committed), but what a batch would otherwise keep up to date row by row is done once at the
-/// end: the search index is rebuilt in one pass, the secondary indexes of the link and derived tables are created
-/// from sorted data, references become citations by one join, and co-author pairs, researcher topics, affiliations
-/// and counts are derived from all authorships by set-based SQL. Unique indexes stay, so lookups by OpenAlex id and
+/// The import's bulk mode, for a large input into a new or nearly empty database (SQLite or PostgreSQL). Batches are
+/// written as in the ordinary mode (each committed), but what a batch would otherwise keep up to date row by row is
+/// done once at the end: the search index is rebuilt in one pass, the secondary indexes of the link and derived tables
+/// (and on PostgreSQL their foreign keys) are created from the full tables, references become citations by one join,
+/// and researcher topics, affiliations and counts are derived from all authorships by set-based SQL (co-author pairs
+/// too, except where SQLite's batches merge them as they go). Unique indexes stay, so lookups by OpenAlex id and
 /// slug, and the records the database refuses, are those of the ordinary mode.
 /// <para>
 /// The statements that put the indexes and triggers back are kept in the database itself (table
@@ -65,13 +66,18 @@ internal sealed class BulkLoad
         deferred.AddRange(linkIndexes.Statements.Select(sql => ("index", sql)));
         var derivedIndexes = DeferredIndexes.DropAsync(db, DerivedTables, CancellationToken.None, keepUnique: true).GetAwaiter().GetResult();
         deferred.AddRange(derivedIndexes.Statements.Select(sql => ("derived index", sql)));
-        var triggers = SearchIndex.SuspendTriggersAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        deferred.AddRange(triggers.Statements.Select(sql => ("trigger", sql)));
-        deferred.Add((CoAuthorPairsKept, "the batches add the pairs of the works they add"));
-        foreach (var statement in deferred)
+        if (!db.IsPostgres)
         {
-            using var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Kind\", \"Statement\") VALUES (@kind, @sql)",
-                ("@kind", statement.Kind), ("@sql", statement.Sql));
+            // PostgreSQL's search vectors are generated columns: their index is one of those deferred.
+            var triggers = SearchIndex.SuspendTriggersAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+            deferred.AddRange(triggers.Statements.Select(sql => ("trigger", sql)));
+            // Merging rows as they are written is SQLite's (BulkWriter.AddOrMerge); PostgreSQL derives the pairs at the end.
+            deferred.Add((CoAuthorPairsKept, "the batches add the pairs of the works they add"));
+        }
+        foreach (var (position, statement) in deferred.Index())
+        {
+            using var insert = db.CreateCommand($"INSERT INTO \"{StateTable}\" (\"Position\", \"Kind\", \"Statement\") VALUES (@position, @kind, @sql)",
+                ("@position", position), ("@kind", statement.Kind), ("@sql", statement.Sql));
             insert.ExecuteNonQuery();
         }
         transaction?.Commit();
@@ -87,12 +93,12 @@ internal sealed class BulkLoad
 
     /// <summary>Whether <see cref="Start"/> starts or resumes a bulk load.</summary>
     public static bool Applies(ExplorerDbContext db, ImportInputs inputs, ImportMode mode) =>
-        !db.IsPostgres && (IsUnderWay(db) || mode switch
+        IsUnderWay(db) || mode switch
         {
             ImportMode.Bulk => true,
             ImportMode.Batches => false,
             _ => inputs.TotalBytes >= SmallestInput && db.Works.Count() <= MostStoredWorks,
-        });
+        };
 
     /// <summary>
     /// For the connection of a bulk load, before its first transaction. No foreign key checks while rows are inserted,
@@ -101,30 +107,40 @@ internal sealed class BulkLoad
     /// end rather than every thousand pages, as SQLite does by default: a batch rewrites many of the same pages, and
     /// each copy would write them again.
     /// </summary>
-    public static void PrepareConnection(ExplorerDbContext db) =>
-        Execute(db, $"PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {LogPagesBetweenCopies}");
+    public static void PrepareConnection(ExplorerDbContext db) => Execute(db, db.IsPostgres
+        // PostgreSQL: the foreign keys of the loaded tables are dropped with their indexes (DeferredIndexes), and a
+        // commit need not wait for its log to reach the disk: a crash loses the last batches, which the next import
+        // writes again, never consistency.
+        ? "SET synchronous_commit = off"
+        : $"PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = {LogPagesBetweenCopies}");
 
     /// <summary>After the load, whether it finished or failed: the checks are back for whatever the connection does next.</summary>
-    public static void RestoreConnection(ExplorerDbContext db) => Execute(db, "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 1000");
+    public static void RestoreConnection(ExplorerDbContext db) =>
+        Execute(db, db.IsPostgres ? "RESET synchronous_commit" : "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 1000");
 
     /// <summary>
     /// After a finished load: the log copied into the database and emptied, within the load's time (it would otherwise
     /// be left to whoever closes the database last).
     /// </summary>
-    public static void CopyLogIntoDatabase(ExplorerDbContext db) => Execute(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    public static void CopyLogIntoDatabase(ExplorerDbContext db)
+    {
+        if (!db.IsPostgres) Execute(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
 
     /// <summary>
     /// Within a batch of a bulk load that deleted rows: with foreign keys off their dependents stayed, so the end
     /// removes them (or clears their references) as the foreign keys would have.
     /// </summary>
     public static void ApplyForeignKeyActionsAtEnd(PreparedStatements sql) => sql.Execute($"""
-        INSERT INTO "{StateTable}" ("Kind", "Statement") SELECT @kind, 'rows were deleted with foreign keys off'
+        INSERT INTO "{StateTable}" ("Position", "Kind", "Statement")
+        SELECT (SELECT COALESCE(MAX("Position"), 0) + 1 FROM "{StateTable}"), @kind, 'rows were deleted with foreign keys off'
         WHERE NOT EXISTS (SELECT 1 FROM "{StateTable}" WHERE "Kind" = @kind)
         """, RowsDeleted);
 
     /// <summary>Whether an import left a bulk load unfinished in this database.</summary>
-    public static bool IsUnderWay(ExplorerDbContext db) =>
-        !db.IsPostgres && Convert.ToInt64(Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{StateTable}'")) > 0;
+    public static bool IsUnderWay(ExplorerDbContext db) => Convert.ToInt64(Scalar(db, db.IsPostgres
+        ? $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{StateTable}'"
+        : $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{StateTable}'")) > 0;
 
     /// <summary>
     /// Does what the batches left for the end and puts the schema back as it was, in one transaction (the caller's,
@@ -152,9 +168,12 @@ internal sealed class BulkLoad
         var pairsKept = Convert.ToInt64(Scalar(db, $"SELECT COUNT(*) FROM \"{StateTable}\" WHERE \"Kind\" = '{CoAuthorPairsKept}'")) > 0;
         DerivedData.RebuildAfterBulkLoad(db, deriveCoAuthorPairs: !pairsKept);
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "derived index")) Execute(db, sql);
-        foreach (var table in SearchIndex.Tables) Execute(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')");
+        if (!db.IsPostgres)
+            foreach (var table in SearchIndex.Tables) Execute(db, $"INSERT INTO {table}({table}) VALUES ('rebuild')");
         foreach (var (_, sql) in _deferred.Where(d => d.Kind == "trigger")) Execute(db, sql);
         Execute(db, $"DROP TABLE \"{StateTable}\"");
+        // The planner's statistics, for tables that were empty when it last looked.
+        if (db.IsPostgres) Execute(db, "ANALYZE");
         transaction?.Commit();
     }
 

@@ -90,7 +90,7 @@ internal sealed partial class ImportBatchWriter
         foreach (var author in batch.Authors) StoreAuthor(author);
         foreach (var work in batch.Works) StoreWork(work);
         WriteCitations();
-        if (_deferDerived) WriteCoAuthorPairs();
+        if (_deferDerived && !_db.IsPostgres) WriteCoAuthorPairs();
         if (_deferDerived && _deletedRows) BulkLoad.ApplyForeignKeyActionsAtEnd(_sql);
         bulk.Flush();
         if (!_deferDerived) DerivedData.Refresh(_db, _affected);
@@ -504,7 +504,12 @@ internal sealed partial class ImportBatchWriter
             foreach (var cited in citedNumbers) pending.Add((cited, workId));
         pending.Sort();
         foreach (var (citedNumber, citing) in pending)
-            _bulk.AddOrMerge(new PendingCitation { CitedWorkNumber = citedNumber, CitingWorkId = citing }, "ON CONFLICT DO NOTHING");
+        {
+            var row = new PendingCitation { CitedWorkNumber = citedNumber, CitingWorkId = citing };
+            // A work's references come without repeats, and a work's are written once: PostgreSQL copies them as they are.
+            if (_db.IsPostgres) _bulk.Add(row);
+            else _bulk.AddOrMerge(row, "ON CONFLICT DO NOTHING");
+        }
     }
 
     /// <summary>
