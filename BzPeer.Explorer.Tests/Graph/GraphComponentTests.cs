@@ -101,6 +101,7 @@ public class GraphComponentTests : ComponentTestContext
         var half = GraphLayout.NodeWidth / 2;
         Assert.Equal(FormattableString.Invariant($"M {half:0.#} 0 L {400 - half:0.#} 0"), path.GetAttribute("d"));
         Assert.Equal("url(#graph-arrow)", path.GetAttribute("marker-end"));
+        Assert.Equal($"stroke: {GraphStyle.EdgeColour(EdgeKind.Cites)}; stroke-width: 1.5", path.GetAttribute("style"));
 
         var coAuthor = GraphEdgesLayer.DrawnEdge.Between(new GraphEdge("person:a", "person:b", EdgeKind.CoAuthor), left, right);
         await layer.InvokeAsync(() => drawing.Show([cites, coAuthor]));
