@@ -224,6 +224,10 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await from.FillAsync("2030");
         await from.DispatchEventAsync("change");
         await page.WaitForFunctionAsync("() => location.search.includes('from=2030')");
+        // The address changes before the redrawn graph arrives: read the count once it holds still.
+        await page.WaitForFunctionAsync(
+            "sel => { const n = document.querySelectorAll(sel).length; const same = window.__nodeCount === n; window.__nodeCount = n; return same && n > 0; }",
+            NodeSelector, new() { PollingInterval = 250 });
         var shown = await page.Locator(NodeSelector).CountAsync();
         await to.FillAsync("2020");
         await to.DispatchEventAsync("change");
