@@ -157,13 +157,14 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
         Assert.Equal(10, await page.Locator(".graph-node[data-node-kind=paper]").CountAsync());
         var more = page.Locator(".graph-node[data-node-kind=more]");
-        await Assertions.Expect(more).ToContainTextAsync("+2,490 more recent works");
+        // Past a thousand the node stops counting (a hub's count would cost more than its page).
+        await Assertions.Expect(more).ToContainTextAsync("1,000+ more recent works");
 
         await more.ClickAsync();
         await page.Locator("[data-action=expand]").ClickAsync();
 
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.graph-node[data-node-kind=paper]').length === 20");
-        await Assertions.Expect(page.Locator(".graph-node[data-node-kind=more]")).ToContainTextAsync("+2,480 more recent works");
+        await Assertions.Expect(page.Locator(".graph-node[data-node-kind=more]")).ToContainTextAsync("1,000+ more recent works");
     }
 
     [BrowserFact]

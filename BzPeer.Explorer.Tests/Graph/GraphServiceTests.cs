@@ -5,11 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Tests.Graph;
 
-/// <summary>The demo database plus one hub: a topic carried by 2,500 works.</summary>
+/// <summary>
+/// The demo database plus two hubs: a topic carried by 2,500 works, and one carried by a few more works than a "+N more"
+/// node counts exactly.
+/// </summary>
 public sealed class GraphDatabaseFixture : IAsyncLifetime
 {
     public const string HubTopicName = "Hub Topic With Thousands Of Works";
     public const int HubWorks = 2500;
+    public const string PastTheCountTopicName = "Topic Just Past The Count";
+    public const int PastTheCountTopicWorks = SliceReader.MoreCountCap + 25;
 
     public TemporaryDatabase Database { get; } = new();
     public GraphService Graphs => new(Database.Factory);
@@ -27,16 +32,28 @@ public sealed class GraphDatabaseFixture : IAsyncLifetime
                 FieldName = "Computer Science", DomainName = "Physical Sciences", Origin = RecordOrigin.Synthetic,
             };
             writer.Add(topic);
-            var firstWork = writer.NextId<Work>();
-            for (var i = 0; i < HubWorks; i++)
+            AddWorks(writer, topic, HubWorks, "Hub work");
+            var pastTheCount = new Topic
             {
-                var year = 2000 + i % 25;
-                writer.Add(new Work { Id = firstWork + i, Title = $"Hub work {i}", Type = "article", Year = year, Origin = RecordOrigin.Synthetic });
-                writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topic.Id, Score = 0.9, IsPrimary = true, WorkYear = year });
-            }
+                Id = writer.NextId<Topic>(), DisplayName = PastTheCountTopicName, SubfieldName = topic.SubfieldName,
+                FieldName = topic.FieldName, DomainName = topic.DomainName, Origin = RecordOrigin.Synthetic,
+            };
+            writer.Add(pastTheCount);
+            AddWorks(writer, pastTheCount, PastTheCountTopicWorks, "Past the count work");
             writer.Flush();
         }
         await transaction.CommitAsync();
+    }
+
+    private static void AddWorks(BulkWriter writer, Topic topic, int count, string title)
+    {
+        var firstWork = writer.NextId<Work>();
+        for (var i = 0; i < count; i++)
+        {
+            var year = 2000 + i % 25;
+            writer.Add(new Work { Id = firstWork + i, Title = $"{title} {i}", Type = "article", Year = year, Origin = RecordOrigin.Synthetic });
+            writer.Add(new WorkTopic { WorkId = firstWork + i, TopicId = topic.Id, Score = 0.9, IsPrimary = true, WorkYear = year });
+        }
     }
 
     public Task DisposeAsync()
@@ -105,14 +122,29 @@ public class GraphServiceTests(GraphDatabaseFixture fixture) : IClassFixture<Gra
         Assert.Equal(10, works.Count);
         Assert.All(works, w => Assert.Equal(2024, w.Year));
         var more = graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node;
-        Assert.Equal($"+{GraphDatabaseFixture.HubWorks - 10:N0} more recent works", more.Label);
+        Assert.Equal($"{SliceReader.MoreCountCap:N0}+ more recent works", more.Label);
 
         await fixture.Graphs.ExpandAsync(graph, more.Id);
         await fixture.Graphs.ExpandAsync(graph, $"more:topic:{topicId}:works:20");
 
         Assert.Equal(30, graph.Nodes.Count(n => n.Node.Kind == NodeKind.Paper));
-        Assert.Equal($"+{GraphDatabaseFixture.HubWorks - 30:N0} more recent works", graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node.Label);
+        Assert.Equal($"{SliceReader.MoreCountCap:N0}+ more recent works", graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node.Label);
         AssertNoOverlaps(graph.Nodes.ToDictionary(n => n.Node.Id, n => n.Position));
+    }
+
+    [Fact]
+    public async Task A_group_past_the_count_says_how_many_more_at_least_and_the_exact_number_once_under_it()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var topicId = await db.Topics.Where(t => t.DisplayName == GraphDatabaseFixture.PastTheCountTopicName).Select(t => t.Id).SingleAsync();
+        var graph = (await fixture.Graphs.StartAsync(NodeIds.Topic(topicId)))!;
+
+        Assert.Equal($"{SliceReader.MoreCountCap:N0}+ more recent works", graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node.Label);
+
+        await fixture.Graphs.ExpandAsync(graph, $"more:topic:{topicId}:works:10");
+        Assert.Equal($"{SliceReader.MoreCountCap:N0}+ more recent works", graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node.Label);
+        await fixture.Graphs.ExpandAsync(graph, $"more:topic:{topicId}:works:20");
+        Assert.Equal($"+{GraphDatabaseFixture.PastTheCountTopicWorks - 30:N0} more recent works", graph.Nodes.Single(n => n.Node.Kind == NodeKind.More).Node.Label);
     }
 
     [Fact]

@@ -69,32 +69,32 @@ internal static class GraphSql
         db.ReadAsync($"SELECT {Paper} FROM \"Authorships\" a JOIN \"Works\" w ON w.\"Id\" = a.\"WorkId\" {PaperVenueJoin} WHERE a.\"ResearcherId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPersonWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"Authorships\" WHERE \"ResearcherId\" = @id", id, ct);
+    public static Task<int> CountPersonWorksAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"Authorships\" WHERE \"ResearcherId\" = @id", id, atMost, ct);
 
     public static Task<List<WeightedRow<PersonRow>>> PersonCoAuthorsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT {Person}, p.\"SharedWorks\" FROM \"CoAuthorPairs\" p JOIN \"Researchers\" r ON r.\"Id\" = p.\"CoAuthorId\" {PersonInstitutionJoin} " +
                       $"WHERE p.\"ResearcherId\" = @id ORDER BY p.\"SharedWorks\" DESC, p.\"LastYear\" DESC, p.\"CoAuthorId\" {Page}",
             reader => new WeightedRow<PersonRow>(ReadPerson(reader), Weight(reader, 5)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPersonCoAuthorsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" = @id", id, ct);
+    public static Task<int> CountPersonCoAuthorsAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"CoAuthorPairs\" WHERE \"ResearcherId\" = @id", id, atMost, ct);
 
     public static Task<List<WeightedRow<TopicRow>>> PersonTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", rt.\"WorkCount\" FROM \"ResearcherTopics\" rt JOIN \"Topics\" t ON t.\"Id\" = rt.\"TopicId\" " +
                       $"WHERE rt.\"ResearcherId\" = @id ORDER BY rt.\"WorkCount\" DESC, rt.\"TopicId\" {Page}",
             reader => new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPersonTopicsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"ResearcherId\" = @id", id, ct);
+    public static Task<int> CountPersonTopicsAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"ResearcherTopics\" WHERE \"ResearcherId\" = @id", id, atMost, ct);
 
     public static Task<List<InstitutionRow>> PersonInstitutionsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Affiliations\" a JOIN \"Institutions\" i ON i.\"Id\" = a.\"InstitutionId\" " +
                       $"WHERE a.\"ResearcherId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"InstitutionId\" {Page}",
             ReadInstitution, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPersonInstitutionsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"Affiliations\" WHERE \"ResearcherId\" = @id", id, ct);
+    public static Task<int> CountPersonInstitutionsAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"Affiliations\" WHERE \"ResearcherId\" = @id", id, atMost, ct);
 
     public static Task<List<PersonInstitution>> CurrentInstitutionsAsync(ExplorerDbContext db, IReadOnlyCollection<int> people, CancellationToken ct) =>
         db.ReadAsync($"SELECT r.\"Id\", i.\"Id\", i.\"DisplayName\", i.\"City\", i.\"CountryCode\", i.\"WorksCount\" FROM \"Researchers\" r JOIN \"Institutions\" i ON i.\"Id\" = r.\"LastKnownInstitutionId\" WHERE r.\"Id\" IN ({In(people)})",
@@ -106,38 +106,38 @@ internal static class GraphSql
         db.ReadAsync($"SELECT {Person} FROM \"Authorships\" a JOIN \"Researchers\" r ON r.\"Id\" = a.\"ResearcherId\" {PersonInstitutionJoin} WHERE a.\"WorkId\" = @id ORDER BY a.\"AuthorOrder\" {Page}",
             ReadPerson, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPaperAuthorsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"Authorships\" WHERE \"WorkId\" = @id", id, ct);
+    public static Task<int> CountPaperAuthorsAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"Authorships\" WHERE \"WorkId\" = @id", id, atMost, ct);
 
     public static Task<List<WeightedRow<TopicRow>>> PaperTopicsAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT t.\"Id\", t.\"DisplayName\", t.\"SubfieldName\", wt.\"Score\" FROM \"WorkTopics\" wt JOIN \"Topics\" t ON t.\"Id\" = wt.\"TopicId\" " +
                       $"WHERE wt.\"WorkId\" = @id ORDER BY wt.\"Score\" DESC, wt.\"TopicId\" {Page}",
             reader => new WeightedRow<TopicRow>(ReadTopic(reader), Weight(reader, 3)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPaperTopicsAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"WorkTopics\" WHERE \"WorkId\" = @id", id, ct);
+    public static Task<int> CountPaperTopicsAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"WorkTopics\" WHERE \"WorkId\" = @id", id, atMost, ct);
 
     public static Task<List<PaperRow>> PaperReferencesAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitedWorkId\" {PaperVenueJoin} WHERE c.\"CitingWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPaperReferencesAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"Citations\" WHERE \"CitingWorkId\" = @id", id, ct);
+    public static Task<int> CountPaperReferencesAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"Citations\" WHERE \"CitingWorkId\" = @id", id, atMost, ct);
 
     public static Task<List<PaperRow>> PaperCitedByAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT {Paper} FROM \"Citations\" c JOIN \"Works\" w ON w.\"Id\" = c.\"CitingWorkId\" {PaperVenueJoin} WHERE c.\"CitedWorkId\" = @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountPaperCitedByAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"Citations\" WHERE \"CitedWorkId\" = @id", id, ct);
+    public static Task<int> CountPaperCitedByAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"Citations\" WHERE \"CitedWorkId\" = @id", id, atMost, ct);
 
     /// <summary>The venue's other works, newest first; none when the work has no venue (NULL matches nothing).</summary>
     public static Task<List<PaperRow>> SameVenueWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT {Paper} FROM \"Works\" w {PaperVenueJoin} WHERE w.\"VenueId\" = ({VenueOf}) AND w.\"Id\" <> @id ORDER BY w.\"Year\" DESC, w.\"Id\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountSameVenueWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, $"SELECT count(*) FROM \"Works\" WHERE \"VenueId\" = ({VenueOf}) AND \"Id\" <> @id", id, ct);
+    public static Task<int> CountSameVenueWorksAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, $"SELECT 1 FROM \"Works\" WHERE \"VenueId\" = ({VenueOf}) AND \"Id\" <> @id", id, atMost, ct);
 
     private const string VenueOf = "SELECT \"VenueId\" FROM \"Works\" WHERE \"Id\" = @id";
 
@@ -148,15 +148,15 @@ internal static class GraphSql
                       $"WHERE rt.\"TopicId\" = @id ORDER BY rt.\"WorkCount\" DESC, rt.\"ResearcherId\" {Page}",
             reader => new WeightedRow<PersonRow>(ReadPerson(reader), Weight(reader, 5)), ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountTopicResearchersAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"ResearcherTopics\" WHERE \"TopicId\" = @id", id, ct);
+    public static Task<int> CountTopicResearchersAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"ResearcherTopics\" WHERE \"TopicId\" = @id", id, atMost, ct);
 
     public static Task<List<PaperRow>> TopicWorksAsync(ExplorerDbContext db, int id, int skip, int take, CancellationToken ct) =>
         db.ReadAsync($"SELECT {Paper} FROM \"WorkTopics\" wt JOIN \"Works\" w ON w.\"Id\" = wt.\"WorkId\" {PaperVenueJoin} WHERE wt.\"TopicId\" = @id ORDER BY wt.\"WorkYear\" DESC, wt.\"WorkId\" DESC {Page}",
             ReadPaper, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountTopicWorksAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"WorkTopics\" WHERE \"TopicId\" = @id", id, ct);
+    public static Task<int> CountTopicWorksAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"WorkTopics\" WHERE \"TopicId\" = @id", id, atMost, ct);
 
     // An institution's neighbours.
 
@@ -165,8 +165,8 @@ internal static class GraphSql
                       $"WHERE a.\"InstitutionId\" = @id ORDER BY a.\"LastYear\" DESC, a.\"ResearcherId\" {Page}",
             ReadPerson, ct, ("@id", id), ("@skip", skip), ("@take", take));
 
-    public static Task<int> CountInstitutionResearchersAsync(ExplorerDbContext db, int id, CancellationToken ct) =>
-        CountAsync(db, "SELECT count(*) FROM \"Affiliations\" WHERE \"InstitutionId\" = @id", id, ct);
+    public static Task<int> CountInstitutionResearchersAsync(ExplorerDbContext db, int id, int atMost, CancellationToken ct) =>
+        CountAsync(db, "SELECT 1 FROM \"Affiliations\" WHERE \"InstitutionId\" = @id", id, atMost, ct);
 
     /// <summary>
     /// The institution's topics, weighted by the works on them of its most recent researchers: a bounded number, so a
@@ -217,8 +217,12 @@ internal static class GraphSql
         return text.Length == 0 ? "NULL" : text;
     }
 
-    private static async Task<int> CountAsync(ExplorerDbContext db, string sql, int id, CancellationToken ct) =>
-        (await db.ReadAsync(sql, Count, ct, ("@id", id)))[0];
+    /// <summary>
+    /// How many rows the select of one column (<c>SELECT … FROM … WHERE …</c>) gives, counting no further than
+    /// <paramref name="atMost"/>: a hub's links are counted in a time that does not grow with the hub.
+    /// </summary>
+    private static async Task<int> CountAsync(ExplorerDbContext db, string select, int id, int atMost, CancellationToken ct) =>
+        (await db.ReadAsync($"SELECT count(*) FROM ({select} LIMIT @atMost) counted", Count, ct, ("@id", id), ("@atMost", atMost)))[0];
 
     /// <summary>
     /// For the people, institutions and topics of a slice: whether each came from OpenAlex, whether its own record was read, and

@@ -16,7 +16,8 @@ internal sealed record NeighbourGroup(string Name, string Noun, NodeKind Kind, i
 {
     public delegate Task<NeighbourPage> PageRead(ExplorerDbContext db, int ownerId, int skip, int take, CancellationToken cancellationToken);
 
-    public delegate Task<int> CountRead(ExplorerDbContext db, int ownerId, CancellationToken cancellationToken);
+    /// <summary>How many the group holds, counting no further than <paramref name="atMost"/>.</summary>
+    public delegate Task<int> CountRead(ExplorerDbContext db, int ownerId, int atMost, CancellationToken cancellationToken);
 
     public required PageRead ReadPage { get; init; }
 

@@ -11,6 +11,12 @@ namespace BzPeer.Explorer.Graph;
 /// </summary>
 internal static class SliceReader
 {
+    /// <summary>
+    /// How far a "+N more" node counts what is left: past it, the node says "1,000+ more", and a hub with a million
+    /// links costs what one with a thousand does.
+    /// </summary>
+    public const int MoreCountCap = 1_000;
+
     /// <summary>The node an id names, with its label, or null when it names nothing in the database.</summary>
     public static async Task<GraphNode?> ResolveAsync(ExplorerDbContext db, string nodeId, CancellationToken cancellationToken = default)
     {
@@ -120,12 +126,14 @@ internal static class SliceReader
         var page = await group.ReadPage(db, owner.EntityId, offset, group.Cap, cancellationToken);
         var nodes = page.Neighbours.Select(n => n.Node).ToList();
         var edges = page.Neighbours.Select(n => group.EdgeTo(owner, n)).ToList();
-        var total = page.Total ?? await TotalAsync(offset, nodes.Count, group.Cap, () => group.ReadCount!(db, owner.EntityId, cancellationToken));
-        var remaining = total - offset - nodes.Count;
+        var shown = offset + nodes.Count;
+        // One past the cap tells "exactly the cap" from "more than it".
+        var total = page.Total ?? await TotalAsync(offset, nodes.Count, group.Cap, () => group.ReadCount!(db, owner.EntityId, shown + MoreCountCap + 1, cancellationToken));
+        var remaining = total - shown;
         if (remaining > 0 && nodes.Count > 0)
         {
-            var more = new GraphNode(NodeIds.More(owner.Id, group.Name, offset + nodes.Count), NodeKind.More, 0,
-                $"+{remaining:N0} more {group.Noun}", $"of {owner.Label}", PagedKind: group.Kind);
+            var label = remaining > MoreCountCap ? $"{MoreCountCap:N0}+ more {group.Noun}" : $"+{remaining:N0} more {group.Noun}";
+            var more = new GraphNode(NodeIds.More(owner.Id, group.Name, shown), NodeKind.More, 0, label, $"of {owner.Label}", PagedKind: group.Kind);
             nodes.Add(more);
             // Owner first whatever the kind, so the edge to a "+N more" node always leads away from what it belongs to.
             edges.Add(new GraphEdge(owner.Id, more.Id, group.EdgeKind));
