@@ -225,6 +225,8 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
     /// <summary>Closes the circuit as a page that is left does: the disconnect beacon, then the socket.</summary>
     public async Task CloseAsync(HttpClient http)
     {
+        // A user whose next profile failed to open still holds the circuit already closed and disposed.
+        if (_disposed) return;
         _closing = true;
         if (CircuitId is not null)
         {
@@ -245,8 +247,11 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _closing = true;
+        _disposed = true;
         await _connection.DisposeAsync();
     }
+
+    private bool _disposed;
 
     [GeneratedRegex("""<!--Blazor:(?<json>\{"type":"server".*?\})-->""")]
     private static partial Regex ServerComponentMarker();

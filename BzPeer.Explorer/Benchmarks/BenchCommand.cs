@@ -21,7 +21,7 @@ namespace BzPeer.Explorer.Benchmarks;
 public sealed class BenchCommand : IVerb
 {
     /// <summary>How many times each operation is timed, how long the runtime must have compiled nothing before (see <see cref="TimeAsync"/>), and where the lines go.</summary>
-    private sealed record Runs(int Iterations, TimeSpan WarmUp, CommandOutput Output);
+    private sealed record Runs(int Iterations, TimeSpan WarmUp, CommandOutput Output, int Slowest = 0);
 
     public const string Verb = "bench";
 
@@ -46,6 +46,9 @@ public sealed class BenchCommand : IVerb
         DefaultValueFactory = _ => 1,
     };
     private readonly Option<string> _only = new("--only") { HelpName = "OPERATION", Description = "measure one operation (e.g. search-suggest) instead of all" };
+    private readonly Option<int> _slowest = VerbOptions.WholeNumber("--slowest", "N",
+        "also print the N sampled inputs (ids, typed text) slowest at their median, to find what makes the tail (default 0)",
+        least: 0, most: 1000, defaultValue: 0);
 
     public BenchCommand()
     {
@@ -53,7 +56,7 @@ public sealed class BenchCommand : IVerb
         {
             if (result.GetValueOrDefault<double>() is < 0 or double.NaN) result.AddError("--warmup takes seconds, 0 or more");
         });
-        Command = new Command(Verb, "Measures the operations the performance budget names and prints p50/p95/p99/max for each.") { _db, _iterations, _warmUp, _only };
+        Command = new Command(Verb, "Measures the operations the performance budget names and prints p50/p95/p99/max for each.") { _db, _iterations, _warmUp, _only, _slowest };
     }
 
     public Command Command { get; }
@@ -73,7 +76,7 @@ public sealed class BenchCommand : IVerb
         var graphs = run.Services.GetRequiredService<GraphService>();
         var search = run.Services.GetRequiredService<SearchService>();
 
-        var runs = new Runs(parse.GetValue(_iterations), TimeSpan.FromSeconds(parse.GetValue(_warmUp)), run.Output);
+        var runs = new Runs(parse.GetValue(_iterations), TimeSpan.FromSeconds(parse.GetValue(_warmUp)), run.Output, parse.GetValue(_slowest));
         bool Wanted(string operation) => only is null || only == operation;
         // A slice is what the server reads for a focus (its groups and the edges among them); "first-view" adds the
         // layout, i.e. everything the server does before a profile's graph can be drawn.
@@ -97,12 +100,18 @@ public sealed class BenchCommand : IVerb
             runs.Output.Line($"bench: {operation} skipped: nothing to sample");
             return;
         }
+        var byInput = inputs.Distinct().ToDictionary(input => input, _ => new List<double>());
         await TimeAsync(operation, runs, async i =>
         {
+            var input = inputs[i % inputs.Count];
             var clock = Stopwatch.StartNew();
-            await run(inputs[i % inputs.Count]);
-            return clock.Elapsed.TotalMilliseconds;
+            await run(input);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            byInput[input].Add(elapsed);
+            return elapsed;
         });
+        foreach (var (input, times) in byInput.Select(p => (p.Key, p.Value.Order().ToList())).OrderByDescending(p => p.Item2[p.Item2.Count / 2]).Take(runs.Slowest))
+            runs.Output.Line(FormattableString.Invariant($"bench: {operation} slowest median_ms={times[times.Count / 2]:0.###} input=\"{input}\""));
     }
 
     /// <summary>

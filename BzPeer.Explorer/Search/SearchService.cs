@@ -196,8 +196,12 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     /// <summary>How many held best-known records that match a suggestion ranks at most, per kind.</summary>
     private const int SuggestionLeaderCandidates = 40;
 
-    /// <summary>How many matches of each part (names, anywhere) suggestions rank at most, per kind.</summary>
-    private const int SuggestionCandidates = 400;
+    /// <summary>
+    /// How many matches of each part (names, anywhere) suggestions rank at most, per kind. The index gives them in id
+    /// order, so past the best-known (<see cref="SuggestionLeaders"/>) they are a sample, not the best; each costs a
+    /// row read, which at ten million records is the suggestion's main cost.
+    /// </summary>
+    private const int SuggestionCandidates = 100;
 
     /// <summary>
     /// Names or titles holding the query as a phrase, shortest first, that are checked for being the query itself:
@@ -209,7 +213,7 @@ public sealed class SearchService(IDbContextFactory<ExplorerDbContext> dbFactory
     /// For suggestions, how many names holding the query as a phrase are read to find the shortest: a common first
     /// name alone is held by tens of thousands, and a name that is exactly one word is rare among them.
     /// </summary>
-    private const int SuggestionPhraseMatches = 500;
+    private const int SuggestionPhraseMatches = 100;
 
     private static string SelectSql(SearchKind kind, IReadOnlyList<int>? suggestion, IReadOnlyCollection<int> exactIds)
     {
