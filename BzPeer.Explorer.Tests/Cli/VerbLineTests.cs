@@ -15,7 +15,7 @@ public class VerbLineTests
         { "import", ["<PATH>", "--db <FILE>", "--strict"] },
         { "fetch", ["<ID>", "--depth <0|1|2>", "--db <FILE>"] },
         { "generate", ["--works <N>", "--seed <S>", "--db <FILE>"] },
-        { "bench", ["--db <FILE>", "--iterations <N>", "--warmup <SECONDS>", "--only <OPERATION>"] },
+        { "bench", ["--db <FILE>", "--iterations <N>", "--warmup <SECONDS>", "--only <OPERATION>", "--slowest <N>"] },
         { "add-reviewer", ["<EMAIL>", "--db <FILE>"] },
         { "backup", ["--to <FILE>", "--db <FILE>"] },
     };
