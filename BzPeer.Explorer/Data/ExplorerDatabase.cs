@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -167,11 +168,15 @@ public static class ExplorerDatabase
         return builder.ToString();
     }
 
-    /// <summary>Per-connection settings SQLite does not keep in the file: wait for a busy writer instead of failing at once.</summary>
+    /// <summary>
+    /// Per-connection settings SQLite does not keep in the file: wait for a busy writer instead of failing at once. Set
+    /// once per SQLite connection: a pooled one keeps them, and a graph slice is only a dozen statements.
+    /// </summary>
     private sealed class ConnectionPragmas : DbConnectionInterceptor
     {
         public static readonly ConnectionPragmas Instance = new();
         private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -183,6 +188,7 @@ public static class ExplorerDatabase
 
         private static void Apply(DbConnection connection)
         {
+            if (connection is SqliteConnection { Handle: { } handle } && !Configured.TryAdd(handle, Instance)) return;
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
