@@ -112,6 +112,23 @@ public class GraphComponentTests : ComponentTestContext
     }
 
     [Fact]
+    public void An_edge_is_drawn_anew_when_an_end_moves_or_its_weight_changes_and_otherwise_keeps_its_drawing()
+    {
+        var edge = new GraphEdge("person:a", "person:b", EdgeKind.CoAuthor);
+        var (a, b, moved) = (new Point2(0, 0), new Point2(400, 0), new Point2(400, 300));
+        var drawn = GraphEdgesLayer.DrawnEdge.Between(edge, a, b);
+
+        Assert.Same(drawn, GraphEdgesLayer.DrawnEdge.Between(edge, a, b, drawn));
+        Assert.Equal(GraphEdgesLayer.DrawnEdge.Between(edge, a, moved), GraphEdgesLayer.DrawnEdge.Between(edge, a, moved, drawn));
+        Assert.NotEqual(drawn.Path, GraphEdgesLayer.DrawnEdge.Between(edge, a, moved, drawn).Path);
+        var heavier = edge with { Weight = 6 };
+        Assert.Equal(GraphEdgesLayer.DrawnEdge.Between(heavier, a, b), GraphEdgesLayer.DrawnEdge.Between(heavier, a, b, drawn));
+        Assert.NotEqual(drawn.Stroke, GraphEdgesLayer.DrawnEdge.Between(heavier, a, b, drawn).Stroke);
+        var reversed = new GraphEdge("person:b", "person:a", EdgeKind.CoAuthor);
+        Assert.Equal(GraphEdgesLayer.DrawnEdge.Between(reversed, b, a), GraphEdgesLayer.DrawnEdge.Between(reversed, b, a, drawn));
+    }
+
+    [Fact]
     public async Task A_selected_nodes_edges_stand_out_and_are_drawn_over_the_others()
     {
         var drawing = new GraphEdgesLayer.EdgeDrawing();
