@@ -657,9 +657,7 @@ public partial class GraphView : IDisposable
             }
             _diagram.Nodes.Add(newNodes);
         });
-        var drawnBefore = new Dictionary<string, GraphEdgesLayer.DrawnEdge>(_edgeDrawing.Edges.Count);
-        foreach (var drawn in _edgeDrawing.Edges) drawnBefore.TryAdd(drawn.Id, drawn);
-        _edgeDrawing.Show(edges.Select(e => GraphEdgesLayer.DrawnEdge.Between(e, at[e.Source], at[e.Target], drawnBefore.GetValueOrDefault(e.Id))).ToList());
+        _edgeDrawing.Draw(edges.Select(e => (e, at[e.Source], at[e.Target])));
 
         var texts = DisplayLabels.For(visible.Values.Select(p => p.Node));
         var importance = NodeImportance.Of(visible.Values.Select(p => p.Node).ToList(), edges, graph.FocusId);
