@@ -34,10 +34,11 @@ public class AccessibilityBrowserTests(ExplorerAppFixture fixture, ITestOutputHe
         var path = await PathOfAsync(kind);
         var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
         var refused = WatchForPolicyRefusals(page);
-        await page.GotoAsync(path);
+        // The load state is waited for by the navigation itself: WaitForLoadStateAsync checks, then subscribes, and can
+        // miss an event delivered in between (see PageExtensions.WaitForAddressAsync).
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         if (kind != "sign-in") await page.WaitForCircuitAsync();
         if (kind is "researcher" or "explorer") await page.Locator(".graph-node[data-node-id]").First.WaitForAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         var result = await page.RunAxe();
         foreach (var violation in result.Violations)
@@ -71,9 +72,8 @@ public class AccessibilityBrowserTests(ExplorerAppFixture fixture, ITestOutputHe
         await page.Locator("[data-action=expand]").ClickAsync();
         await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", nodes);
 
-        await page.GotoAsync(await PathOfAsync("topic"));
+        await page.GotoAsync(await PathOfAsync("topic"), new() { WaitUntil = WaitUntilState.NetworkIdle });
         await page.WaitForCircuitAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Empty(refused);
     }
 

@@ -30,7 +30,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await followButton.ClickAsync();
         // The sign-in page may arrive by enhanced navigation, which fires no load event: the address is what counts, and
         // the next step waits for the page's own link.
-        await a.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fresearchers%2Fmeihao-kong", new() { WaitUntil = WaitUntilState.Commit });
+        await a.WaitForAddressAsync(new Regex(@"/Account/Login\?ReturnUrl=%2Fresearchers%2Fmeihao-kong$"), loaded: false);
 
         // A registers with her institutional address and confirms through the outbox.
         const string jingEmail = "jing.huo@nju.edu.cn";
@@ -46,7 +46,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await FillSignInAsync(a, jingEmail);
 
         // Back on the reference profile, signed in: following counts at once.
-        await a.WaitForURLAsync("**/researchers/meihao-kong");
+        await a.WaitForAddressAsync(new Regex("/researchers/meihao-kong$"));
         await a.WaitForCircuitAsync();
         await Assertions.Expect(a.Locator(".account-name")).ToHaveTextAsync("Jing Huo");
         await Assertions.Expect(followButton).ToHaveTextAsync(new Regex(@"^\s*Follow researcher\s*0\s*$"));
@@ -80,7 +80,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await a.ScreenshotForReviewAsync("account-claim-form");
         await a.GetByRole(AriaRole.Button, new() { Name = "Submit the claim" }).ClickAsync();
 
-        await a.WaitForURLAsync("**/researchers/jing-huo");
+        await a.WaitForAddressAsync(new Regex("/researchers/jing-huo$"));
         await a.WaitForCircuitAsync();
         var chips = a.Locator(".trust-chip");
         await Assertions.Expect(chips.Nth(2)).ToHaveTextAsync("Claimed author");
@@ -96,7 +96,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await a.Locator("[id='Input.Summary']").FillAsync("Style transfer and image synthesis at Nanjing University.");
         await a.ScreenshotForReviewAsync("account-edit-record");
         await a.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await a.WaitForURLAsync("**/researchers/jing-huo");
+        await a.WaitForAddressAsync(new Regex("/researchers/jing-huo$"));
         await Assertions.Expect(a.Locator(".researcher-description")).ToHaveTextAsync("Style transfer and image synthesis at Nanjing University.");
         await Assertions.Expect(a.Locator(".badge.open")).ToHaveTextAsync("Open to collaborate");
 
@@ -111,13 +111,13 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await ConfirmWithPasswordAsync(b);
         await b.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
         await FillSignInAsync(b, bEmail);
-        await b.WaitForURLAsync("**/researchers/jing-huo");
+        await b.WaitForAddressAsync(new Regex("/researchers/jing-huo$"));
         await b.GetByRole(AriaRole.Link, new() { Name = "Invite to collaborate" }).ClickAsync();
         await b.Locator("[id='Input.Subject']").FillAsync("Pruning style transfer models");
         await b.Locator("[id='Input.Message']").FillAsync("Hello Jing,\nwould you like to look at winning tickets for video style transfer together?");
         await b.ScreenshotForReviewAsync("account-invite-form");
         await b.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
-        await b.WaitForURLAsync("**/researchers/jing-huo");
+        await b.WaitForAddressAsync(new Regex("/researchers/jing-huo$"));
         await Assertions.Expect(b.Locator("[data-panel=collaboration] .state.pending")).ToContainTextAsync("Your invitation is waiting for an answer.");
 
         // A sees it in her inbox (the menu counts it) and accepts: the conversation opens with B's message.
@@ -127,11 +127,11 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await a.Locator("details.account-menu > summary").ClickAsync();
         await a.ScreenshotForReviewAsync("account-menu-open");
         await a.Locator(".account-menu-items a", new() { HasText = "Inbox" }).ClickAsync();
-        await a.WaitForURLAsync("**/inbox");
+        await a.WaitForAddressAsync(new Regex("/inbox$"));
         await Assertions.Expect(a.Locator(".invitation-subject").First).ToHaveTextAsync("Pruning style transfer models");
         await a.ScreenshotForReviewAsync("account-inbox");
         await a.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
-        await a.WaitForURLAsync(new Regex(@"/inbox/\d+$"));
+        await a.WaitForAddressAsync(new Regex(@"/inbox/\d+$"));
         var conversationUrl = a.Url;
         await Assertions.Expect(a.Locator(".message-body").First).ToContainTextAsync("winning tickets for video style transfer");
 
@@ -173,7 +173,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await claimant.Locator("[id='Input.EvidenceOrcid']").FillAsync("0000-0002-1825-0097");
         await claimant.Locator("[id='Input.Statement']").FillAsync("Third author; my NJU page lists the paper.");
         await claimant.GetByRole(AriaRole.Button, new() { Name = "Submit the claim" }).ClickAsync();
-        await claimant.WaitForURLAsync("**/researchers/wenbin-li");
+        await claimant.WaitForAddressAsync(new Regex("/researchers/wenbin-li$"));
         await claimant.WaitForCircuitAsync();
         await Assertions.Expect(claimant.Locator("[data-panel=claim] .state.pending")).ToContainTextAsync("Your claim is pending review.");
         // A pending claim changes nothing anyone sees, the claimant included.
@@ -188,7 +188,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
         await reviewer.WaitForCircuitAsync();
         await reviewer.Locator("details.account-menu > summary").ClickAsync();
         await reviewer.Locator(".account-menu-items a", new() { HasText = "Review queue" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/review/claims");
+        await reviewer.WaitForAddressAsync(new Regex("/review/claims$"));
         var claim = reviewer.Locator(".review-claim", new() { HasText = "Wenbin Li" });
         await Assertions.Expect(claim).ToContainTextAsync("Third author; my NJU page lists the paper.");
         await Assertions.Expect(claim).ToContainTextAsync("wenbin.li@nju.edu.cn");
@@ -212,7 +212,7 @@ public partial class AccountsBrowserTests(AccountsAppFixture fixture)
 
     private static async Task RegisterAsync(IPage page, string name, string email)
     {
-        await page.WaitForURLAsync("**/Account/Register**");
+        await page.WaitForAddressAsync(new Regex("/Account/Register"));
         await page.Locator("[id='Input.DisplayName']").FillAsync(name);
         await page.Locator("[id='Input.Email']").FillAsync(email);
         await page.Locator("[id='Input.Password']").FillAsync(Password);

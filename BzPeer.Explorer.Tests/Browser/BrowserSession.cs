@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace BzPeer.Explorer.Tests.Browser;
@@ -73,6 +74,18 @@ public static class PageExtensions
     /// <summary>Waits until the Blazor circuit is connected, after which clicks reach their handlers.</summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
         page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Waits until the page's address matches and, unless <paramref name="loaded"/> is false, its document has loaded.
+    /// Not WaitForURLAsync: that reads the address, then subscribes to navigations, and a navigation delivered between
+    /// the two on Playwright's own thread is never seen (microsoft/playwright-dotnet#3364). Here it was an in-app
+    /// navigation right after a click, seen as a 30 s timeout on a page already at the new address.
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, Regex address, bool loaded = true)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
+        if (loaded) await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
 
     /// <summary>Saves a screenshot under the test output folder, for a person to look at.</summary>
     public static async Task<string> ScreenshotForReviewAsync(this IPage page, string name)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Data.Bulk;
 using BzPeer.Explorer.Tests.Hosting;
@@ -121,7 +122,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await Assertions.Expect(page.Locator(".graph-notice")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Added [0-9,]+ nodes? and [0-9,]+ edges? around "));
 
         await page.Locator("[data-action=open-explorer]").ClickAsync();
-        await page.WaitForURLAsync("**/explore?**");
+        await page.WaitForAddressAsync(new Regex(@"/explore\?"));
         Assert.Contains("expand=paper", Uri.UnescapeDataString(page.Url));
         await page.Locator(NodeSelector).First.WaitForAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-trail-step]').length === 2");
@@ -474,7 +475,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.False(InYearOrder(before), "the graph's own layout does not already order the papers by year");
 
         await page.Locator("[data-action=timeline]").CheckAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("layout=timeline"));
+        await page.WaitForAddressAsync(new Regex("layout=timeline"));
         await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
         var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX);
         Assert.Equal(before.Length, after.Length);
@@ -483,7 +484,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
         // Colour by year joins the address; a reload shows both again.
         await page.Locator("[data-action=colour-by-year]").CheckAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("colour=year"));
+        await page.WaitForAddressAsync(new Regex("colour=year"));
         Assert.Contains("layout=timeline", page.Url);
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();

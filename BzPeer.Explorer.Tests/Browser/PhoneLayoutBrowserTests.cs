@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BzPeer.Explorer.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -91,7 +92,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
             // A statically rendered page: no suggestions, but the box opens and its form searches.
             await box.FillAsync("lottery");
             await box.PressAsync("Enter");
-            await page.WaitForURLAsync("**/search?q=lottery");
+            await page.WaitForAddressAsync(new Regex(@"/search\?q=lottery$"));
             return;
         }
 
@@ -109,7 +110,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await page.ScreenshotForReviewAsync("phone-search-open");
 
         await suggestions.Locator(".suggestion[data-suggestion-kind=Researchers]").First.ClickAsync();
-        await page.WaitForURLAsync("**/researchers/**");
+        await page.WaitForAddressAsync(new Regex("/researchers/."));
         await Assertions.Expect(box).ToBeHiddenAsync();
 
         // Escape closes the search again and gives the focus back to its button.
@@ -138,7 +139,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await page.ScreenshotForReviewAsync("phone-profile-graph");
 
         await link.ClickAsync();
-        await page.WaitForURLAsync("**/explore?focus=person%3Ameihao-kong**");
+        await page.WaitForAddressAsync(new Regex(@"/explore\?focus=person%3Ameihao-kong"));
         await page.Locator(SettledNode).First.WaitForAsync();
 
         // A work's, a topic's and an institution's page too: the graph comes before the abstract and the lists.
@@ -249,7 +250,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForCircuitAsync();
         // Moved on inside the app (the app bar stays): the sign-in link follows the page.
         await page.Locator(".collaborators a", new() { HasText = "Wenbin Li" }).ClickAsync();
-        await page.WaitForURLAsync("**/researchers/wenbin-li");
+        await page.WaitForAddressAsync(new Regex("/researchers/wenbin-li$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
         var signIn = page.Locator(width <= 600 ? "details.visitor-menu a.account-sign-in" : ".appbar-account > a.account-sign-in");
         await Assertions.Expect(signIn).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("ReturnUrl=%2Fresearchers%2Fwenbin-li$"));
@@ -262,9 +263,9 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
             await page.ScreenshotForReviewAsync("phone-visitor-menu");
         }
         await signIn.ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login?ReturnUrl=%2Fresearchers%2Fwenbin-li");
+        await page.WaitForAddressAsync(new Regex(@"/Account/Login\?ReturnUrl=%2Fresearchers%2Fwenbin-li$"));
         await AccountsBrowserTests.FillSignInAsync(page, email);
-        await page.WaitForURLAsync("**/researchers/wenbin-li");
+        await page.WaitForAddressAsync(new Regex("/researchers/wenbin-li$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
         await Assertions.Expect(page.Locator("details.account-menu:not(.visitor-menu) summary")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Return Tester"));
     }
@@ -280,7 +281,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
         await page.GotoAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
         await AccountsBrowserTests.FillSignInAsync(page, email);
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(new Regex("^(?!.*/Account/Login)"), loaded: false);
         Assert.Equal(fixture.App.BaseAddress.Host, new Uri(page.Url).Host);
         Assert.Equal("/", new Uri(page.Url).AbsolutePath);
     }
@@ -290,7 +291,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await AccountSteps.CreateConfirmedAccountAsync(fixture.App, email);
         await page.GotoAsync("/Account/Login");
         await AccountsBrowserTests.FillSignInAsync(page, email);
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(new Regex("^(?!.*/Account/Login)"), loaded: false);
     }
 
     /// <summary>

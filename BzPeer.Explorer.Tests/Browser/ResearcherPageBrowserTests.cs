@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BzPeer.Explorer.Tests.Hosting;
 using Microsoft.Playwright;
 
@@ -41,7 +42,7 @@ public class ResearcherPageBrowserTests(ExplorerAppFixture fixture)
         var name = (await card.Locator(".researcher-name").InnerTextAsync()).Trim();
         await card.ClickAsync();
 
-        await page.WaitForURLAsync("**/researchers/**");
+        await page.WaitForAddressAsync(new Regex("/researchers/."));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
         Assert.True(await page.Locator("article.work-item").CountAsync() > 0);
 
@@ -108,7 +109,7 @@ public class ResearcherPageBrowserTests(ExplorerAppFixture fixture)
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
         await page.Locator("a.researcher-card").First.ClickAsync();
-        await page.WaitForURLAsync("**/researchers/**");
+        await page.WaitForAddressAsync(new Regex("/researchers/."));
         var firstTitle = await page.Locator(".work-title").First.InnerTextAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next ›" }).ClickAsync();
