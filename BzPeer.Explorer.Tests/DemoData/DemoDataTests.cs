@@ -1,6 +1,7 @@
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.DemoData;
 using BzPeer.Explorer.Profiles;
+using BzPeer.Explorer.Profiles.Researchers;
 using Microsoft.EntityFrameworkCore;
 
 namespace BzPeer.Explorer.Tests.DemoData;
@@ -132,6 +133,30 @@ public class DemoDataTests(DemoDatabaseFixture fixture) : IClassFixture<DemoData
             var citations = await db.Works.Where(w => workIds.Contains(w.Id)).Select(w => w.CitedByCount).ToListAsync();
             Assert.Equal(citations.Sum(), researcher.CitedByCount);
             Assert.Equal(Metrics.HIndex(citations), researcher.HIndex);
+        }
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_profiles_counts_are_those_of_its_stored_rows(DatabaseProvider provider)
+    {
+        await using var db = (await fixture.DatabaseAsync(provider)).CreateContext();
+        // The reference record and the most prolific demo researchers, each counted here from rows read whole.
+        var slugs = await db.Researchers.OrderByDescending(r => r.WorksCount).ThenBy(r => r.Id).Select(r => r.Slug).Take(3).ToListAsync();
+        foreach (var slug in slugs.Prepend("meihao-kong"))
+        {
+            var researcher = (await ResearcherQueries.FindAsync(db, slug))!;
+            var profile = await ResearcherQueries.LoadProfileAsync(db, researcher);
+
+            var authorships = await db.Authorships.Where(a => a.ResearcherId == researcher.Id).ToListAsync();
+            Assert.Equal(authorships.Select(a => a.WorkId).Distinct().Count(), profile.StoredWorks);
+            Assert.Equal((await db.ResearcherTopics.Where(t => t.ResearcherId == researcher.Id).ToListAsync()).Count, profile.TopicCount);
+            Assert.Equal((await db.CoAuthorPairs.Where(p => p.ResearcherId == researcher.Id).ToListAsync()).Count, profile.CollaboratorCount);
+            var stored = await db.Researchers.SingleAsync(r => r.Id == researcher.Id);
+            Assert.Equal((stored.HIndex, stored.I10Index), (profile.HIndex, profile.I10Index));
+            Assert.Equal((stored.Orcid, stored.OpenAlexId), (profile.Identifiers.Orcid, profile.Identifiers.OpenAlexId));
+            Assert.Equal(0, profile.Followers);
+            Assert.False(profile.Trust.IsClaimed);
+            if (slug == "meihao-kong") Assert.Equal((1, 5), (profile.StoredWorks, profile.CollaboratorCount));
         }
     }
 }

@@ -61,13 +61,20 @@ public static class ResearcherQueries
     public static async Task<ResearcherProfile> LoadProfileAsync(ExplorerDbContext db, ResearcherSummary researcher, CancellationToken cancellationToken = default)
     {
         var id = researcher.Id;
-        var ids = await db.Researchers.Where(r => r.Id == id)
-            .Select(r => new { r.Orcid, r.OpenAlexId, r.HIndex, r.I10Index }).SingleAsync(cancellationToken);
-        // Only confirmed accounts count as followers (DESIGN.md §3): unconfirmed sign-ups cannot lift a record's trust.
-        var followers = await db.Follows.CountAsync(f => f.ResearcherId == id && db.Users.Any(u => u.Id == f.UserId && u.EmailConfirmed), cancellationToken);
-        var topicCount = await db.ResearcherTopics.CountAsync(t => t.ResearcherId == id, cancellationToken);
-        var collaboratorCount = await db.CoAuthorPairs.CountAsync(p => p.ResearcherId == id, cancellationToken);
-        var storedWorks = await db.Authorships.Where(a => a.ResearcherId == id).Select(a => a.WorkId).Distinct().CountAsync(cancellationToken);
+        // The record's single values in one statement, not six: on PostgreSQL each statement is a round trip.
+        var facts = await db.Researchers.Where(r => r.Id == id)
+            .Select(r => new
+            {
+                r.Orcid, r.OpenAlexId, r.HIndex, r.I10Index,
+                // Only confirmed accounts count as followers (DESIGN.md §3): unconfirmed sign-ups cannot lift a record's trust.
+                Followers = db.Follows.Count(f => f.ResearcherId == id && db.Users.Any(u => u.Id == f.UserId && u.EmailConfirmed)),
+                Topics = db.ResearcherTopics.Count(t => t.ResearcherId == id),
+                Collaborators = db.CoAuthorPairs.Count(p => p.ResearcherId == id),
+                StoredWorks = db.Authorships.Where(a => a.ResearcherId == id).Select(a => a.WorkId).Distinct().Count(),
+                // Only an approved claim counts: a pending one changes nothing the public sees.
+                Claimed = db.AuthorClaims.Any(c => c.ResearcherId == id && c.Status == ClaimStatus.Approved),
+            })
+            .SingleAsync(cancellationToken);
 
         var topics = await db.ResearcherTopics.Where(t => t.ResearcherId == id)
             .OrderByDescending(t => t.WorkCount).ThenBy(t => t.TopicId).Take(12)
@@ -100,18 +107,15 @@ public static class ResearcherQueries
             select new YearCount(year.Key, year.Count()))
             .ToListAsync(cancellationToken);
 
-        // Only an approved claim counts: a pending one changes nothing the public sees.
-        var claimed = await db.AuthorClaims.AnyAsync(c => c.ResearcherId == id && c.Status == ClaimStatus.Approved, cancellationToken);
-
         var trust = TrustScore.Compute(new TrustFacts(
             researcher.Origin,
-            HasOrcid: ids.Orcid is not null,
-            HasApprovedClaim: claimed,
+            HasOrcid: facts.Orcid is not null,
+            HasApprovedClaim: facts.Claimed,
             Works: researcher.WorksCount,
             Citations: researcher.CitedByCount,
             HasKnownAffiliation: researcher.InstitutionId is not null || affiliations.Count > 0,
-            CoAuthors: collaboratorCount,
-            Followers: followers) { NameOnly = researcher.Origin == RecordOrigin.OpenAlex && ids.OpenAlexId is null });
+            CoAuthors: facts.Collaborators,
+            Followers: facts.Followers) { NameOnly = researcher.Origin == RecordOrigin.OpenAlex && facts.OpenAlexId is null });
 
         var years = worksPerYear.Select(y => y.Year).ToList();
         var description = researcher.Summary ?? ResearcherDescription.Compose(
@@ -121,8 +125,8 @@ public static class ResearcherQueries
         var arxivQuery = researcher.Origin == RecordOrigin.Arxiv ? researcher.DisplayName : null;
 
         return new ResearcherProfile(
-            researcher, description, new ResearcherIdentifiers(ids.Orcid, ids.OpenAlexId, arxivQuery), trust,
-            followers, topicCount, collaboratorCount, storedWorks, ids.HIndex, ids.I10Index, topics, collaborators, affiliations,
+            researcher, description, new ResearcherIdentifiers(facts.Orcid, facts.OpenAlexId, arxivQuery), trust,
+            facts.Followers, facts.Topics, facts.Collaborators, facts.StoredWorks, facts.HIndex, facts.I10Index, topics, collaborators, affiliations,
             YearCount.Fill(worksPerYear), YearCount.Fill(citationsPerYear));
     }
 
