@@ -87,6 +87,19 @@ public static class PageExtensions
         if (loaded) await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 
+    /// <summary>
+    /// Waits until <paramref name="read"/> (a function of <paramref name="arg"/>, run in the page) gives a value other
+    /// than null, and the same one at two polls 250 ms apart: a graph drawn step by step, read once it holds still.
+    /// </summary>
+    public static Task WaitForStillAsync(this IPage page, string read, object? arg = null)
+    {
+        // A key of its own per wait, so a value left by an earlier wait in the page never counts as a first poll.
+        var key = "__still" + Guid.NewGuid().ToString("N");
+        return page.WaitForFunctionAsync(
+            $"arg => {{ const now = JSON.stringify(({read})(arg) ?? null); const same = window.{key} === now; window.{key} = now; return same && now !== 'null'; }}",
+            arg, new() { PollingInterval = 250 });
+    }
+
     /// <summary>Saves a screenshot under the test output folder, for a person to look at.</summary>
     public static async Task<string> ScreenshotForReviewAsync(this IPage page, string name)
     {

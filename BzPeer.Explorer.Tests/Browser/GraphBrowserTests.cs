@@ -28,7 +28,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.Equal(6, await page.Locator(".graph-node[data-node-kind=person]").CountAsync());
         Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=topic]").CountAsync());
         Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=institution]").CountAsync());
-        var counted = System.Text.RegularExpressions.Regex.Match(await page.Locator(".graph-count").InnerTextAsync(), @"(\d+) edges");
+        var counted = Regex.Match(await page.Locator(".graph-count").InnerTextAsync(), @"(\d+) edges");
         Assert.True(counted.Success && int.Parse(counted.Groups[1].Value) > 10, "the panel counts the edges");
         Assert.Equal(int.Parse(counted.Groups[1].Value), await page.Locator(".graph-view [data-edge-id] path[d^='M']").CountAsync());
         await page.ScreenshotForReviewAsync("graph-panel-meihao-kong");
@@ -119,7 +119,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await page.Locator(NodeSelector).First.WaitForAsync();
         var paper = page.Locator(".graph-node[data-node-kind=paper]").First;
         await paper.DblClickAsync();
-        await Assertions.Expect(page.Locator(".graph-notice")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Added [0-9,]+ nodes? and [0-9,]+ edges? around "));
+        await Assertions.Expect(page.Locator(".graph-notice")).ToHaveTextAsync(new Regex(@"^Added [0-9,]+ nodes? and [0-9,]+ edges? around "));
 
         await page.Locator("[data-action=open-explorer]").ClickAsync();
         await page.WaitForAddressAsync(new Regex(@"/explore\?"));
@@ -227,9 +227,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await from.DispatchEventAsync("change");
         await page.WaitForFunctionAsync("() => location.search.includes('from=2030')");
         // The address changes before the redrawn graph arrives: read the count once it holds still.
-        await page.WaitForFunctionAsync(
-            "sel => { const n = document.querySelectorAll(sel).length; const same = window.__nodeCount === n; window.__nodeCount = n; return same && n > 0; }",
-            NodeSelector, new() { PollingInterval = 250 });
+        await page.WaitForStillAsync("sel => document.querySelectorAll(sel).length || null", NodeSelector);
         var shown = await page.Locator(NodeSelector).CountAsync();
         await to.FillAsync("2020");
         await to.DispatchEventAsync("change");
@@ -457,7 +455,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
         await page.Locator("[data-action=colour-by-year]").CheckAsync();
 
-        await Assertions.Expect(page.Locator("[data-legend=years]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"(19|20)\d\d.*(19|20)\d\d", System.Text.RegularExpressions.RegexOptions.Singleline));
+        await Assertions.Expect(page.Locator("[data-legend=years]")).ToContainTextAsync(new Regex(@"(19|20)\d\d.*(19|20)\d\d", RegexOptions.Singleline));
         await page.WaitForFunctionAsync("() => new Set([...document.querySelectorAll('.graph-node[data-node-kind=paper]')].map(n => getComputedStyle(n).getPropertyValue('--kind').trim())).size > 1");
         var years = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.title.split(' — ')[1]?.slice(0, 4) ?? '')");
         var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<Dictionary<string, string>>(coloursByYear);

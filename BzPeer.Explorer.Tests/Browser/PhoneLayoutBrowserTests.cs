@@ -214,7 +214,8 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await UntilAsync(async () => (await focus.BoundingBoxAsync())!.Y < before.Y - 50, "the graph follows the finger");
         // Each move is drawn as it arrives: on a busy machine the graph can be read between two of them (seen in CI,
         // 56 of 80 px), so the distance is read once the graph holds still.
-        var after = await HeldStillAsync(focus);
+        await page.WaitForStillAsync("sel => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.x, r.y]; }", ".graph-node.focus");
+        var after = (await focus.BoundingBoxAsync())!;
         Assert.InRange(after.X - before.X, 60, 100);
         Assert.InRange(after.Y - before.Y, -120, -80);
         Assert.Equal(zoomBefore, await ZoomAsync(page));
@@ -255,7 +256,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await page.WaitForAddressAsync(new Regex("/researchers/wenbin-li$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
         var signIn = page.Locator(width <= 600 ? "details.visitor-menu a.account-sign-in" : ".appbar-account > a.account-sign-in");
-        await Assertions.Expect(signIn).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("ReturnUrl=%2Fresearchers%2Fwenbin-li$"));
+        await Assertions.Expect(signIn).ToHaveAttributeAsync("href", new Regex("ReturnUrl=%2Fresearchers%2Fwenbin-li$"));
 
         if (width <= 600)
         {
@@ -269,7 +270,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await AccountsBrowserTests.FillSignInAsync(page, email);
         await page.WaitForAddressAsync(new Regex("/researchers/wenbin-li$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wenbin Li");
-        await Assertions.Expect(page.Locator("details.account-menu:not(.visitor-menu) summary")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Return Tester"));
+        await Assertions.Expect(page.Locator("details.account-menu:not(.visitor-menu) summary")).ToHaveAttributeAsync("aria-label", new Regex("Return Tester"));
     }
 
     [BrowserTheory]
@@ -308,20 +309,6 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
             await Task.Delay(100);
         }
         throw new Xunit.Sdk.XunitException($"not seen within 10 s: {what}");
-    }
-
-    /// <summary>The locator's box once two reads 250 ms apart agree (at most 10 s).</summary>
-    private static async Task<LocatorBoundingBoxResult> HeldStillAsync(ILocator locator)
-    {
-        var last = (await locator.BoundingBoxAsync())!;
-        for (var i = 0; i < 40; i++)
-        {
-            await Task.Delay(250);
-            var now = (await locator.BoundingBoxAsync())!;
-            if (now.X == last.X && now.Y == last.Y) return now;
-            last = now;
-        }
-        throw new Xunit.Sdk.XunitException("the graph did not hold still within 10 s");
     }
 
     private static async Task<double> ZoomAsync(IPage page) =>

@@ -114,7 +114,7 @@ public class ResearcherPageBrowserTests(ExplorerAppFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next ›" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".pager-position")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Page 2 of"));
+        await Assertions.Expect(page.Locator(".pager-position")).ToHaveTextAsync(new Regex("^Page 2 of"));
         Assert.Contains("page=2", page.Url);
         Assert.NotEqual(firstTitle, await page.Locator(".work-title").First.InnerTextAsync());
         await page.ScreenshotForReviewAsync("researcher-prolific-page-2");
