@@ -165,6 +165,33 @@ public class GraphComponentTests : ComponentTestContext
         Assert.Equal(notice, GraphView.ExpandNotice(new ExpandResult(outcome, nodes, edges), "Ada Lovelace"));
 
     [Fact]
+    public async Task The_graphs_counts_say_one_node_and_many_nodes_in_plain_words()
+    {
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Researchers.Add(new BzPeer.Explorer.Data.Researcher { Slug = "lone-record", DisplayName = "Lone Record", Origin = BzPeer.Explorer.Data.RecordOrigin.OpenAlex });
+            await db.SaveChangesAsync();
+        }
+        Services.AddSingleton(new GraphService(database.Factory));
+        Services.AddSingleton(database.Factory);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 600));
+
+        var lone = Render<GraphView>(p => p.Add(c => c.FocusNodeId, "person:lone-record"));
+        var many = Render<GraphView>(p => p.Add(c => c.FocusNodeId, "person:meihao-kong"));
+
+        lone.WaitForAssertion(() => Assert.Equal("1 node · 0 edges", lone.Find(".graph-count").TextContent));
+        Assert.Equal("List view: 1 node", lone.Find(".graph-list summary").TextContent);
+        Assert.StartsWith("Research graph around Lone Record: 1 node (1 person) and 0 edges.", lone.Find("[data-graph-canvas]").GetAttribute("aria-label"));
+        many.WaitForAssertion(() => Assert.Matches(@"^\d{2,} nodes · \d{2,} edges$", many.Find(".graph-count").TextContent));
+        Assert.Matches(@"^List view: \d{2,} nodes$", many.Find(".graph-list summary").TextContent);
+        Assert.Matches(@": \d{2,} nodes \(.*\d+ people.*\) and \d{2,} edges\.", many.Find("[data-graph-canvas]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void While_prerendering_the_panel_shows_the_loading_text_and_loads_nothing()
     {
         Services.AddSingleton(new GraphService(new ThrowingFactory()));

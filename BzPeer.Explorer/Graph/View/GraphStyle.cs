@@ -23,6 +23,14 @@ public static class GraphStyle
         _ => "More to load",
     };
 
+    /// <summary>How many of a kind, in words: "1 person", "3 people", "1 paper".</summary>
+    public static string Counted(NodeKind kind, int count) => kind switch
+    {
+        NodeKind.Person => count == 1 ? "1 person" : $"{count} people",
+        NodeKind.More => $"{count} more to load",
+        _ => $"{count} {Legend(kind).ToLowerInvariant()[..^(count == 1 ? 1 : 0)]}",
+    };
+
     /// <summary>The kind's Material icon: MudBlazor's constant SVG content (never data), drawn inside a 24×24 viewBox.</summary>
     public static string Icon(NodeKind kind) => kind switch
     {

@@ -624,8 +624,8 @@ public partial class GraphView : IDisposable
     {
         var focus = graph.Nodes.FirstOrDefault(n => n.Node.Id == graph.FocusId)?.Node.Label ?? graph.FocusId;
         var kinds = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).GroupBy(n => n.Node.FilterKind).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {GraphStyle.Legend(g.Key).ToLowerInvariant()}");
-        return $"Research graph around {focus}: {_visibleNodes} nodes ({string.Join(", ", kinds)}) and {_visibleEdges} edges. " +
+            .Select(g => GraphStyle.Counted(g.Key, g.Count()));
+        return $"Research graph around {focus}: {Counted(_visibleNodes, "node")} ({string.Join(", ", kinds)}) and {Counted(_visibleEdges, "edge")}. " +
                "The list view below the graph lists the same nodes, with links to their pages and Expand buttons.";
     }
 
