@@ -24,6 +24,12 @@ window.bzGraph = {
     },
 };
 
+// A details element's toggle, with whether it is now open (GraphNodeList renders its rows only while it is).
+Blazor.registerCustomEventType('detailstoggle', {
+    browserEventName: 'toggle',
+    createEventArgs: event => ({ open: event.target.open }),
+});
+
 // The graph canvas moves between nodes with the arrow keys (handled on the server): keep them from scrolling the page.
 document.addEventListener('keydown', event => {
     if (event.key.startsWith('Arrow') && event.target instanceof Element && event.target.matches('[data-graph-canvas]')) event.preventDefault();

@@ -72,6 +72,8 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await TabUntilAsync(page, f => f.Tag == "SUMMARY" && f.InList, "the graph's list view");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("details.graph-list")).ToHaveAttributeAsync("open", "");
+        // The rows come from the server once the list is open.
+        await Assertions.Expect(page.Locator(".graph-list li[data-list-node]")).ToHaveCountAsync(11);
         await page.ScreenshotForReviewAsync($"keyboard-list-view-{width}");
 
         var neighbour = await TabUntilAsync(page, f => f.Tag == "A" && f.ListNode == "person:wenbin-li", "Wenbin Li in the list view");

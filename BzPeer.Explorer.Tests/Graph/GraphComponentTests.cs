@@ -119,6 +119,9 @@ public class GraphComponentTests : ComponentTestContext
         var drawn = GraphEdgesLayer.DrawnEdge.Between(edge, a, b);
 
         Assert.Same(drawn, GraphEdgesLayer.DrawnEdge.Between(edge, a, b, drawn));
+        Assert.Equal("M 0 0 L 400 0", drawn.CentrePath);
+        Assert.Same(drawn.CentrePath, drawn.CentrePath);
+        Assert.Equal(GraphEdgesLayer.DrawnEdge.Between(edge, a, b), drawn); // the centre line, once drawn, is not part of the drawing's identity
         Assert.Equal(GraphEdgesLayer.DrawnEdge.Between(edge, a, moved), GraphEdgesLayer.DrawnEdge.Between(edge, a, moved, drawn));
         Assert.NotEqual(drawn.Path, GraphEdgesLayer.DrawnEdge.Between(edge, a, moved, drawn).Path);
         var heavier = edge with { Weight = 6 };
@@ -174,14 +177,8 @@ public class GraphComponentTests : ComponentTestContext
             db.Researchers.Add(new BzPeer.Explorer.Data.Researcher { Slug = "lone-record", DisplayName = "Lone Record", Origin = BzPeer.Explorer.Data.RecordOrigin.OpenAlex });
             await db.SaveChangesAsync();
         }
-        Services.AddSingleton(new GraphService(database.Factory));
-        Services.AddSingleton(database.Factory);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
-            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 600));
-
-        var lone = Render<GraphView>(p => p.Add(c => c.FocusNodeId, "person:lone-record"));
-        var many = Render<GraphView>(p => p.Add(c => c.FocusNodeId, "person:meihao-kong"));
+        var lone = RenderGraph(database, "person:lone-record");
+        var many = RenderGraph(database, "person:meihao-kong");
 
         lone.WaitForAssertion(() => Assert.Equal("1 node · 0 edges", lone.Find(".graph-count").TextContent));
         Assert.Equal("List view: 1 node", lone.Find(".graph-list summary").TextContent);
@@ -189,6 +186,54 @@ public class GraphComponentTests : ComponentTestContext
         many.WaitForAssertion(() => Assert.Matches(@"^\d{2,} nodes · \d{2,} edges$", many.Find(".graph-count").TextContent));
         Assert.Matches(@"^List view: \d{2,} nodes$", many.Find(".graph-list summary").TextContent);
         Assert.Matches(@": \d{2,} nodes \(.*\d+ people.*\) and \d{2,} edges\.", many.Find("[data-graph-canvas]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task The_list_view_lists_the_nodes_drawn_once_opened_follows_an_expansion_and_empties_when_closed()
+    {
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+        var view = RenderGraph(database, "person:meihao-kong");
+        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")));
+        Assert.Empty(view.FindAll(".graph-list li"));
+
+        await view.Find("details.graph-list").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = true });
+
+        var drawn = view.FindAll(".graph-node[data-node-id]").Select(n => n.GetAttribute("data-node-id")).Order().ToList();
+        Assert.Equal(11, drawn.Count);
+        Assert.Equal(drawn, view.FindAll(".graph-list li[data-list-node]").Select(li => li.GetAttribute("data-list-node")).Order().ToList());
+        Assert.Equal("Wenbin Li", view.Find(".graph-list li[data-list-node='person:wenbin-li'] a").TextContent);
+        Assert.Equal(["People", "Papers", "Topics", "Institutions"], view.FindAll(".graph-list h4").Select(h => h.TextContent).Where(h => h != "More to load"));
+
+        var topic = view.FindAll(".graph-list li[data-list-node^='topic:']")[0];
+        var topicId = topic.GetAttribute("data-list-node");
+        topic.QuerySelectorAll("button").Single(b => b.TextContent == "Expand").Click();
+        view.WaitForAssertion(() => Assert.Contains("around", view.Find(".graph-notice").TextContent));
+        var grown = view.FindAll(".graph-node[data-node-id]").Select(n => n.GetAttribute("data-node-id")).Order().ToList();
+        Assert.True(grown.Count > drawn.Count, $"expanding {topicId} drew more nodes ({grown.Count})");
+        Assert.Equal(grown, view.FindAll(".graph-list li[data-list-node]").Select(li => li.GetAttribute("data-list-node")).Order().ToList());
+        Assert.Equal($"List view: {grown.Count} nodes", view.Find(".graph-list summary").TextContent);
+
+        await view.Find("details.graph-list").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = false });
+        Assert.Empty(view.FindAll(".graph-list li"));
+        Assert.Equal($"List view: {grown.Count} nodes", view.Find(".graph-list summary").TextContent);
+    }
+
+    private bool _graphServicesAdded;
+
+    /// <summary>The whole graph view, interactive, on a database of the test's own (the canvas says it is 1000×600).</summary>
+    private IRenderedComponent<GraphView> RenderGraph(TemporaryDatabase database, string focus)
+    {
+        if (!_graphServicesAdded)
+        {
+            _graphServicesAdded = true;
+            Services.AddSingleton(new GraphService(database.Factory));
+            Services.AddSingleton(database.Factory);
+            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+            JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+                .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 600));
+        }
+        return Render<GraphView>(p => p.Add(c => c.FocusNodeId, focus));
     }
 
     [Fact]

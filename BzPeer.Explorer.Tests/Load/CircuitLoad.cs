@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace BzPeer.Explorer.Tests.Load;
 
 /// <summary>
 /// Many real Blazor circuits on one app, each driven by a <see cref="ProtocolCircuit"/> (the Blazor Server protocol
-/// without a browser, so 200 of them cost the client little). Each user opens a researcher profile, then every
-/// <see cref="ThinkTime"/> presses Expand on a person or topic of the graph's list view not yet expanded, and opens
+/// without a browser, so 200 of them cost the client little). Each user opens a researcher profile and its graph's list
+/// view, then every <see cref="ThinkTime"/> presses Expand on a person or topic of the list not yet expanded, and opens
 /// another profile when the graph is full. An expansion's latency runs from dispatching the click to the render batch
 /// that carries the graph's answer ("Added N nodes and M edges around …"): the server and the socket, not a browser's drawing.
 /// </summary>
@@ -68,6 +69,16 @@ public sealed class CircuitLoad
         try
         {
             var circuit = await ProtocolCircuit.OpenAsync(http, new Uri(http.BaseAddress!, $"researchers/{slug}"), GraphPage.IsDrawn, _errors, Timeout);
+            try
+            {
+                // This user expands through the list view, as a keyboard or screen reader user does: it opens it first.
+                await circuit.DispatchAsync(circuit.Read(GraphPage.ListToggle), "detailstoggle", new JsonObject { ["open"] = true }, dom => GraphPage.ExpandChoices(dom).Any(), Timeout);
+            }
+            catch
+            {
+                await circuit.DisposeAsync();
+                throw;
+            }
             _openMs.Add(clock.Elapsed.TotalMilliseconds);
             return circuit;
         }
@@ -142,7 +153,11 @@ public sealed class CircuitLoad
 /// <summary>What the load client looks for on a profile page: the graph's nodes, its list view's Expand buttons and its notice.</summary>
 public static class GraphPage
 {
-    public static bool IsDrawn(RenderedDom dom) => NodeCount(dom) > 0 && ExpandChoices(dom).Any();
+    public static bool IsDrawn(RenderedDom dom) => NodeCount(dom) > 0 && ListToggle(dom) != 0;
+
+    /// <summary>The list view's open-and-close handler (its rows are rendered only while it is open); 0 before it is drawn.</summary>
+    public static ulong ListToggle(RenderedDom dom) =>
+        dom.Root.Descendants().FirstOrDefault(e => e.Name == "details" && e.HasClass("graph-list"))?.EventHandlers.GetValueOrDefault("ondetailstoggle") ?? 0;
 
     public static int NodeCount(RenderedDom dom) => dom.Root.Descendants().Count(e => e.HasClass("graph-node") && e.Attribute("data-node-id") is not null);
 

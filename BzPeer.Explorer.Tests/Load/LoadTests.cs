@@ -158,10 +158,22 @@ public sealed class LoadTests(ITestOutputHelper output)
             $"load: render-batches n={ProtocolCircuit.RenderBatches} mean_kb={ProtocolCircuit.RenderBatchBytes / 1024.0 / Math.Max(1, ProtocolCircuit.RenderBatches):0.0} total_mb={ProtocolCircuit.RenderBatchBytes / 1024.0 / 1024:0} (the whole run, opening included)"));
         output.WriteLine($"load: js-calls {string.Join(" ", ProtocolCircuit.JsCalls.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"))}");
         output.WriteLine($"load: errors={load.Errors.Count}{(load.Errors.Count > 0 ? " first: " + string.Join(" | ", load.Errors.Distinct().Take(5)) : "")}");
+        // A circuit the server shut down tells the client no more than that: the server's log says why.
+        if (load.Errors.Count > 0)
+            foreach (var line in ServerFailures(app.Log).Take(12)) output.WriteLine($"load: server log: {line}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: server cpu_avg={server.CpuAverage:0}% of one core (2 cores = 200%) rss_peak_mb={server.PeakMb:0} rss_end_mb={server.EndMb:0} threads_peak={server.PeakThreads}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: memory rss_idle_mb={server.IdleMb:0} rss_open_mb={server.OpenMb:0} per_open_circuit_kb={(server.OpenMb - server.IdleMb) * 1024 / Math.Max(1, load.CircuitsHeld):0} per_circuit_at_peak_kb={(server.PeakMb - server.IdleMb) * 1024 / Math.Max(1, load.CircuitsHeld):0} (idle: started, before the first circuit; open: every circuit open, before browsing)"));
+    }
+
+    /// <summary>The app's error entries ("fail:" and the lines of its message and stack that follow).</summary>
+    private static IEnumerable<string> ServerFailures(string log)
+    {
+        var lines = log.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (lines[i].StartsWith("fail:", StringComparison.Ordinal))
+                foreach (var line in lines.Skip(i).Take(4)) yield return line.TrimEnd();
     }
 
     /// <summary>Researchers with a few works, spread over the database, found by id ranges so a 1,000,000-work database answers at once.</summary>

@@ -97,18 +97,21 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
     }
 
     /// <summary>Clicks the element with this onclick handler and waits until <paramref name="answered"/> holds after a render batch.</summary>
-    public async Task ClickAsync(ulong eventHandlerId, Func<RenderedDom, bool> answered, TimeSpan timeout)
-    {
-        var done = WaitForAsync(answered, timeout, checkNow: false);
-        var descriptor = new JsonObject { ["eventHandlerId"] = eventHandlerId, ["eventName"] = "click", ["eventFieldInfo"] = null };
-        // The fields blazor.web.js sends for a click (its parseMouseEvent); the server accepts no others.
-        var mouse = new JsonObject
+    public Task ClickAsync(ulong eventHandlerId, Func<RenderedDom, bool> answered, TimeSpan timeout) =>
+        DispatchAsync(eventHandlerId, "click", new JsonObject
         {
+            // The fields blazor.web.js sends for a click (its parseMouseEvent); the server accepts no others.
             ["detail"] = 1, ["screenX"] = 0, ["screenY"] = 0, ["clientX"] = 0, ["clientY"] = 0, ["offsetX"] = 0, ["offsetY"] = 0,
             ["pageX"] = 0, ["pageY"] = 0, ["movementX"] = 0, ["movementY"] = 0, ["button"] = 0, ["buttons"] = 0,
             ["ctrlKey"] = false, ["shiftKey"] = false, ["altKey"] = false, ["metaKey"] = false, ["type"] = "click",
-        };
-        await InvokeDotNetAsync("DispatchEventAsync", _interopObjectId, new JsonArray(descriptor, mouse));
+        }, answered, timeout);
+
+    /// <summary>Raises the event with this handler and these arguments, and waits until <paramref name="answered"/> holds after a render batch.</summary>
+    public async Task DispatchAsync(ulong eventHandlerId, string eventName, JsonObject eventArgs, Func<RenderedDom, bool> answered, TimeSpan timeout)
+    {
+        var done = WaitForAsync(answered, timeout, checkNow: false);
+        var descriptor = new JsonObject { ["eventHandlerId"] = eventHandlerId, ["eventName"] = eventName, ["eventFieldInfo"] = null };
+        await InvokeDotNetAsync("DispatchEventAsync", _interopObjectId, new JsonArray(descriptor, eventArgs));
         await done;
     }
 

@@ -120,8 +120,8 @@ public static class LabelPlacement
             var below = Box(candidate, Side.Below, zoom);
             var above = Box(candidate, Side.Above, zoom);
             // The focus and the selected node keep their label even where no free place is left.
-            PlacedLabel? label = !boxes.Any(b => b.Intersects(below)) ? new(candidate.Id, Side.Below, below)
-                : !boxes.Any(b => b.Intersects(above)) ? new(candidate.Id, Side.Above, above)
+            PlacedLabel? label = IsFree(below, boxes) ? new(candidate.Id, Side.Below, below)
+                : IsFree(above, boxes) ? new(candidate.Id, Side.Above, above)
                 : candidate.Pinned ? new(candidate.Id, Side.Below, below)
                 : null;
             if (label is null) continue;
@@ -129,6 +129,14 @@ public static class LabelPlacement
             boxes.Add(label.Box);
         }
         return placed;
+    }
+
+    // A loop, not Any with a lambda: this runs for every node at every expansion and zoom step, and each lambda was an allocation.
+    private static bool IsFree(Rect box, List<Rect> taken)
+    {
+        foreach (var other in taken)
+            if (other.Intersects(box)) return false;
+        return true;
     }
 
     /// <summary>Where a node's label lies in graph units: centred on the node, just under or over its mark.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MudBlazor;
 
 namespace BzPeer.Explorer.Graph.View;
@@ -22,6 +23,10 @@ public static class GraphStyle
         NodeKind.Institution => "Institutions",
         _ => "More to load",
     };
+
+    /// <summary>A count and its noun, the plural in English's plain way: "1 node", "1,204 edges".</summary>
+    public static string Counted(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
 
     /// <summary>How many of a kind, in words: "1 person", "3 people", "1 paper".</summary>
     public static string Counted(NodeKind kind, int count) => kind switch

@@ -18,7 +18,6 @@ public partial class GraphView : IDisposable
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
     private readonly GraphEdgesLayer.EdgeDrawing _edgeDrawing = new();
-    private readonly Dictionary<string, NodeActions> _listActions = [];
     private ExplorationGraph? _graph;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
@@ -44,6 +43,9 @@ public partial class GraphView : IDisposable
     private NodePreview? _preview;
     private int _visibleNodes;
     private int _visibleEdges;
+    /// <summary>The nodes drawn, grouped by kind for the list view; a new list at each change of the drawing.</summary>
+    private IReadOnlyList<GraphNode> _listed = [];
+    private string _canvasDescription = "";
 
     [Inject]
     private ILogger<GraphView> Logger { get; set; } = null!;
@@ -448,29 +450,13 @@ public partial class GraphView : IDisposable
     public static string ExpandNotice(ExpandResult result, string label) => result.Outcome switch
     {
         ExpandOutcome.Expanded when result.AddedNodes > 0 =>
-            $"Added {Counted(result.AddedNodes, "node")} and {Counted(result.AddedEdges, "edge")} around {label}.",
+            $"Added {GraphStyle.Counted(result.AddedNodes, "node")} and {GraphStyle.Counted(result.AddedEdges, "edge")} around {label}.",
         ExpandOutcome.Expanded when result.AddedEdges > 0 =>
-            $"No new nodes around {label}; {Counted(result.AddedEdges, "new edge")} to nodes already shown.",
+            $"No new nodes around {label}; {GraphStyle.Counted(result.AddedEdges, "new edge")} to nodes already shown.",
         ExpandOutcome.Expanded or ExpandOutcome.NothingNew => $"Everything around {label} is already shown.",
         ExpandOutcome.OverBudget => $"The graph holds at most {ExplorationGraph.MaxNodes} nodes. Collapse a node or undo an expansion to make room.",
         _ => "That node is no longer in the graph.",
     };
-
-    private static string Counted(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
-
-    /// <summary>
-    /// The list view's handlers for a node, made once: a render that hands the same delegates keeps their event handler
-    /// ids, where new lambdas would re-register two handlers a node in every render (400 in a full graph's batch).
-    /// </summary>
-    private NodeActions ListActions(string nodeId)
-    {
-        if (!_listActions.TryGetValue(nodeId, out var actions))
-            _listActions[nodeId] = actions = new NodeActions(() => Select(nodeId), () => ExpandAsync(nodeId));
-        return actions;
-    }
-
-    private sealed record NodeActions(Action Select, Func<Task> Expand);
 
     private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
     {
@@ -616,16 +602,16 @@ public partial class GraphView : IDisposable
         _nodeModels.Clear();
         _keyboardNode = null;
         _edgeDrawing.Show([]);
-        _listActions.Clear();
+        _listed = [];
+        _canvasDescription = "";
     }
 
     /// <summary>The drawing's text alternative: what it shows, and where the same nodes can be reached without a pointer.</summary>
     private string CanvasDescription(ExplorationGraph graph)
     {
-        var focus = graph.Nodes.FirstOrDefault(n => n.Node.Id == graph.FocusId)?.Node.Label ?? graph.FocusId;
-        var kinds = graph.Nodes.Where(n => _filter.Shows(n.Node, graph.FocusId)).GroupBy(n => n.Node.FilterKind).OrderBy(g => g.Key)
-            .Select(g => GraphStyle.Counted(g.Key, g.Count()));
-        return $"Research graph around {focus}: {Counted(_visibleNodes, "node")} ({string.Join(", ", kinds)}) and {Counted(_visibleEdges, "edge")}. " +
+        var focus = graph.Find(graph.FocusId)?.Node.Label ?? graph.FocusId;
+        var kinds = _listed.GroupBy(n => n.FilterKind).Select(g => GraphStyle.Counted(g.Key, g.Count()));
+        return $"Research graph around {focus}: {GraphStyle.Counted(_visibleNodes, "node")} ({string.Join(", ", kinds)}) and {GraphStyle.Counted(_visibleEdges, "edge")}. " +
                "The list view below the graph lists the same nodes, with links to their pages and Expand buttons.";
     }
 
@@ -668,6 +654,8 @@ public partial class GraphView : IDisposable
 
         _visibleNodes = visible.Count;
         _visibleEdges = edges.Count;
+        _listed = [.. graph.Nodes.Where(n => visible.ContainsKey(n.Node.Id)).Select(n => n.Node).OrderBy(n => n.FilterKind)];
+        _canvasDescription = CanvasDescription(graph);
         if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
     }
 
