@@ -294,6 +294,7 @@ public partial class GraphView : IDisposable
         _busy = true;
         _message = null;
         StateHasChanged();
+        var expanded = false;
         try
         {
             var label = _graph.Find(nodeId)?.Node.Label ?? nodeId;
@@ -311,7 +312,7 @@ public partial class GraphView : IDisposable
             // The server's own share of an expansion (read, merge, lay out, diff the drawing); the load run reads it.
             Logger.LogDebug("Expanded {NodeId} in {Milliseconds} ms: {Outcome}", nodeId,
                 System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture), result.Outcome);
-            if (result.Outcome == ExpandOutcome.Expanded) await NotifyStateAsync(isStep: true);
+            expanded = result.Outcome == ExpandOutcome.Expanded;
         }
         finally
         {
@@ -321,6 +322,9 @@ public partial class GraphView : IDisposable
             // for the next unrelated render.
             StateHasChanged();
         }
+        // Once the outcome is drawn: the parent keeps the state in the page's address, a call to the browser, and had this
+        // waited inside, the view would be drawn twice, busy before the call and done after it.
+        if (expanded) await NotifyStateAsync(isStep: true);
     }
 
     /// <summary>
