@@ -1,4 +1,5 @@
 using System.Globalization;
+using BzPeer.Explorer.Profiles.Shared;
 using MudBlazor;
 
 namespace BzPeer.Explorer.Graph.View;
@@ -31,9 +32,11 @@ public static class GraphStyle
     /// <summary>How many of a kind, in words: "1 person", "3 people", "1 paper".</summary>
     public static string Counted(NodeKind kind, int count) => kind switch
     {
-        NodeKind.Person => count == 1 ? "1 person" : $"{count} people",
-        NodeKind.More => $"{count} more to load",
-        _ => $"{count} {Legend(kind).ToLowerInvariant()[..^(count == 1 ? 1 : 0)]}",
+        NodeKind.Person => Wording.Counted(count, "person", "people"),
+        NodeKind.Paper => Wording.Counted(count, "paper", "papers"),
+        NodeKind.Topic => Wording.Counted(count, "topic", "topics"),
+        NodeKind.Institution => Wording.Counted(count, "institution", "institutions"),
+        _ => $"{count} more to load",
     };
 
     /// <summary>The kind's Material icon: MudBlazor's constant SVG content (never data), drawn inside a 24×24 viewBox.</summary>
