@@ -157,7 +157,7 @@ public static class GraphPage
 
     /// <summary>The list view's open-and-close handler (its rows are rendered only while it is open); 0 before it is drawn.</summary>
     public static ulong ListToggle(RenderedDom dom) =>
-        dom.Root.Descendants().FirstOrDefault(e => e.Name == "details" && e.HasClass("graph-list"))?.EventHandlers.GetValueOrDefault("ondetailstoggle") ?? 0;
+        dom.FirstWithClass("graph-list")?.EventHandlers.GetValueOrDefault("ondetailstoggle") ?? 0;
 
     public static int NodeCount(RenderedDom dom) => dom.Root.Descendants().Count(e => e.HasClass("graph-node") && e.Attribute("data-node-id") is not null);
 
@@ -172,12 +172,12 @@ public static class GraphPage
     /// <summary>Whether the drawn nodes are as many as the toolbar says: a check that the client follows the page's render batches.</summary>
     public static string? CountMismatch(RenderedDom dom)
     {
-        var said = dom.Root.Descendants().FirstOrDefault(e => e.HasClass("graph-count"))?.Attribute("data-node-count");
+        var said = dom.FirstWithClass("graph-count")?.Attribute("data-node-count");
         var drawn = NodeCount(dom);
         return said == drawn.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : $"the toolbar says {said} nodes, {drawn} are drawn";
     }
 
-    public static string Notice(RenderedDom dom) => dom.Root.Descendants().FirstOrDefault(e => e.HasClass("graph-notice"))?.TextContent() ?? "";
+    public static string Notice(RenderedDom dom) => dom.FirstWithClass("graph-notice")?.TextContent() ?? "";
 
     /// <summary>The notice names the expanded node, or says the graph is full or the node is gone.</summary>
     public static bool AnswersExpansion(RenderedDom dom, string label)

@@ -14,6 +14,21 @@ public sealed class RenderedDom
 
     public DomContainer Root { get; } = new();
 
+    private readonly Dictionary<string, DomElement> _byClass = [];
+
+    /// <summary>
+    /// The first element with this class, remembered while it stays in the page: the client looks for the graph's notice
+    /// at every render batch while it waits for an answer, and walking the page each time was most of its work.
+    /// </summary>
+    public DomElement? FirstWithClass(string name)
+    {
+        if (_byClass.TryGetValue(name, out var known) && known.IsUnder(Root) && known.HasClass(name)) return known;
+        var found = Root.Descendants().FirstOrDefault(e => e.HasClass(name));
+        if (found is null) _byClass.Remove(name);
+        else _byClass[name] = found;
+        return found;
+    }
+
     /// <summary>A root component the server attached (JS.AttachComponent) to a place in the page.</summary>
     public void AttachRootComponent(int componentId) => Root.Insert(Root.Children.Count, _components[componentId] = new DomContainer());
 
@@ -213,15 +228,43 @@ public class DomContainer : DomNode
         Children.Insert(index, node);
     }
 
-    public void RemoveAt(int index) => Children.RemoveAt(index);
+    public void RemoveAt(int index)
+    {
+        Children[index].Parent = null;
+        Children.RemoveAt(index);
+    }
 
+    /// <summary>Whether this node is still in the page under <paramref name="root"/> (a removed node loses its parent).</summary>
+    public bool IsUnder(DomContainer root)
+    {
+        for (DomContainer? node = this; node is not null; node = node.Parent)
+            if (ReferenceEquals(node, root)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The elements below, in document order. Walked with a stack of positions: nested iterators cost a step per level
+    /// for every element, and the load client walks a page of ~2,000 elements at every render batch.
+    /// </summary>
     public IEnumerable<DomElement> Descendants()
     {
-        foreach (var child in Children)
+        var path = new Stack<(DomContainer Container, int Next)>();
+        var (container, next) = (this, 0);
+        while (true)
         {
+            if (next == container.Children.Count)
+            {
+                if (path.Count == 0) yield break;
+                (container, next) = path.Pop();
+                continue;
+            }
+            var child = container.Children[next++];
             if (child is DomElement element) yield return element;
-            if (child is DomContainer container)
-                foreach (var descendant in container.Descendants()) yield return descendant;
+            if (child is DomContainer { Children.Count: > 0 } inner)
+            {
+                path.Push((container, next));
+                (container, next) = (inner, 0);
+            }
         }
     }
 
@@ -254,5 +297,11 @@ public sealed class DomElement(string name) : DomContainer
 
     public string? Attribute(string name) => Attributes.GetValueOrDefault(name);
 
-    public bool HasClass(string name) => Attribute("class")?.Split(' ').Contains(name) == true;
+    public bool HasClass(string name)
+    {
+        var classes = Attribute("class").AsSpan();
+        foreach (var part in classes.Split(' '))
+            if (classes[part].SequenceEqual(name)) return true;
+        return false;
+    }
 }
