@@ -28,7 +28,8 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
     {
         if (!graph.Contains(nodeId)) return new ExpandResult(ExpandOutcome.UnknownNode);
         await using var db = await OpenAsync(cancellationToken);
-        var slice = await SliceReader.SliceAsync(db, nodeId, cancellationToken);
+        // The expanded node (or a "+N more" node's owner) is drawn already: its record is not read again.
+        var slice = await SliceReader.SliceAsync(db, nodeId, cancellationToken, id => graph.Find(id)?.Node);
         if (slice is null) return new ExpandResult(ExpandOutcome.UnknownNode);
         var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
         var all = graph.Nodes.Select(n => n.Node).Concat(added).ToList();

@@ -36,12 +36,13 @@ internal static class SliceReader
     /// <summary>
     /// The slice a node opens: for an entity, the first batch of every group (plus, for people and papers, the
     /// institutions of the people shown); for a "+N more" node, the next batch of its group. Null for unknown ids.
+    /// <paramref name="drawn"/> gives the nodes a graph already holds, which need not be read again.
     /// </summary>
-    public static async Task<GraphSlice?> SliceAsync(ExplorerDbContext db, string nodeId, CancellationToken cancellationToken = default)
+    public static async Task<GraphSlice?> SliceAsync(ExplorerDbContext db, string nodeId, CancellationToken cancellationToken = default, Func<string, GraphNode?>? drawn = null)
     {
         if (NodeIds.TryParseMore(nodeId, out var ownerId, out var groupName, out var offset))
         {
-            var owner = await ResolveAsync(db, ownerId, cancellationToken);
+            var owner = Entity(drawn?.Invoke(ownerId)) ?? await ResolveAsync(db, ownerId, cancellationToken);
             var group = owner is null ? null : NeighbourGroups.Of(owner.Kind).FirstOrDefault(g => g.Name == groupName);
             if (owner is null || group is null) return null;
             var (nodes, edges) = await BatchAsync(db, owner, group, offset, cancellationToken);
@@ -49,7 +50,7 @@ internal static class SliceReader
             return new GraphSlice(owner, NeighbourhoodQuery.Mark(nodes, states), edges);
         }
 
-        var focus = await ResolveAsync(db, nodeId, cancellationToken);
+        var focus = Entity(drawn?.Invoke(nodeId)) ?? await ResolveAsync(db, nodeId, cancellationToken);
         if (focus is null) return null;
         var sliceNodes = new List<GraphNode>();
         var sliceEdges = new List<GraphEdge>();
@@ -115,6 +116,8 @@ internal static class SliceReader
         if (newPeople.Count > 0 && allPeople.Count > 1) selects.Add(GraphSql.LinkSelect(LinkKind.CoAuthor, newPeople, allPeople));
         return await GraphSql.LinksAsync(db, selects, cancellationToken);
     }
+
+    private static GraphNode? Entity(GraphNode? node) => node is { Kind: not NodeKind.More } ? node : null;
 
     private static List<int> IdsOf(IEnumerable<GraphNode> nodes, NodeKind kind) =>
         nodes.Where(n => n.Kind == kind).Select(n => n.EntityId).Distinct().ToList();
