@@ -219,10 +219,43 @@ public class GraphComponentTests : ComponentTestContext
         Assert.Equal($"List view: {grown.Count} nodes", view.Find(".graph-list summary").TextContent);
     }
 
+    [Fact]
+    public async Task An_expansion_on_a_profile_draws_the_graph_and_the_panel_once_and_not_again_when_the_address_is_kept()
+    {
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+        AddGraphServices(database);
+        var keepInAddress = JSInterop.SetupVoid("bzGraph.keepInAddress", _ => true);
+        var panel = Render<ResearchGraphPanel>(p => p.Add(c => c.FocusNodeId, "person:meihao-kong").Add(c => c.Subject, "researcher"));
+        var view = panel.FindComponent<GraphView>();
+        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")));
+        await view.Find("details.graph-list").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = true });
+        var (viewRenders, panelRenders) = (view.RenderCount, panel.RenderCount);
+
+        var topic = view.FindAll(".graph-list li[data-list-node^='topic:']")[0];
+        topic.QuerySelectorAll("button").Single(b => b.TextContent == "Expand").Click();
+        view.WaitForAssertion(() => Assert.Contains("around", view.Find(".graph-notice").TextContent));
+        Assert.Contains(topic.GetAttribute("data-list-node")!.Replace(":", "%3A"), panel.Find(".explorer-link").GetAttribute("href"));
+        var kept = Assert.Single(keepInAddress.Invocations);
+        Assert.Equal(topic.GetAttribute("data-list-node"), kept.Arguments[1]);
+
+        // The browser has kept the address: nothing shown changes, so nothing is drawn again (given a moment to).
+        keepInAddress.SetVoidResult();
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(viewRenders + 1, view.RenderCount);
+        Assert.Equal(panelRenders + 1, panel.RenderCount);
+    }
+
     private bool _graphServicesAdded;
 
     /// <summary>The whole graph view, interactive, on a database of the test's own (the canvas says it is 1000×600).</summary>
     private IRenderedComponent<GraphView> RenderGraph(TemporaryDatabase database, string focus)
+    {
+        AddGraphServices(database);
+        return Render<GraphView>(p => p.Add(c => c.FocusNodeId, focus));
+    }
+
+    private void AddGraphServices(TemporaryDatabase database)
     {
         if (!_graphServicesAdded)
         {
@@ -233,7 +266,6 @@ public class GraphComponentTests : ComponentTestContext
             JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
                 .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 600));
         }
-        return Render<GraphView>(p => p.Add(c => c.FocusNodeId, focus));
     }
 
     [Fact]
