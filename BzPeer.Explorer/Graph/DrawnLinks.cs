@@ -13,14 +13,16 @@ internal sealed class DrawnLinks
     /// <summary>The papers and people among <paramref name="nodes"/> whose links are not known yet.</summary>
     public List<GraphNode> Unknown(IReadOnlyCollection<GraphNode> nodes)
     {
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(nodes.Count);
         return nodes.Where(n => n.Kind is NodeKind.Paper or NodeKind.Person && seen.Add(NodeNumbers.Of(n)) && !_linksFrom.ContainsKey(NodeNumbers.Of(n))).ToList();
     }
 
     /// <summary>Forgets the links of papers and people not in <paramref name="nodes"/>.</summary>
     public void KeepOnly(IReadOnlyCollection<GraphNode> nodes)
     {
-        var owners = nodes.Where(n => n.Kind is NodeKind.Paper or NodeKind.Person).Select(NodeNumbers.Of).ToHashSet();
+        var owners = new HashSet<long>(nodes.Count);
+        foreach (var node in nodes)
+            if (node.Kind is NodeKind.Paper or NodeKind.Person) owners.Add(NodeNumbers.Of(node));
         foreach (var key in _linksFrom.Keys.Where(key => !owners.Contains(key)).ToList()) _linksFrom.Remove(key);
     }
 

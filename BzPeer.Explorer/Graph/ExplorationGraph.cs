@@ -126,7 +126,9 @@ public sealed class ExplorationGraph
         if (newNodes.Count == 0 && edges.Count == 0 && consumed is null) return new ExpandResult(ExpandOutcome.NothingNew);
         if (_nodes.Count + newNodes.Count - (consumed is null ? 0 : 1) > MaxNodes) return new ExpandResult(ExpandOutcome.OverBudget);
 
-        var placed = _nodes.Values.Where(n => n.Node.Id != consumed).ToDictionary(n => n.Node.Id, n => n.Position);
+        var placed = new Dictionary<string, Point2>(_nodes.Count + newNodes.Count);
+        foreach (var (id, node) in _nodes)
+            if (id != consumed) placed.Add(id, node.Position);
         placed.TryAdd(nodeId, expanded.Position);
         var positions = GraphLayout.PlaceNew(placed, newNodes, edges, nodeId);
         if (consumed is not null) placed.Remove(consumed);

@@ -50,7 +50,7 @@ public static class NodeNumbers
     /// <summary>The ids of the nodes (not "+N more" ones) by key.</summary>
     public static Dictionary<long, string> IdsByKey(IEnumerable<GraphNode> nodes)
     {
-        var ids = new Dictionary<long, string>();
+        var ids = new Dictionary<long, string>(nodes.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var node in nodes)
             if (node.Kind != NodeKind.More) ids.TryAdd(Of(node), node.Id);
         return ids;
