@@ -133,8 +133,11 @@ public sealed class BenchCommand : IVerb
             if (JitInfo.GetCompiledMethodCount() is var now && now != compiled) (compiled, quietSince) = (now, warming.Elapsed);
         }
         var times = new List<double>(runs.Iterations);
+        var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
         for (var i = 0; i < runs.Iterations; i++) times.Add(await timeOne(call++));
-        Print(operation, times, runs.Output, extra);
+        // The collector's share: what each operation's allocations cost shows here, not in its own frames.
+        var gc = FormattableString.Invariant($" gcs={GC.CollectionCount(0) - collections} gc_pause_ms={(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0}");
+        Print(operation, times, runs.Output, extra + gc);
     }
 
     /// <summary>Grows a hub's graph to ~150 nodes, then times expanding one more node (queries and layout), undoing after each.</summary>
