@@ -261,7 +261,7 @@ public class GraphComponentTests : ComponentTestContext
         if (!_graphServicesAdded)
         {
             _graphServicesAdded = true;
-            Services.AddSingleton(new GraphService(database.Factory));
+            Services.AddSingleton(_ => new GraphService(database.Factory));
             Services.AddSingleton(database.Factory);
             SetRendererInfo(new RendererInfo("Server", isInteractive: true));
             JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
@@ -272,7 +272,7 @@ public class GraphComponentTests : ComponentTestContext
     [Fact]
     public void While_prerendering_the_panel_shows_the_loading_text_and_loads_nothing()
     {
-        Services.AddSingleton(new GraphService(new ThrowingFactory()));
+        Services.AddSingleton(_ => new GraphService(new ThrowingFactory()));
         Services.AddSingleton<IDbContextFactory<BzPeer.Explorer.Data.ExplorerDbContext>>(new ThrowingFactory());
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 

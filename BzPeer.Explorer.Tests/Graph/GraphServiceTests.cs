@@ -17,7 +17,9 @@ public sealed class GraphDatabaseFixture : IAsyncLifetime
     public const int PastTheCountTopicWorks = SliceReader.MoreCountCap + 25;
 
     public TemporaryDatabase Database { get; } = new();
-    public GraphService Graphs => new(Database.Factory);
+    public GraphService Graphs { get; }
+
+    public GraphDatabaseFixture() => Graphs = new GraphService(Database.Factory);
 
     public async Task InitializeAsync()
     {
@@ -58,6 +60,7 @@ public sealed class GraphDatabaseFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Graphs.Dispose();
         Database.Dispose();
         return Task.CompletedTask;
     }

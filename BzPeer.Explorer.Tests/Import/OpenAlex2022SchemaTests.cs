@@ -96,7 +96,8 @@ public class OpenAlex2022SchemaTests
         var work = await db.Works.Include(w => w.Topics).ThenInclude(t => t.Topic).SingleAsync(w => w.OpenAlexId == "W9220000001");
         Assert.Equal("T9220000001", Assert.Single(work.Topics).Topic.OpenAlexId);
         Assert.Equal(0, await db.Topics.Where(t => t.OpenAlexId == "C9220000102").Select(t => t.WorksCount).SingleAsync());
-        var graph = await new GraphService(database.Factory).StartAsync($"paper:{work.Id}");
+        using var graphs = new GraphService(database.Factory);
+        var graph = await graphs.StartAsync($"paper:{work.Id}");
         Assert.Equal(["Citation Recommendation"], graph!.Nodes.Where(n => n.Node.Kind == NodeKind.Topic).Select(n => n.Node.Label));
         await DatabaseContent.AssertDerivedDataMatchesARebuildAsync(database);
     }
@@ -120,7 +121,8 @@ public class OpenAlex2022SchemaTests
         Assert.Contains("arXiv (Cornell University)", html);
         Assert.Contains("Recommender system", html);
         Assert.Contains("Citation analysis", html);
-        var graph = await new GraphService(app.Database.Factory).StartAsync($"paper:{workId}");
+        using var graphs = new GraphService(app.Database.Factory);
+        var graph = await graphs.StartAsync($"paper:{workId}");
         Assert.Equal(["Citation analysis", "Recommender system"],
             graph!.Nodes.Where(n => n.Node.Kind == NodeKind.Topic).Select(n => n.Node.Label).Order());
     }

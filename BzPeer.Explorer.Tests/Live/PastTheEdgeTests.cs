@@ -30,7 +30,7 @@ public sealed class PastTheEdgeTests : IAsyncLifetime
         var storedBefore = (await db.Works.Select(w => w.Id).ToListAsync()).Select(NodeIds.Paper)
             .Concat((await db.Researchers.Select(r => r.Slug).ToListAsync()).Select(NodeIds.Person)).ToHashSet();
         var nodeId = NodeIds.Institution(institution.Id);
-        var graphs = new GraphService(live.Database.Factory);
+        using var graphs = new GraphService(live.Database.Factory);
         var graph = (await graphs.StartAsync(nodeId))!;
         var before = graph.NodeCount;
 
@@ -61,7 +61,8 @@ public sealed class PastTheEdgeTests : IAsyncLifetime
         using var live = new LiveServices(_standIn);
         await live.Fetcher.FetchAsync(LiveKey.Researcher(Jemal)!, withNeighbourhood: true);
 
-        var graph = (await new GraphService(live.Database.Factory).StartAsync("person:ahmedin-jemal"))!;
+        using var graphs = new GraphService(live.Database.Factory);
+        var graph = (await graphs.StartAsync("person:ahmedin-jemal"))!;
 
         var nodes = graph.Nodes.Select(n => n.Node).ToList();
         Assert.Equal(NeighbourhoodState.Complete, nodes.Single(n => n.Id == "person:ahmedin-jemal").Neighbourhood);

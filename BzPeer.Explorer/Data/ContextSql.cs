@@ -49,11 +49,21 @@ internal static class ContextSql
     public static async Task<List<T>> ReadAsync<T>(this DbContext db, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params SqlValue[] values)
     {
         await OpenAsync(db, cancellationToken);
-        await using var command = db.CreateCommand(sql, values);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
-        return rows;
+        var connection = db.Database.GetDbConnection();
+        var kept = KeptStatements.Find(connection, db.Database.CurrentTransaction?.GetDbTransaction(), sql, values);
+        var command = kept ?? db.CreateCommand(sql, values);
+        try
+        {
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            // A kept command stays prepared for the next read on this connection.
+            if (kept is null) await command.DisposeAsync();
+        }
     }
 
     /// <summary>The first column of the first row, or null when there is none or it is NULL.</summary>

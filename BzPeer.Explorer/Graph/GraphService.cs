@@ -7,8 +7,10 @@ namespace BzPeer.Explorer.Graph;
 /// What the graph's pages ask of the database, in one place: slices, expansions, rebuilding a shared link, resolving an
 /// id and a node's preview; one short-lived context per operation.
 /// </summary>
-public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
+public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory) : IDisposable
 {
+    private readonly KeptReadContexts _readContexts = new(dbFactory);
+
     /// <summary>The focus node's slice, laid out; null when the id names nothing.</summary>
     public async Task<ExplorationGraph?> StartAsync(string focusId, CancellationToken cancellationToken = default) =>
         await ReadSliceAsync(focusId, cancellationToken) is { } read ? ExplorationGraph.Start(read.Slice, read.EdgesAmong) : null;
@@ -17,25 +19,30 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
     public async Task<(GraphSlice Slice, List<GraphEdge> EdgesAmong)?> ReadSliceAsync(string focusId, CancellationToken cancellationToken = default)
     {
         if (NodeIds.TryParseMore(focusId, out _, out _, out _)) return null;
-        await using var db = await OpenAsync(cancellationToken);
-        var slice = await SliceReader.SliceAsync(db, focusId, cancellationToken);
-        if (slice is null) return null;
-        var all = slice.Nodes.Append(slice.Focus).ToList();
-        return (slice, await SliceReader.EdgesAmongAsync(db, all, all, cancellationToken));
+        return await _readContexts.ReadAsync<(GraphSlice, List<GraphEdge>)?>(async db =>
+        {
+            var slice = await SliceReader.SliceAsync(db, focusId, cancellationToken);
+            if (slice is null) return null;
+            var all = slice.Nodes.Append(slice.Focus).ToList();
+            return (slice, await SliceReader.EdgesAmongAsync(db, all, all, cancellationToken));
+        }, cancellationToken);
     }
 
     public async Task<ExpandResult> ExpandAsync(ExplorationGraph graph, string nodeId, CancellationToken cancellationToken = default)
     {
         if (!graph.Contains(nodeId)) return new ExpandResult(ExpandOutcome.UnknownNode);
-        await using var db = await OpenAsync(cancellationToken);
-        // The expanded node (or a "+N more" node's owner) is drawn already: its record is not read again.
-        var slice = await SliceReader.SliceAsync(db, nodeId, cancellationToken, id => graph.Find(id)?.Node);
-        if (slice is null) return new ExpandResult(ExpandOutcome.UnknownNode);
-        var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
-        var all = graph.Nodes.Select(n => n.Node).Concat(added).ToList();
-        var owners = graph.WithoutKnownLinks(all);
-        var links = await SliceReader.LinksAsync(db, owners, added, all, cancellationToken);
-        return graph.Expand(nodeId, slice, new LinksRead(owners, links));
+        var read = await _readContexts.ReadAsync<(GraphSlice Slice, LinksRead Links)?>(async db =>
+        {
+            // The expanded node (or a "+N more" node's owner) is drawn already: its record is not read again.
+            var slice = await SliceReader.SliceAsync(db, nodeId, cancellationToken, id => graph.Find(id)?.Node);
+            if (slice is null) return null;
+            var added = slice.Nodes.Where(n => !graph.Contains(n.Id)).ToList();
+            var all = graph.Nodes.Select(n => n.Node).Concat(added).ToList();
+            var owners = graph.WithoutKnownLinks(all);
+            return (slice, new LinksRead(owners, await SliceReader.LinksAsync(db, owners, added, all, cancellationToken)));
+        }, cancellationToken);
+        // Laid out once the context is back, for another expansion to read with meanwhile.
+        return read is { } r ? graph.Expand(nodeId, r.Slice, r.Links) : new ExpandResult(ExpandOutcome.UnknownNode);
     }
 
     /// <summary>The node an id names, with its label; null when it names nothing.</summary>
@@ -52,14 +59,6 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
         return await NodePreviews.LoadAsync(db, node, cancellationToken);
     }
 
-    /// <summary>A context whose connection stays open for the dozen small reads of one operation.</summary>
-    private async Task<ExplorerDbContext> OpenAsync(CancellationToken cancellationToken)
-    {
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return db;
-    }
-
     /// <summary>Rebuilds the graph a link describes; steps that cannot be replayed (unknown ids, over budget) are counted and skipped.</summary>
     public async Task<(ExplorationGraph? Graph, int SkippedSteps)> RebuildAsync(ExplorerState state, CancellationToken cancellationToken = default)
     {
@@ -73,4 +72,6 @@ public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory)
         }
         return (graph, skipped);
     }
+
+    public void Dispose() => _readContexts.Dispose();
 }
