@@ -169,15 +169,13 @@ public static class ExplorerDatabase
     }
 
     /// <summary>
-    /// Per-connection settings SQLite does not keep in the file: wait for a busy writer instead of failing at once, and
-    /// read the file through a memory map (as far as SQLite's build allows: 2 GB for the bundled one), whose pages all
-    /// connections share, instead of copying each page into the connection's own small cache with a system call. Set
+    /// Per-connection settings SQLite does not keep in the file: wait for a busy writer instead of failing at once. Set
     /// once per SQLite connection: a pooled one keeps them, and a graph slice is only a dozen statements.
     /// </summary>
     private sealed class ConnectionPragmas : DbConnectionInterceptor
     {
         public static readonly ConnectionPragmas Instance = new();
-        private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1099511627776;";
+        private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
