@@ -5,7 +5,8 @@ namespace BzPeer.Explorer.Graph;
 
 /// <summary>
 /// What the graph's pages ask of the database, in one place: slices, expansions, rebuilding a shared link, resolving an
-/// id and a node's preview; one short-lived context per operation.
+/// id and a node's preview. Slices and expansions, a dozen small reads each, run on contexts kept open with their
+/// statements prepared (<see cref="KeptReadContexts"/>); the rest on one short-lived context per operation.
 /// </summary>
 public sealed class GraphService(IDbContextFactory<ExplorerDbContext> dbFactory) : IDisposable
 {
