@@ -58,6 +58,17 @@ window.bzSearch = {
         if (returnFocus) toggle?.focus();
     },
 };
+// After a page change its heading takes the focus (FocusHeadingOnNavigate), as Blazor's FocusOnNavigate does, unless
+// the person has opened the search since: its box would lose the focus, and the search would close under their tap.
+window.bzFocus = {
+    heading(selector) {
+        if (document.activeElement?.closest('form[data-open]')) return;
+        const heading = document.querySelector(selector);
+        if (!heading) return;
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+    },
+};
 document.addEventListener('click', event => {
     if (!(event.target instanceof Element)) return;
     const toggle = event.target.closest('[data-search-toggle]');

@@ -122,6 +122,33 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task A_search_opened_before_the_new_pages_heading_takes_the_focus_stays_open()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
+
+        // Another kind of page, opened in the page, with nothing else touched: its heading takes the focus from the
+        // link, for a screen reader to start there.
+        await page.GetByRole(AriaRole.Link, new() { Name = "BzPeer Explorer home" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => location.pathname === '/' && document.activeElement?.tagName === 'H1'");
+
+        // A person taps a link and the search at once: the search opens before the server has drawn the new page and
+        // sent its heading the focus, which must not take the focus from the box (the search would close).
+        var heading = await page.Locator("h1").TextContentAsync();
+        await page.EvaluateAsync("() => { document.querySelector(\"a[href^='researchers/']\").click(); document.querySelector('[data-search-toggle]').click(); }");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        await page.WaitForFunctionAsync("h => location.pathname.startsWith('/researchers/') && document.querySelector('h1')?.textContent !== h", heading);
+        // The focus call follows the new page's render in the same round trip.
+        await page.WaitForTimeoutAsync(500);
+
+        await Assertions.Expect(box).ToBeVisibleAsync();
+        await Assertions.Expect(box).ToBeFocusedAsync();
+    }
+
+    [BrowserFact]
     public async Task On_a_phone_the_profiles_graph_is_in_the_first_screen_with_a_way_into_the_explorer()
     {
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight);
