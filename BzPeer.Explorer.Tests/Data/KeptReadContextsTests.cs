@@ -1,7 +1,6 @@
 using System.Data.Common;
 using BzPeer.Explorer.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BzPeer.Explorer.Tests.Data;
@@ -92,7 +91,7 @@ public sealed class KeptReadContextsTests : IAsyncLifetime
         var inTransaction = await kept.ReadAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            return KeptStatements.Find(db.Database.GetDbConnection(), transaction.GetDbTransaction(), TopicsOfSubfield, [("@subfield", "x")]);
+            return KeptStatements.Find(db, TopicsOfSubfield, [("@subfield", "x")]);
         }, CancellationToken.None);
         Assert.Null(inTransaction);
     }
@@ -115,7 +114,7 @@ public sealed class KeptReadContextsTests : IAsyncLifetime
             CancellationToken.None);
 
     private static (DbConnection Connection, DbCommand? Command) FindKept(ExplorerDbContext db) =>
-        (db.Database.GetDbConnection(), KeptStatements.Find(db.Database.GetDbConnection(), null, TopicsOfSubfield, [("@subfield", "x")]));
+        (db.Database.GetDbConnection(), KeptStatements.Find(db, TopicsOfSubfield, [("@subfield", "x")]));
 
     private async Task AddTopicAsync(string subfield)
     {

@@ -49,8 +49,7 @@ internal static class ContextSql
     public static async Task<List<T>> ReadAsync<T>(this DbContext db, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params SqlValue[] values)
     {
         await OpenAsync(db, cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        var kept = KeptStatements.Find(connection, db.Database.CurrentTransaction?.GetDbTransaction(), sql, values);
+        var kept = KeptStatements.Find(db, sql, values);
         var command = kept ?? db.CreateCommand(sql, values);
         try
         {

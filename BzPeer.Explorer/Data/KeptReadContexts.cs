@@ -96,21 +96,16 @@ internal sealed class KeptStatements
     }
 
     /// <summary>
-    /// The kept command for <paramref name="sql"/> on <paramref name="connection"/>, with <paramref name="values"/>
-    /// bound; null when the connection keeps no statements, the command is in a transaction, or it binds nothing.
+    /// The kept command for <paramref name="sql"/> on <paramref name="db"/>'s connection, with <paramref name="values"/>
+    /// bound; null when the connection keeps no statements, the context is in a transaction, or the statement binds nothing.
     /// </summary>
-    public static DbCommand? Find(DbConnection connection, DbTransaction? transaction, string sql, SqlValue[] values)
+    public static DbCommand? Find(DbContext db, string sql, SqlValue[] values)
     {
-        if (values.Length == 0 || transaction is not null || !ByConnection.TryGetValue(connection, out var kept)) return null;
-        if (kept._commands.TryGetValue(sql, out var command))
-        {
-            if (Rebind(command, values)) return command;
-            return null;
-        }
+        if (values.Length == 0 || db.Database.CurrentTransaction is not null
+            || !ByConnection.TryGetValue(db.Database.GetDbConnection(), out var kept)) return null;
+        if (kept._commands.TryGetValue(sql, out var command)) return Rebind(command, values) ? command : null;
         if (kept._commands.Count >= MostKept) return null;
-        command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in values) command.Bind(value.Name, value.Value);
+        command = db.CreateCommand(sql, values);
         kept._commands.Add(sql, command);
         return command;
     }
