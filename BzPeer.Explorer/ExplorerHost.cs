@@ -3,6 +3,7 @@ using BzPeer.Explorer.Accounts.Claims;
 using BzPeer.Explorer.Benchmarks;
 using BzPeer.Explorer.Cli;
 using BzPeer.Explorer.Components;
+using BzPeer.Explorer.Components.Layout;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.DemoData;
 using BzPeer.Explorer.Graph;
@@ -35,6 +36,7 @@ public static class ExplorerHost
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = CircuitMessageLimit);
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<ThemeStyles>();
         builder.AddExplorerServices();
         builder.AddAccounts();
         builder.AddOperations();

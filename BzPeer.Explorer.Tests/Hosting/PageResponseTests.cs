@@ -35,6 +35,25 @@ public class PageResponseTests(ExplorerAppFixture fixture)
         Assert.DoesNotContain("<script>alert(1)</script>", html);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/researchers/meihao-kong")]
+    [InlineData("/search?q=kong")]
+    public async Task Every_page_carries_the_themes_colours_once(string path)
+    {
+        // Twice: the theme's style sheet is written once for the app, and must still be there on the second page.
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var html = await _client.GetStringAsync(path);
+
+            Assert.Equal(1, CountOccurrences(html, "class='mud-theme-provider'"));
+            Assert.Equal(1, CountOccurrences(html, "--mud-palette-primary: rgba(31,78,121,1);"));
+            Assert.Equal(1, CountOccurrences(html, "--mud-palette-appbar-background: rgba(21,50,79,1);"));
+            Assert.True(html.IndexOf("mud-theme-provider", StringComparison.Ordinal) < html.IndexOf("<h1", StringComparison.Ordinal),
+                "the colours come before the page's content, so nothing is drawn unstyled first");
+        }
+    }
+
     [Fact]
     public async Task Files_in_the_top_level_wwwroot_are_served()
     {

@@ -53,8 +53,9 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
     public async Task A_prolific_researchers_works_are_paged_and_sortable()
     {
         var slug = await Scalar(db => db.Researchers.OrderByDescending(r => r.WorksCount).Select(r => r.Slug).FirstAsync());
-        var first = WorkIds(await HtmlOf($"/researchers/{slug}"));
-        var second = WorkIds(await HtmlOf($"/researchers/{slug}?page=2"));
+        var firstHtml = await HtmlOf($"/researchers/{slug}");
+        var secondHtml = await HtmlOf($"/researchers/{slug}?page=2");
+        var (first, second) = (WorkIds(firstHtml), WorkIds(secondHtml));
         var cited = await HtmlOf($"/researchers/{slug}?sort=cited");
 
         Assert.Equal(20, first.Count);
@@ -64,6 +65,14 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
         var citedCounts = CitedCounts(cited);
         Assert.Equal(citedCounts.OrderByDescending(c => c), citedCounts);
         Assert.True(citedCounts[0] > 0);
+        // Each order from the whole list, not the page: newest first by year; most cited led by their most cited work.
+        var years = Years(firstHtml).Concat(Years(secondHtml)).ToList();
+        Assert.Equal(years.OrderByDescending(y => y), years);
+        var newestYear = await Scalar(db => db.Authorships.Where(a => a.Researcher.Slug == slug).MaxAsync(a => a.Work.Year));
+        Assert.Equal(newestYear, years[0]);
+        var mostCited = await Scalar(db => db.Authorships.Where(a => a.Researcher.Slug == slug).MaxAsync(a => a.Work.CitedByCount));
+        Assert.Equal(mostCited, citedCounts[0]);
+        Assert.True(citedCounts[0] > CitedCounts(firstHtml).Min(), "the most cited order differs from the newest one here");
     }
 
     [Theory]
@@ -348,6 +357,9 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
 
     private static List<int> WorkIds(string html) =>
         Regex.Matches(html, @"data-work-id=""(\d+)""").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+    private static List<int> Years(string html) =>
+        Regex.Matches(html, @"<span class=""work-year""[^>]*>(\d+)</span>").Select(m => int.Parse(m.Groups[1].Value)).ToList();
 
     private static List<int> CitedCounts(string html) =>
         Regex.Matches(html, @"<article class=""work-item""[^>]*>.*?</article>", RegexOptions.Singleline)

@@ -133,10 +133,12 @@ public sealed class BenchCommand : IVerb
             if (JitInfo.GetCompiledMethodCount() is var now && now != compiled) (compiled, quietSince) = (now, warming.Elapsed);
         }
         var times = new List<double>(runs.Iterations);
-        var (collections, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+        var (collections, paused, allocated) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         for (var i = 0; i < runs.Iterations; i++) times.Add(await timeOne(call++));
-        // The collector's share: what each operation's allocations cost shows here, not in its own frames.
-        var gc = FormattableString.Invariant($" gcs={GC.CollectionCount(0) - collections} gc_pause_ms={(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0}");
+        // The collector's share: what each operation's allocations cost shows here, not in its own frames. Allocated
+        // bytes do not depend on the machine's pace, so they compare builds where timings are too noisy to.
+        var perCall = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / runs.Iterations;
+        var gc = FormattableString.Invariant($" gcs={GC.CollectionCount(0) - collections} gc_pause_ms={(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} alloc_kb={perCall:0.#}");
         Print(operation, times, runs.Output, extra + gc);
     }
 
