@@ -195,7 +195,7 @@ public class GraphComponentTests : ComponentTestContext
         using var database = new TemporaryDatabase();
         await database.InitializeAsync();
         var view = RenderGraph(database, "person:meihao-kong");
-        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")));
+        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")), Settling);
         Assert.Empty(view.FindAll(".graph-list li"));
 
         await view.Find("details.graph-list").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = true });
@@ -229,7 +229,7 @@ public class GraphComponentTests : ComponentTestContext
         var keepInAddress = JSInterop.SetupVoid("bzGraph.keepInAddress", _ => true);
         var panel = Render<ResearchGraphPanel>(p => p.Add(c => c.FocusNodeId, "person:meihao-kong").Add(c => c.Subject, "researcher"));
         var view = panel.FindComponent<GraphView>();
-        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")));
+        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")), Settling);
         await view.Find("details.graph-list").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = true });
         var topic = view.FindAll(".graph-list li[data-list-node^='topic:']")[0];
         var expanding = topic.QuerySelectorAll("button").Single(b => b.TextContent == "Expand").ClickAsync(new MouseEventArgs());
@@ -237,7 +237,7 @@ public class GraphComponentTests : ComponentTestContext
         Assert.Contains(topic.GetAttribute("data-list-node")!.Replace(":", "%3A"), panel.Find(".explorer-link").GetAttribute("href"));
         var kept = Assert.Single(keepInAddress.Invocations);
         Assert.Equal(topic.GetAttribute("data-list-node"), kept.Arguments[1]);
-        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")));
+        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")), Settling);
         // bUnit counts a component's renders with its children's: the panel's own are what its count adds to the graph's.
         var panelsOwn = panel.RenderCount - view.RenderCount;
 
@@ -246,6 +246,12 @@ public class GraphComponentTests : ComponentTestContext
         await expanding;
         Assert.Equal(panelsOwn, panel.RenderCount - view.RenderCount);
     }
+
+    /// <summary>
+    /// How long a test waits for the view to settle: the glide ends on a timer, which on a busy machine (CI runs the
+    /// PostgreSQL tests beside these) came later than bUnit's one second. Only a failing wait takes this long.
+    /// </summary>
+    private static readonly TimeSpan Settling = TimeSpan.FromSeconds(10);
 
     private bool _graphServicesAdded;
 

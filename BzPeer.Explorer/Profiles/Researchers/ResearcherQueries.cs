@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using BzPeer.Explorer.Data;
 using BzPeer.Explorer.Profiles.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace BzPeer.Explorer.Profiles.Researchers;
 
@@ -45,7 +47,7 @@ public static class ResearcherQueries
     {
         // An ORCID iD also has the shape of a slug, so it is tried first; its check digit keeps real slugs out.
         if (ByIdentifier(db, key) is { } match) return await match.Select(Summary).FirstOrDefaultAsync(cancellationToken);
-        return EntityKeys.TryParseSlug(key, out var slug) ? await BySlug(db, slug, cancellationToken) : null;
+        return EntityKeys.TryParseSlug(key, out var slug) ? await Compiled(db).BySlug(db, slug, cancellationToken) : null;
     }
 
     /// <summary>The researcher an ORCID iD or OpenAlex id (A…) names, for the researcher page and the search box alike.</summary>
@@ -59,12 +61,13 @@ public static class ResearcherQueries
     public static async Task<ResearcherProfile> LoadProfileAsync(ExplorerDbContext db, ResearcherSummary researcher, CancellationToken cancellationToken = default)
     {
         var id = researcher.Id;
-        var facts = await Facts(db, id, cancellationToken);
-        var topics = await Topics(db, id).ToListAsync(cancellationToken);
-        var collaborators = await Collaborators(db, id).ToListAsync(cancellationToken);
-        var affiliations = await Affiliations(db, id).ToListAsync(cancellationToken);
-        var worksPerYear = await WorksPerYear(db, id).ToListAsync(cancellationToken);
-        var citationsPerYear = await CitationsPerYear(db, id).ToListAsync(cancellationToken);
+        var compiled = Compiled(db);
+        var facts = await compiled.Facts(db, id, cancellationToken);
+        var topics = await compiled.Topics(db, id).ToListAsync(cancellationToken);
+        var collaborators = await compiled.Collaborators(db, id).ToListAsync(cancellationToken);
+        var affiliations = await compiled.Affiliations(db, id).ToListAsync(cancellationToken);
+        var worksPerYear = await compiled.WorksPerYear(db, id).ToListAsync(cancellationToken);
+        var citationsPerYear = await compiled.CitationsPerYear(db, id).ToListAsync(cancellationToken);
 
         var trust = TrustScore.Compute(new TrustFacts(
             researcher.Origin,
@@ -95,79 +98,90 @@ public static class ResearcherQueries
             .Take(count).Select(Summary).ToListAsync(cancellationToken);
 
     public static async Task<List<WorkListItem>> WorksAsync(ExplorerDbContext db, int researcherId, WorkOrder order, int page, CancellationToken cancellationToken = default) =>
-        await (order == WorkOrder.MostCited ? MostCitedWorks : NewestWorks)(db, researcherId, Paging.Offset(page, WorksPageSize)).ToListAsync(cancellationToken);
+        await (order == WorkOrder.MostCited ? Compiled(db).MostCitedWorks : Compiled(db).NewestWorks)(db, researcherId, Paging.Offset(page, WorksPageSize)).ToListAsync(cancellationToken);
 
     private static readonly Expression<Func<Researcher, ResearcherSummary>> Summary = r => new ResearcherSummary(
         r.Id, r.Slug, r.DisplayName, r.Summary, r.LastKnownInstitutionId,
         r.LastKnownInstitution != null ? r.LastKnownInstitution.DisplayName : null,
         r.OpenToCollaborate, r.WorksCount, r.CitedByCount, r.Origin);
 
-    // Every profile page runs these; compiled once, they skip the query pipeline's per-call work (building and
-    // looking up the expression tree), about a fifth of a page's time.
-    private static readonly Func<ExplorerDbContext, string, CancellationToken, Task<ResearcherSummary?>> BySlug =
-        EF.CompileAsyncQuery((ExplorerDbContext db, string slug, CancellationToken _) =>
-            db.Researchers.Where(r => r.Slug == slug).Select(Summary).FirstOrDefault());
-
-    /// <summary>The record's single values in one statement, not six: on PostgreSQL each statement is a round trip.</summary>
-    private static readonly Func<ExplorerDbContext, int, CancellationToken, Task<ResearcherFacts>> Facts =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int id, CancellationToken _) => db.Researchers.Where(r => r.Id == id)
-            .Select(r => new ResearcherFacts(
-                r.Orcid, r.OpenAlexId, r.HIndex, r.I10Index,
-                // Only confirmed accounts count as followers (DESIGN.md §3): unconfirmed sign-ups cannot lift a record's trust.
-                db.Follows.Count(f => f.ResearcherId == id && db.Users.Any(u => u.Id == f.UserId && u.EmailConfirmed)),
-                db.ResearcherTopics.Count(t => t.ResearcherId == id),
-                db.CoAuthorPairs.Count(p => p.ResearcherId == id),
-                db.Authorships.Where(a => a.ResearcherId == id).Select(a => a.WorkId).Distinct().Count(),
-                // Only an approved claim counts: a pending one changes nothing the public sees.
-                db.AuthorClaims.Any(c => c.ResearcherId == id && c.Status == ClaimStatus.Approved)))
-            .Single());
-
     private sealed record ResearcherFacts(
         string? Orcid, string? OpenAlexId, int HIndex, int I10Index, int Followers, int Topics, int Collaborators, int StoredWorks, bool Claimed);
 
-    private static readonly Func<ExplorerDbContext, int, IAsyncEnumerable<TopicShare>> Topics =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int id) => db.ResearcherTopics.Where(t => t.ResearcherId == id)
-            .OrderByDescending(t => t.WorkCount).ThenBy(t => t.TopicId).Take(12)
-            .Select(t => new TopicShare(t.TopicId, t.Topic.DisplayName, t.WorkCount)));
+    /// <summary>The compiled queries for a context's model (each database provider has its own).</summary>
+    private static CompiledQueries Compiled(ExplorerDbContext db) => CompiledByModel.GetValue(db.Model, _ => new CompiledQueries());
 
-    private static readonly Func<ExplorerDbContext, int, IAsyncEnumerable<Collaborator>> Collaborators =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int id) => (
-            from pair in db.CoAuthorPairs
-            where pair.ResearcherId == id
-            orderby pair.SharedWorks descending, pair.LastYear descending, pair.CoAuthorId
-            join coAuthor in db.Researchers on pair.CoAuthorId equals coAuthor.Id
-            select new Collaborator(coAuthor.Slug, coAuthor.DisplayName, pair.SharedWorks, pair.LastYear))
-            .Take(8));
+    private static readonly ConditionalWeakTable<IModel, CompiledQueries> CompiledByModel = new();
 
-    private static readonly Func<ExplorerDbContext, int, IAsyncEnumerable<AffiliationPeriod>> Affiliations =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int id) => db.Affiliations.Where(a => a.ResearcherId == id)
-            .OrderByDescending(a => a.LastYear).ThenByDescending(a => a.FirstYear)
-            .Select(a => new AffiliationPeriod(a.InstitutionId, a.Institution.DisplayName, a.Institution.CountryCode, a.FirstYear, a.LastYear)));
+    /// <summary>
+    /// Every profile page runs these. Compiled once, they skip the query pipeline's per-call work (building the
+    /// expression tree and looking it up), about a fifth of a page's time. EF refuses to run a compiled query against
+    /// another model than its first, so one set is kept per model.
+    /// </summary>
+    private sealed class CompiledQueries
+    {
+        public readonly Func<ExplorerDbContext, string, CancellationToken, Task<ResearcherSummary?>> BySlug =
+            EF.CompileAsyncQuery((ExplorerDbContext db, string slug, CancellationToken _) =>
+                db.Researchers.Where(r => r.Slug == slug).Select(Summary).FirstOrDefault());
 
-    private static readonly Func<ExplorerDbContext, int, IAsyncEnumerable<YearCount>> WorksPerYear =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int id) => db.Authorships.Where(a => a.ResearcherId == id && a.Work.Year != null)
-            .GroupBy(a => a.Work.Year!.Value).Select(g => new YearCount(g.Key, g.Count())));
+        /// <summary>The record's single values in one statement, not six: on PostgreSQL each statement is a round trip.</summary>
+        public readonly Func<ExplorerDbContext, int, CancellationToken, Task<ResearcherFacts>> Facts =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int id, CancellationToken _) => db.Researchers.Where(r => r.Id == id)
+                .Select(r => new ResearcherFacts(
+                    r.Orcid, r.OpenAlexId, r.HIndex, r.I10Index,
+                    // Only confirmed accounts count as followers (DESIGN.md §3): unconfirmed sign-ups cannot lift a record's trust.
+                    db.Follows.Count(f => f.ResearcherId == id && db.Users.Any(u => u.Id == f.UserId && u.EmailConfirmed)),
+                    db.ResearcherTopics.Count(t => t.ResearcherId == id),
+                    db.CoAuthorPairs.Count(p => p.ResearcherId == id),
+                    db.Authorships.Where(a => a.ResearcherId == id).Select(a => a.WorkId).Distinct().Count(),
+                    // Only an approved claim counts: a pending one changes nothing the public sees.
+                    db.AuthorClaims.Any(c => c.ResearcherId == id && c.Status == ClaimStatus.Approved)))
+                .Single());
 
-    private static readonly Func<ExplorerDbContext, int, IAsyncEnumerable<YearCount>> CitationsPerYear =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int id) =>
-            from authorship in db.Authorships
-            where authorship.ResearcherId == id
-            join citation in db.Citations on authorship.WorkId equals citation.CitedWorkId
-            join citing in db.Works on citation.CitingWorkId equals citing.Id
-            where citing.Year != null
-            group citing by citing.Year!.Value into year
-            select new YearCount(year.Key, year.Count()));
+        public readonly Func<ExplorerDbContext, int, IAsyncEnumerable<TopicShare>> Topics =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int id) => db.ResearcherTopics.Where(t => t.ResearcherId == id)
+                .OrderByDescending(t => t.WorkCount).ThenBy(t => t.TopicId).Take(12)
+                .Select(t => new TopicShare(t.TopicId, t.Topic.DisplayName, t.WorkCount)));
 
-    // Driven from the researcher's authorships (an index range), never from all works.
-    private static readonly Func<ExplorerDbContext, int, int, IAsyncEnumerable<WorkListItem>> NewestWorks =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int researcherId, int offset) =>
-            (from a in db.Authorships where a.ResearcherId == researcherId join w in db.Works on a.WorkId equals w.Id select w)
-            .OrderByDescending(w => w.Year).ThenByDescending(w => w.CitedByCount).ThenBy(w => w.Id)
-            .Skip(offset).Take(WorksPageSize).Select(WorkListItem.FromWork));
+        public readonly Func<ExplorerDbContext, int, IAsyncEnumerable<Collaborator>> Collaborators =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int id) => (
+                from pair in db.CoAuthorPairs
+                where pair.ResearcherId == id
+                orderby pair.SharedWorks descending, pair.LastYear descending, pair.CoAuthorId
+                join coAuthor in db.Researchers on pair.CoAuthorId equals coAuthor.Id
+                select new Collaborator(coAuthor.Slug, coAuthor.DisplayName, pair.SharedWorks, pair.LastYear))
+                .Take(8));
 
-    private static readonly Func<ExplorerDbContext, int, int, IAsyncEnumerable<WorkListItem>> MostCitedWorks =
-        EF.CompileAsyncQuery((ExplorerDbContext db, int researcherId, int offset) =>
-            (from a in db.Authorships where a.ResearcherId == researcherId join w in db.Works on a.WorkId equals w.Id select w)
-            .OrderByDescending(w => w.CitedByCount).ThenByDescending(w => w.Year).ThenBy(w => w.Id)
-            .Skip(offset).Take(WorksPageSize).Select(WorkListItem.FromWork));
+        public readonly Func<ExplorerDbContext, int, IAsyncEnumerable<AffiliationPeriod>> Affiliations =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int id) => db.Affiliations.Where(a => a.ResearcherId == id)
+                .OrderByDescending(a => a.LastYear).ThenByDescending(a => a.FirstYear)
+                .Select(a => new AffiliationPeriod(a.InstitutionId, a.Institution.DisplayName, a.Institution.CountryCode, a.FirstYear, a.LastYear)));
+
+        public readonly Func<ExplorerDbContext, int, IAsyncEnumerable<YearCount>> WorksPerYear =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int id) => db.Authorships.Where(a => a.ResearcherId == id && a.Work.Year != null)
+                .GroupBy(a => a.Work.Year!.Value).Select(g => new YearCount(g.Key, g.Count())));
+
+        public readonly Func<ExplorerDbContext, int, IAsyncEnumerable<YearCount>> CitationsPerYear =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int id) =>
+                from authorship in db.Authorships
+                where authorship.ResearcherId == id
+                join citation in db.Citations on authorship.WorkId equals citation.CitedWorkId
+                join citing in db.Works on citation.CitingWorkId equals citing.Id
+                where citing.Year != null
+                group citing by citing.Year!.Value into year
+                select new YearCount(year.Key, year.Count()));
+
+        // Driven from the researcher's authorships (an index range), never from all works.
+        public readonly Func<ExplorerDbContext, int, int, IAsyncEnumerable<WorkListItem>> NewestWorks =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int researcherId, int offset) =>
+                (from a in db.Authorships where a.ResearcherId == researcherId join w in db.Works on a.WorkId equals w.Id select w)
+                .OrderByDescending(w => w.Year).ThenByDescending(w => w.CitedByCount).ThenBy(w => w.Id)
+                .Skip(offset).Take(WorksPageSize).Select(WorkListItem.FromWork));
+
+        public readonly Func<ExplorerDbContext, int, int, IAsyncEnumerable<WorkListItem>> MostCitedWorks =
+            EF.CompileAsyncQuery((ExplorerDbContext db, int researcherId, int offset) =>
+                (from a in db.Authorships where a.ResearcherId == researcherId join w in db.Works on a.WorkId equals w.Id select w)
+                .OrderByDescending(w => w.CitedByCount).ThenByDescending(w => w.Year).ThenBy(w => w.Id)
+                .Skip(offset).Take(WorksPageSize).Select(WorkListItem.FromWork));
+    }
 }
