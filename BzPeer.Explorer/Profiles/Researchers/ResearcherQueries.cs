@@ -97,8 +97,12 @@ public static class ResearcherQueries
             .OrderByDescending(r => r.WorksCount).ThenBy(r => r.Id)
             .Take(count).Select(Summary).ToListAsync(cancellationToken);
 
-    public static async Task<List<WorkListItem>> WorksAsync(ExplorerDbContext db, int researcherId, WorkOrder order, int page, CancellationToken cancellationToken = default) =>
-        await (order == WorkOrder.MostCited ? Compiled(db).MostCitedWorks : Compiled(db).NewestWorks)(db, researcherId, Paging.Offset(page, WorksPageSize)).ToListAsync(cancellationToken);
+    public static async Task<List<WorkListItem>> WorksAsync(ExplorerDbContext db, int researcherId, WorkOrder order, int page, CancellationToken cancellationToken = default)
+    {
+        var compiled = Compiled(db);
+        var works = order == WorkOrder.MostCited ? compiled.MostCitedWorks : compiled.NewestWorks;
+        return await works(db, researcherId, Paging.Offset(page, WorksPageSize)).ToListAsync(cancellationToken);
+    }
 
     private static readonly Expression<Func<Researcher, ResearcherSummary>> Summary = r => new ResearcherSummary(
         r.Id, r.Slug, r.DisplayName, r.Summary, r.LastKnownInstitutionId,
