@@ -30,6 +30,19 @@ Blazor.registerCustomEventType('detailstoggle', {
     createEventArgs: event => ({ open: event.target.open }),
 });
 
+// A click in the graph's node layer (GraphNodesLayer): the node it landed on, and the click count (2: a double click,
+// a double tap too). Pressing on a node and dragging pans the graph: the click that ends the drag names no node.
+let graphPress = null;
+document.addEventListener('pointerdown', event => { graphPress = { x: event.clientX, y: event.clientY }; }, true);
+Blazor.registerCustomEventType('graphnodeclick', {
+    browserEventName: 'click',
+    createEventArgs: event => {
+        const node = event.target instanceof Element ? event.target.closest('[data-node-id]') : null;
+        const dragged = graphPress !== null && Math.hypot(event.clientX - graphPress.x, event.clientY - graphPress.y) > 6;
+        return { nodeId: node && !dragged ? node.getAttribute('data-node-id') : null, clicks: event.detail };
+    },
+});
+
 // The graph canvas moves between nodes with the arrow keys (handled on the server): keep them from scrolling the page.
 document.addEventListener('keydown', event => {
     if (event.key.startsWith('Arrow') && event.target instanceof Element && event.target.matches('[data-graph-canvas]')) event.preventDefault();

@@ -110,6 +110,41 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task Dragging_the_graph_by_a_node_pans_it_and_selects_nothing_and_each_node_shows_its_kinds_icon()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        var node = page.Locator(".graph-node[data-node-id='person:wenbin-li']");
+        var before = (await node.BoundingBoxAsync())!;
+        var (x, y) = (before.X + before.Width / 2, before.Y + before.Height / 2);
+
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        for (var i = 1; i <= 8; i++) await page.Mouse.MoveAsync(x + 10 * i, y + 5 * i);
+        await page.Mouse.UpAsync();
+        await page.WaitForStillAsync("sel => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.x, r.y]; }", ".graph-node[data-node-id='person:wenbin-li']");
+
+        var after = (await node.BoundingBoxAsync())!;
+        Assert.InRange(after.X - before.X, 70, 90);
+        Assert.InRange(after.Y - before.Y, 30, 50);
+        Assert.Equal(0, await page.Locator("[data-preview-node]").CountAsync());
+
+        await node.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-node='person:wenbin-li']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".diagram-node.selected .graph-node")).ToHaveAttributeAsync("data-node-id", "person:wenbin-li");
+
+        // At full size nodes are boxes with an icon: the kind's symbol, drawn once for the layer and used by every node.
+        await page.Locator("[data-action=reset]").ClickAsync();
+        await Assertions.Expect(page.Locator(".graph-canvas-wrap.cards")).ToBeVisibleAsync();
+        var icons = await page.Locator(".graph-node .node-icon svg").EvaluateAllAsync<double[][]>(
+            "svgs => svgs.map(s => { const r = s.getBoundingClientRect(); return [r.width, s.querySelector('use').getBBox().width]; })");
+        Assert.Equal(await page.Locator(NodeSelector).CountAsync(), icons.Length);
+        Assert.All(icons, icon => Assert.True(icon[0] >= 17 && icon[1] >= 12, $"an icon drawn {icon[0]:0} px wide, its shape {icon[1]:0}"));
+    }
+
+    [BrowserFact]
     public async Task The_explorer_keeps_its_state_in_the_address_and_a_reload_shows_the_same_graph()
     {
         var slug = await HubResearcherAsync();

@@ -15,7 +15,7 @@ public class GraphComponentTests : ComponentTestContext
     {
         var node = new GraphNode("paper:12", NodeKind.Paper, 12, "<b>A paper</b>", "2022 · arXiv", 2022);
 
-        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(node, new Point2(100, 50), isFocus: false)));
+        var widget = RenderNode(new ExplorerNodeModel(node, new Point2(100, 50), isFocus: false));
 
         var element = widget.Find(".graph-node");
         Assert.Equal("paper:12", element.GetAttribute("data-node-id"));
@@ -37,7 +37,7 @@ public class GraphComponentTests : ComponentTestContext
         var label = new LabelPlacement.PlacedLabel("paper:12", LabelPlacement.Side.Above, new LabelPlacement.Rect(0, 0, 10, 10));
         Assert.True(model.Update("A paper (2022)", 1, label));
 
-        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, model));
+        var widget = RenderNode(model);
 
         var element = widget.Find(".graph-node");
         Assert.Contains("labelled", element.ClassList);
@@ -54,8 +54,8 @@ public class GraphComponentTests : ComponentTestContext
         var never = new GraphNode("institution:7", NodeKind.Institution, 7, "IARC", "FR") { Neighbourhood = NeighbourhoodState.NeverFetched };
         var complete = never with { Id = "institution:8", Neighbourhood = NeighbourhoodState.Complete };
 
-        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(never, new Point2(0, 0), isFocus: false)));
-        var done = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(complete, new Point2(0, 0), isFocus: false)));
+        var widget = RenderNode(new ExplorerNodeModel(never, new Point2(0, 0), isFocus: false));
+        var done = RenderNode(new ExplorerNodeModel(complete, new Point2(0, 0), isFocus: false));
 
         Assert.Equal("never", widget.Find(".graph-node").GetAttribute("data-neighbourhood"));
         Assert.Contains("neighbourhood-never", widget.Find(".graph-node").ClassList);
@@ -70,7 +70,7 @@ public class GraphComponentTests : ComponentTestContext
         var node = new GraphNode("person:freddie-bray", NodeKind.Person, 3, "Freddie Bray", null) { Neighbourhood = NeighbourhoodState.NeverFetched };
         var model = new ExplorerNodeModel(node, new Point2(0, 0), isFocus: false) { FetchProblem = "<b>OpenAlex did not answer</b>" };
 
-        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, model));
+        var widget = RenderNode(model);
 
         Assert.Equal("could not read from OpenAlex: <b>OpenAlex did not answer</b>", widget.Find(".node-fetch-problem").TextContent);
         Assert.Empty(widget.FindAll(".node-fetch-problem b"));
@@ -80,10 +80,67 @@ public class GraphComponentTests : ComponentTestContext
     public void The_focus_node_is_marked()
     {
         var node = new GraphNode("person:meihao-kong", NodeKind.Person, 1, "Meihao Kong", null);
-        var widget = Render<GraphNodeWidget>(p => p.Add(c => c.Node, new ExplorerNodeModel(node, new Point2(0, 0), isFocus: true)));
+        var widget = RenderNode(new ExplorerNodeModel(node, new Point2(0, 0), isFocus: true));
 
         Assert.Contains("focus", widget.Find(".graph-node").ClassList);
         Assert.Empty(widget.FindAll(".node-detail"));
+    }
+
+    /// <summary>The node layer drawing this one node.</summary>
+    private IRenderedComponent<GraphNodesLayer> RenderNode(ExplorerNodeModel model)
+    {
+        var drawing = new GraphNodesLayer.NodeDrawing();
+        drawing.Show([model]);
+        return Render<GraphNodesLayer>(p => p.Add(c => c.Drawing, drawing));
+    }
+
+    [Fact]
+    public async Task The_node_layer_redraws_a_node_that_changed_and_marks_the_selected_one_without_its_parent_rendering()
+    {
+        var drawing = new GraphNodesLayer.NodeDrawing();
+        var paper = new ExplorerNodeModel(new GraphNode("paper:1", NodeKind.Paper, 1, "A paper", null, 2020), new Point2(0, 0), isFocus: false);
+        var person = new ExplorerNodeModel(new GraphNode("person:a", NodeKind.Person, 2, "A. Person", null), new Point2(300, 0), isFocus: true);
+        var layer = Render<GraphNodesLayer>(p => p.Add(c => c.Drawing, drawing));
+        Assert.Empty(layer.FindAll(".graph-node"));
+
+        await layer.InvokeAsync(() => drawing.Show([paper, person]));
+        Assert.Equal(["paper:1", "person:a"], layer.FindAll(".graph-node").Select(n => n.GetAttribute("data-node-id")));
+        Assert.Equal("top: -23px; left: -92px", layer.Find(".diagram-node").GetAttribute("style"));
+        Assert.Empty(layer.FindAll(".diagram-node.selected"));
+
+        await layer.InvokeAsync(() =>
+        {
+            paper.KeyboardFocus = true;
+            paper.Refresh();
+        });
+        Assert.Contains("keyboard-focus", layer.Find(".graph-node[data-node-id='paper:1']").ClassList);
+
+        await layer.InvokeAsync(() => drawing.Select(person));
+        Assert.Equal("person:a", layer.Find(".diagram-node.selected .graph-node").GetAttribute("data-node-id"));
+    }
+
+    [Fact]
+    public async Task Clicking_a_node_shows_its_preview_a_double_click_expands_it_and_the_end_of_a_drag_does_neither()
+    {
+        using var database = new TemporaryDatabase();
+        await database.InitializeAsync();
+        var view = RenderGraph(database, "person:meihao-kong");
+        view.WaitForAssertion(() => Assert.Equal("true", view.Find(".graph-view").GetAttribute("data-view-settled")), Settling);
+        var before = view.FindAll(".graph-node").Count;
+        var topic = view.FindAll(".graph-node[data-node-kind=topic]").First().GetAttribute("data-node-id")!;
+        var nodes = view.Find(".graph-nodes");
+
+        await nodes.TriggerEventAsync("ongraphnodeclick", new GraphNodeClickEventArgs { NodeId = null, Clicks = 1 });
+        Assert.Empty(view.FindAll("[data-preview-node]"));
+
+        await nodes.TriggerEventAsync("ongraphnodeclick", new GraphNodeClickEventArgs { NodeId = topic, Clicks = 1 });
+        view.WaitForAssertion(() => Assert.Equal(topic, view.Find("[data-preview-node]").GetAttribute("data-preview-node")));
+        Assert.Equal(topic, view.Find(".diagram-node.selected .graph-node").GetAttribute("data-node-id"));
+        Assert.Equal(before, view.FindAll(".graph-node").Count);
+
+        await view.Find(".graph-nodes").TriggerEventAsync("ongraphnodeclick", new GraphNodeClickEventArgs { NodeId = topic, Clicks = 2 });
+        view.WaitForAssertion(() => Assert.True(view.FindAll(".graph-node").Count > before, "the double click expanded the topic"), Settling);
+        Assert.Contains("around", view.Find(".graph-notice").TextContent);
     }
 
     [Fact]

@@ -159,7 +159,8 @@ public static class GraphPage
     public static ulong ListToggle(RenderedDom dom) =>
         dom.FirstWithClass("graph-list")?.EventHandlers.GetValueOrDefault("ondetailstoggle") ?? 0;
 
-    public static int NodeCount(RenderedDom dom) => dom.Root.Descendants().Count(e => e.HasClass("graph-node") && e.Attribute("data-node-id") is not null);
+    /// <summary>The node boxes of the graph's node layer (a node's own HTML is a markup frame, which the client does not parse).</summary>
+    public static int NodeCount(RenderedDom dom) => dom.Root.Descendants().Count(e => e.HasClass("diagram-node"));
 
     /// <summary>People and topics of the list view, with the label the notice will name and the Expand button's click handler.</summary>
     public static IEnumerable<(string NodeId, string Label, ulong Handler)> ExpandChoices(RenderedDom dom) =>

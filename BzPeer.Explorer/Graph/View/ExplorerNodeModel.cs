@@ -1,41 +1,34 @@
-using Blazor.Diagrams.Core.Geometry;
-using Blazor.Diagrams.Core.Models;
+using Microsoft.AspNetCore.Components;
 
 namespace BzPeer.Explorer.Graph.View;
 
 /// <summary>
-/// A graph node as Blazor.Diagrams draws it: fixed size (no browser measuring), locked in place (the layout owns
-/// positions), no ports (links anchor on the box's outline). Its id is the graph node id, which the library's
-/// renderer writes as data-node-id on the node element. Zoomed out it is drawn as a mark of <see cref="MarkPx"/>
-/// with its label only where <see cref="Label"/> places one (see <see cref="LabelPlacement"/>).
+/// A graph node as <see cref="GraphNodesLayer"/> draws it: fixed size (no browser measuring), in the place the layout
+/// gave it. Zoomed out it is drawn as a mark of <see cref="MarkPx"/> with its label only where <see cref="Label"/>
+/// places one (see <see cref="LabelPlacement"/>). Its HTML is made once and kept until <see cref="Refresh"/>.
 /// </summary>
-public sealed class ExplorerNodeModel : NodeModel
+public sealed class ExplorerNodeModel(GraphNode node, Point2 centre, bool isFocus)
 {
-    public ExplorerNodeModel(GraphNode node, Point2 centre, bool isFocus)
-        : base(node.Id, TopLeft(centre))
-    {
-        Node = node;
-        IsFocus = isFocus;
-        Size = new Size(GraphLayout.NodeWidth, GraphLayout.NodeHeight);
-        ControlledSize = true;
-        Locked = true;
-        Title = node.Label;
-        ShortText = node.Label;
-        Centre = centre;
-        Neighbourhood = node.Neighbourhood;
-    }
+    private MarkupString? _html;
 
-    public GraphNode Node { get; }
+    public GraphNode Node { get; } = node;
 
-    public bool IsFocus { get; }
+    public bool IsFocus { get; } = isFocus;
 
-    public Point2 Centre { get; }
+    public Point2 Centre { get; } = centre;
+
+    /// <summary>The top left corner of the node's box, in the graph's coordinates.</summary>
+    public Point2 TopLeft { get; } = new(centre.X - GraphLayout.NodeWidth / 2, centre.Y - GraphLayout.NodeHeight / 2);
+
+    /// <summary>Where the node's box goes in the layer (the same as long as the node is drawn: a moved node is a new model).</summary>
+    internal string Place { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"top: {centre.Y - GraphLayout.NodeHeight / 2}px; left: {centre.X - GraphLayout.NodeWidth / 2}px");
 
     /// <summary>The text drawn: for the focus and the selected node their whole name, for others <see cref="ShortText"/>.</summary>
     public string Text => LabelPlacement.TextFor(Node, ShortText, Pinned);
 
     /// <summary>Shortened in the middle, a paper's with its year (see <see cref="DisplayLabels"/>).</summary>
-    public string ShortText { get; private set; }
+    public string ShortText { get; private set; } = node.Label;
 
     /// <summary>The focus or the selected node: its label is never shortened or left out; others give way.</summary>
     public bool Pinned { get; private set; }
@@ -58,9 +51,22 @@ public sealed class ExplorerNodeModel : NodeModel
     public string? FetchProblem { get; set; }
 
     /// <summary>How much of its neighbourhood is stored: as the slice read it, or as the last read from OpenAlex left it.</summary>
-    public NeighbourhoodState? Neighbourhood { get; set; }
+    public NeighbourhoodState? Neighbourhood { get; set; } = node.Neighbourhood;
 
     public double MarkPx => LabelPlacement.MarkPx(Importance, IsFocus);
+
+    /// <summary>The layer this node is drawn in, told when the node must be drawn again.</summary>
+    internal GraphNodesLayer.NodeDrawing? Drawing { get; set; }
+
+    /// <summary>The node's HTML as last made; made anew after <see cref="Refresh"/>.</summary>
+    internal MarkupString Html => _html ??= GraphNodesLayer.Html(this);
+
+    /// <summary>Draws the node again, with whatever of it changed.</summary>
+    public void Refresh()
+    {
+        _html = null;
+        Drawing?.Redraw();
+    }
 
     /// <summary>Takes new text, importance and label; true when any changed, and the node must be drawn again.</summary>
     public bool Update(string shortText, double importance, LabelPlacement.PlacedLabel? label)
@@ -80,7 +86,4 @@ public sealed class ExplorerNodeModel : NodeModel
         Pinned = pinned;
         return true;
     }
-
-    public static Point TopLeft(Point2 centre) =>
-        new(centre.X - GraphLayout.NodeWidth / 2, centre.Y - GraphLayout.NodeHeight / 2);
 }

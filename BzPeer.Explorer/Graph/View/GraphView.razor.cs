@@ -1,16 +1,13 @@
 using System.Globalization;
 using Blazor.Diagrams;
-using Blazor.Diagrams.Core.Geometry;
-using Blazor.Diagrams.Core.Models;
-using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
 using Microsoft.AspNetCore.Components;
 
 namespace BzPeer.Explorer.Graph.View;
 
 /// <summary>
-/// The interactive graph: draws an <see cref="ExplorationGraph"/> with Blazor.Diagrams and turns clicks into
-/// selections and expansions. The graph itself (slices, merging, layout, undo) is plain C#; this only renders it.
+/// The interactive graph: draws an <see cref="ExplorationGraph"/> on a Blazor.Diagrams canvas (its pan and zoom, our
+/// node and edge layers) and turns clicks into selections and expansions. The graph itself (slices, merging, layout, undo) is plain C#; this only renders it.
 /// Nothing is loaded while prerendering: the server's HTML carries the loading text and the page never waits.
 /// </summary>
 public partial class GraphView : IDisposable
@@ -18,6 +15,7 @@ public partial class GraphView : IDisposable
     private readonly BlazorDiagram _diagram = CreateDiagram();
     private readonly Dictionary<string, ExplorerNodeModel> _nodeModels = [];
     private readonly GraphEdgesLayer.EdgeDrawing _edgeDrawing = new();
+    private readonly GraphNodesLayer.NodeDrawing _nodeDrawing = new();
     private ExplorationGraph? _graph;
     private string? _parametersKey;
     private GraphFilter _filter = GraphFilter.None;
@@ -31,7 +29,6 @@ public partial class GraphView : IDisposable
     private string? _yearProblem;
     private string? _yearProblemInput;
     private ExplorerNodeModel? _selected;
-    private Model? _lastClicked;
     private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
     private bool _marks;
     private bool _moving;
@@ -98,16 +95,12 @@ public partial class GraphView : IDisposable
         options.Zoom.Minimum = 0.15;
         options.Zoom.Maximum = 2;
         options.Constraints.ShouldDeleteNode = _ => ValueTask.FromResult(false);
-        var diagram = new BlazorDiagram(options);
-        diagram.RegisterComponent<ExplorerNodeModel, GraphNodeWidget>();
-        return diagram;
+        return new BlazorDiagram(options);
     }
 
     protected override void OnInitialized()
     {
         _diagram.Options.Zoom.Enabled = !Compact;
-        _diagram.PointerClick += OnPointerClick;
-        _diagram.PointerDoubleClick += OnPointerDoubleClick;
         _diagram.ContainerChanged += OnContainerChanged;
         _diagram.ZoomChanged += OnZoomChanged;
     }
@@ -216,7 +209,6 @@ public partial class GraphView : IDisposable
         }
         else if (e.Key == "Enter" || e.Key == " ")
         {
-            _diagram.SelectModel(current, unselectOthers: true);
             await ShowPreviewAsync(current);
         }
         else if (e.Key is "e" or "E")
@@ -443,11 +435,7 @@ public partial class GraphView : IDisposable
 
     private void Select(string nodeId)
     {
-        if (_nodeModels.TryGetValue(nodeId, out var model))
-        {
-            _diagram.SelectModel(model, unselectOthers: true);
-            _ = ShowPreviewAsync(model);
-        }
+        if (_nodeModels.TryGetValue(nodeId, out var model)) _ = ShowPreviewAsync(model);
     }
 
     /// <summary>What the notice under the graph says after expanding the node labelled <paramref name="label"/>.</summary>
@@ -462,24 +450,17 @@ public partial class GraphView : IDisposable
         _ => "That node is no longer in the graph.",
     };
 
-    private void OnPointerClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
+    /// <summary>A click on a node shows its preview; the second click of a double click (or tap) expands it.</summary>
+    private Task OnNodeClicked(GraphNodeClickEventArgs e)
     {
-        _lastClicked = model;
-        if (model is ExplorerNodeModel node) _ = InvokeAsync(() => ShowPreviewAsync(node));
-    }
-
-    /// <summary>
-    /// The library calls any two clicks in quick succession a double click, wherever they landed; it raises it before the
-    /// second click's own event. Only a node that also received the first click is expanded.
-    /// </summary>
-    private void OnPointerDoubleClick(Model? model, Blazor.Diagrams.Core.Events.PointerEventArgs e)
-    {
-        if (model is ExplorerNodeModel node && ReferenceEquals(model, _lastClicked)) _ = InvokeAsync(() => ExpandAsync(node.Node.Id));
+        if (e.NodeId is null || !_nodeModels.TryGetValue(e.NodeId, out var node)) return Task.CompletedTask;
+        return e.Clicks == 2 ? ExpandAsync(node.Node.Id) : ShowPreviewAsync(node);
     }
 
     private async Task ShowPreviewAsync(ExplorerNodeModel node)
     {
         _selected = node;
+        _nodeDrawing.Select(node);
         _edgeDrawing.Highlight(node.Node.Id);
         PlaceLabels();
         _preview = null;
@@ -492,15 +473,12 @@ public partial class GraphView : IDisposable
         }
     }
 
-    private void ClosePreview()
-    {
-        _diagram.UnselectAll();
-        ClearSelection();
-    }
+    private void ClosePreview() => ClearSelection();
 
     private void ClearSelection()
     {
         _selected = null;
+        _nodeDrawing.Select(null);
         _edgeDrawing.Highlight(null);
         _preview = null;
         PinLabels();
@@ -533,10 +511,10 @@ public partial class GraphView : IDisposable
     {
         if (_diagram.Container is not { } container || _nodeModels.Count == 0) return;
         const double paddingX = 60, paddingY = 48; // screen pixels: half a label's width, a label's depth under its mark
-        var left = _nodeModels.Values.Min(n => n.Position.X);
-        var top = _nodeModels.Values.Min(n => n.Position.Y);
-        var right = _nodeModels.Values.Max(n => n.Position.X + GraphLayout.NodeWidth);
-        var bottom = _nodeModels.Values.Max(n => n.Position.Y + GraphLayout.NodeHeight);
+        var left = _nodeModels.Values.Min(n => n.TopLeft.X);
+        var top = _nodeModels.Values.Min(n => n.TopLeft.Y);
+        var right = _nodeModels.Values.Max(n => n.TopLeft.X + GraphLayout.NodeWidth);
+        var bottom = _nodeModels.Values.Max(n => n.TopLeft.Y + GraphLayout.NodeHeight);
         var zoom = Math.Clamp(Math.Min((container.Width - 2 * paddingX) / (right - left), (container.Height - 2 * paddingY) / (bottom - top)), _diagram.Options.Zoom.Minimum, 1);
         CentreOn((left + right) / 2, (top + bottom) / 2, zoom);
     }
@@ -602,8 +580,8 @@ public partial class GraphView : IDisposable
 
     private void ClearDiagram()
     {
-        _diagram.Nodes.Remove(_nodeModels.Values.ToList());
         _nodeModels.Clear();
+        _nodeDrawing.Show([]);
         _keyboardNode = null;
         _edgeDrawing.Show([]);
         _listed = [];
@@ -620,8 +598,8 @@ public partial class GraphView : IDisposable
     }
 
     /// <summary>
-    /// Brings the drawing in line with the graph and the filter: the diagram's nodes in one batch (removes what went, adds
-    /// what came), and a new list of edges for <see cref="GraphEdgesLayer"/>.
+    /// Brings the drawing in line with the graph and the filter: a new list of nodes for <see cref="GraphNodesLayer"/>
+    /// (those that stayed in place keep their models, and their HTML unless it changes), and of edges for <see cref="GraphEdgesLayer"/>.
     /// </summary>
     private void SyncDiagram()
     {
@@ -632,21 +610,15 @@ public partial class GraphView : IDisposable
             ? TimelineLayout.Place(visible.Values.Select(p => p.Node).ToList(), edges)
             : visible.ToDictionary(p => p.Key, p => p.Value.Position);
 
-        _diagram.Batch(() =>
+        foreach (var (id, _) in _nodeModels.Where(n => !at.TryGetValue(n.Key, out var place) || !SamePlace(n.Value, place)).ToList())
+            _nodeModels.Remove(id);
+        foreach (var placed in visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id)))
         {
-            var goneNodes = _nodeModels.Where(n => !at.TryGetValue(n.Key, out var place) || !SamePlace(n.Value, place)).ToList();
-            _diagram.Nodes.Remove(goneNodes.Select(n => n.Value).ToList());
-            foreach (var (id, _) in goneNodes) _nodeModels.Remove(id);
-
-            var newNodes = visible.Values.Where(p => !_nodeModels.ContainsKey(p.Node.Id))
-                .Select(p => new ExplorerNodeModel(p.Node, at[p.Node.Id], p.Node.Id == graph.FocusId)).ToList();
-            foreach (var model in newNodes)
-            {
-                Apply(model);
-                _nodeModels[model.Node.Id] = model;
-            }
-            _diagram.Nodes.Add(newNodes);
-        });
+            var model = new ExplorerNodeModel(placed.Node, at[placed.Node.Id], placed.Node.Id == graph.FocusId);
+            Apply(model);
+            _nodeModels[model.Node.Id] = model;
+        }
+        _nodeDrawing.Show([.. _nodeModels.Values]);
         _edgeDrawing.Draw(edges.Select(e => (e, at[e.Source], at[e.Target])));
 
         var texts = DisplayLabels.For(visible.Values.Select(p => p.Node));
@@ -720,11 +692,8 @@ public partial class GraphView : IDisposable
             if (model.Update(model.ShortText, model.Importance, labels.GetValueOrDefault(model.Node.Id))) model.Refresh();
     }
 
-    private static bool SamePlace(ExplorerNodeModel model, Point2 place)
-    {
-        var topLeft = ExplorerNodeModel.TopLeft(place);
-        return Math.Abs(model.Position.X - topLeft.X) < 0.01 && Math.Abs(model.Position.Y - topLeft.Y) < 0.01;
-    }
+    private static bool SamePlace(ExplorerNodeModel model, Point2 place) =>
+        Math.Abs(model.Centre.X - place.X) < 0.01 && Math.Abs(model.Centre.Y - place.Y) < 0.01;
 
     private static bool SameFilter(GraphFilter a, GraphFilter b) =>
         a.FromYear == b.FromYear && a.ToYear == b.ToYear && a.HiddenKinds.SetEquals(b.HiddenKinds);
@@ -733,8 +702,6 @@ public partial class GraphView : IDisposable
 
     public void Dispose()
     {
-        _diagram.PointerClick -= OnPointerClick;
-        _diagram.PointerDoubleClick -= OnPointerDoubleClick;
         _diagram.ContainerChanged -= OnContainerChanged;
         _diagram.ZoomChanged -= OnZoomChanged;
     }

@@ -11,5 +11,17 @@ public sealed class DetailsToggleEventArgs : EventArgs
     public bool Open { get; set; }
 }
 
+/// <summary>
+/// A click in the graph's node layer (app.js registers the event): the node it landed on, or null when it landed on none
+/// or ended a drag (which pans the graph), and the browser's click count (2 for the second click of a double click).
+/// </summary>
+public sealed class GraphNodeClickEventArgs : EventArgs
+{
+    public string? NodeId { get; set; }
+
+    public int Clicks { get; set; }
+}
+
 [EventHandler("ondetailstoggle", typeof(DetailsToggleEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
+[EventHandler("ongraphnodeclick", typeof(GraphNodeClickEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
 public static class EventHandlers;
