@@ -13,7 +13,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 {
     /// <summary>Nodes of a graph that has been drawn and fitted (with a database answering asynchronously, nodes appear before the view is fitted).</summary>
     private const string NodeSelector = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
-    private const string EdgeSelector = ".graph-canvas g.diagram-link";
+    private const string EdgeSelector = ".graph-canvas path[data-edge-id]";
 
     [BrowserFact]
     public async Task The_reference_profiles_panel_draws_her_paper_co_authors_topics_and_institutions()
@@ -30,7 +30,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.Equal(2, await page.Locator(".graph-node[data-node-kind=institution]").CountAsync());
         var counted = Regex.Match(await page.Locator(".graph-count").InnerTextAsync(), @"(\d+) edges");
         Assert.True(counted.Success && int.Parse(counted.Groups[1].Value) > 10, "the panel counts the edges");
-        Assert.Equal(int.Parse(counted.Groups[1].Value), await page.Locator(".graph-view [data-edge-id] path[d^='M']").CountAsync());
+        Assert.Equal(int.Parse(counted.Groups[1].Value), await page.Locator(".graph-view path[data-edge-id][d^='M']").CountAsync());
         await page.ScreenshotForReviewAsync("graph-panel-meihao-kong");
     }
 
