@@ -7,7 +7,8 @@ namespace BzPeer.Explorer.Graph.View;
 
 /// <summary>
 /// The interactive graph: draws an <see cref="ExplorationGraph"/> on a Blazor.Diagrams canvas (its pan and zoom, our
-/// node and edge layers) and turns clicks into selections and expansions. The graph itself (slices, merging, layout, undo) is plain C#; this only renders it.
+/// node and edge layers) and turns clicks into selections and expansions. The graph itself (slices, merging, layout,
+/// undo) is plain C#; this only renders it.
 /// Nothing is loaded while prerendering: the server's HTML carries the loading text and the page never waits.
 /// </summary>
 public partial class GraphView : IDisposable
@@ -28,7 +29,8 @@ public partial class GraphView : IDisposable
     private string? _message;
     private string? _yearProblem;
     private string? _yearProblemInput;
-    private ExplorerNodeModel? _selected;
+    /// <summary>The node whose preview shows; the node layer draws it as selected.</summary>
+    private ExplorerNodeModel? SelectedNode => _nodeDrawing.Selected;
     private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
     private bool _marks;
     private bool _moving;
@@ -188,7 +190,7 @@ public partial class GraphView : IDisposable
     private void OnCanvasFocus(Microsoft.AspNetCore.Components.Web.FocusEventArgs e)
     {
         if (_keyboardNode is not null && _nodeModels.ContainsValue(_keyboardNode)) return;
-        var start = _selected ?? _nodeModels.Values.FirstOrDefault(m => m.IsFocus) ?? _nodeModels.Values.FirstOrDefault();
+        var start = SelectedNode ?? _nodeModels.Values.FirstOrDefault(m => m.IsFocus) ?? _nodeModels.Values.FirstOrDefault();
         if (start is not null) MoveKeyboardTo(start);
     }
 
@@ -243,7 +245,7 @@ public partial class GraphView : IDisposable
         {
             graph.ReturnTo(wanted.Count);
             _message = wanted.Count == 0 ? "Back to the start." : $"Back to step {wanted.Count}.";
-            if (_selected is not null && !graph.Contains(_selected.Node.Id)) ClearSelection();
+            if (SelectedNode is not null && !graph.Contains(SelectedNode.Node.Id)) ClearSelection();
             SyncDiagram();
             return true;
         }
@@ -296,7 +298,7 @@ public partial class GraphView : IDisposable
             _message = fetchNote is null ? ExpandNotice(result, label) : $"{ExpandNotice(result, label)} {fetchNote}";
             if (result.Outcome == ExpandOutcome.Expanded)
             {
-                if (_selected?.Node.Id == nodeId && _selected.Node.Kind == NodeKind.More) ClearSelection();
+                if (SelectedNode?.Node.Id == nodeId && SelectedNode.Node.Kind == NodeKind.More) ClearSelection();
                 var before = _nodeModels.Keys.ToHashSet();
                 SyncDiagram();
                 Reveal(_nodeModels.Keys.Where(id => !before.Contains(id)).Append(nodeId));
@@ -401,7 +403,7 @@ public partial class GraphView : IDisposable
 
     private async Task AfterStructuralChangeAsync()
     {
-        if (_selected is not null && !_graph!.Contains(_selected.Node.Id)) ClearSelection();
+        if (SelectedNode is not null && !_graph!.Contains(SelectedNode.Node.Id)) ClearSelection();
         SyncDiagram();
         await NotifyStateAsync(isStep: true);
     }
@@ -459,14 +461,13 @@ public partial class GraphView : IDisposable
 
     private async Task ShowPreviewAsync(ExplorerNodeModel node)
     {
-        _selected = node;
         _nodeDrawing.Select(node);
         _edgeDrawing.Highlight(node.Node.Id);
         PlaceLabels();
         _preview = null;
         StateHasChanged();
         var preview = await Graphs.PreviewAsync(node.Node);
-        if (_selected == node)
+        if (SelectedNode == node)
         {
             _preview = preview;
             StateHasChanged();
@@ -477,7 +478,6 @@ public partial class GraphView : IDisposable
 
     private void ClearSelection()
     {
-        _selected = null;
         _nodeDrawing.Select(null);
         _edgeDrawing.Highlight(null);
         _preview = null;
@@ -488,7 +488,7 @@ public partial class GraphView : IDisposable
     private void PinLabels()
     {
         foreach (var model in _nodeModels.Values)
-            if (model.Pin(model.IsFocus || model == _selected)) model.Refresh();
+            if (model.Pin(model.IsFocus || model == SelectedNode)) model.Refresh();
     }
 
     private void OnContainerChanged()
@@ -632,7 +632,7 @@ public partial class GraphView : IDisposable
         _visibleEdges = edges.Count;
         _listed = [.. graph.Nodes.Where(n => visible.ContainsKey(n.Node.Id)).Select(n => n.Node).OrderBy(n => n.FilterKind)];
         _canvasDescription = CanvasDescription(graph);
-        if (_selected is not null && !_nodeModels.ContainsKey(_selected.Node.Id)) ClearSelection();
+        if (SelectedNode is not null && !_nodeModels.ContainsKey(SelectedNode.Node.Id)) ClearSelection();
     }
 
     private async Task ColourByYear(bool on)
@@ -684,7 +684,7 @@ public partial class GraphView : IDisposable
     {
         PinLabels();
         if (!_marks || _nodeModels.Count == 0) return;
-        var selected = _selected?.Node.Id;
+        var selected = SelectedNode?.Node.Id;
         var labels = LabelPlacement.Choose(
             _nodeModels.Values.Select(m => new LabelPlacement.Candidate(m.Node.Id, m.Centre, m.Text, m.Importance, m.IsFocus || m.Node.Id == selected)),
             _diagram.Zoom);
