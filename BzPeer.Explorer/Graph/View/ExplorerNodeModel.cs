@@ -10,6 +10,7 @@ namespace BzPeer.Explorer.Graph.View;
 public sealed class ExplorerNodeModel(GraphNode node, Point2 centre, bool isFocus)
 {
     private MarkupString? _html;
+    private string? _place;
 
     public GraphNode Node { get; } = node;
 
@@ -20,9 +21,8 @@ public sealed class ExplorerNodeModel(GraphNode node, Point2 centre, bool isFocu
     /// <summary>The top left corner of the node's box, in the graph's coordinates.</summary>
     public Point2 TopLeft { get; } = new(centre.X - GraphLayout.NodeWidth / 2, centre.Y - GraphLayout.NodeHeight / 2);
 
-    /// <summary>Where the node's box goes in the layer (the same as long as the node is drawn: a moved node is a new model).</summary>
-    internal string Place { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"top: {centre.Y - GraphLayout.NodeHeight / 2}px; left: {centre.X - GraphLayout.NodeWidth / 2}px");
+    /// <summary>Where the node's box goes in the layer, made when first drawn (a moved node is a new model).</summary>
+    internal string Place => _place ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"top: {TopLeft.Y}px; left: {TopLeft.X}px");
 
     /// <summary>The text drawn: for the focus and the selected node their whole name, for others <see cref="ShortText"/>.</summary>
     public string Text => LabelPlacement.TextFor(Node, ShortText, Pinned);
