@@ -33,7 +33,11 @@ Blazor.registerCustomEventType('detailstoggle', {
 // A click in the graph's node layer (GraphNodesLayer): the node it landed on, and the click count (2: a double click,
 // a double tap too). Pressing on a node and dragging pans the graph: the click that ends the drag names no node.
 let graphPress = null;
-document.addEventListener('pointerdown', event => { graphPress = { x: event.clientX, y: event.clientY }; }, true);
+document.addEventListener('pointerdown', event => {
+    graphPress = { x: event.clientX, y: event.clientY };
+    // A press on a gliding canvas ends the glide, so that a drag moves the graph at once.
+    if (event.target instanceof Element) event.target.closest('[data-gliding]')?.removeAttribute('data-gliding');
+}, true);
 Blazor.registerCustomEventType('graphnodeclick', {
     browserEventName: 'click',
     createEventArgs: event => {
@@ -42,6 +46,19 @@ Blazor.registerCustomEventType('graphnodeclick', {
         return { nodeId: node && !dragged ? node.getAttribute('data-node-id') : null, clicks: event.detail };
     },
 });
+
+// When the graph grows the server moves the view to the new nodes (GraphView.Reveal) and counts the move in the canvas's
+// data-glide. The canvas is then marked data-gliding, under which its layers glide to the new view (graph.css), until
+// the glide's time is over. Here rather than on the server: its end would be a render batch of its own per expansion.
+new MutationObserver(records => {
+    for (const { target: canvas } of records) {
+        canvas.setAttribute('data-gliding', '');
+        const layer = canvas.querySelector('.diagram-html-layer');
+        const glideMs = layer ? parseFloat(getComputedStyle(layer).transitionDuration) * 1000 || 0 : 0;
+        clearTimeout(canvas.bzGlideEnd);
+        canvas.bzGlideEnd = setTimeout(() => canvas.removeAttribute('data-gliding'), glideMs + 50);
+    }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-glide'] });
 
 // The graph canvas moves between nodes with the arrow keys (handled on the server): keep them from scrolling the page.
 document.addEventListener('keydown', event => {

@@ -12,7 +12,7 @@ namespace BzPeer.Explorer.Tests.Browser;
 public class GraphBrowserTests(ExplorerAppFixture fixture)
 {
     /// <summary>Nodes of a graph that has been drawn and fitted (with a database answering asynchronously, nodes appear before the view is fitted).</summary>
-    private const string NodeSelector = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
+    private const string NodeSelector = ".graph-view[data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]";
     private const string EdgeSelector = ".graph-canvas path[data-edge-id]";
 
     [BrowserFact]
@@ -418,6 +418,45 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task An_expansion_is_one_render_batch_and_the_view_glides_to_the_new_nodes_then_stops_gliding()
+    {
+        var slug = await HubResearcherAsync();
+        var page = await NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        var renderBatches = 0;
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if ((frame.Binary is { } bytes ? System.Text.Encoding.Latin1.GetString(bytes) : frame.Text ?? "").Contains("JS.RenderBatch", StringComparison.Ordinal))
+                Interlocked.Increment(ref renderBatches);
+        };
+        await page.GotoAsync($"/researchers/{slug}"); // the graph beside a profile, where most expansions happen
+        await page.WaitForCircuitAsync();
+        await page.Locator(NodeSelector).First.WaitForAsync();
+        await page.Locator(".graph-list summary").ClickAsync();
+        await page.Locator(".graph-list li[data-list-node^='topic:']").First.WaitForAsync();
+        await page.WaitForTimeoutAsync(1000); // the list's own render is acknowledged and nothing else is under way
+        var canvas = page.Locator("[data-graph-canvas]");
+        var layer = page.Locator(".graph-canvas .diagram-html-layer");
+        var movesBefore = int.Parse((await canvas.GetAttributeAsync("data-glide"))!);
+
+        var batchesBefore = Volatile.Read(ref renderBatches);
+        // Clicked where it is, without scrolling it into view: a scroll moves the canvas, and Blazor.Diagrams reports
+        // the canvas's new place to the server, which answers with a render batch of its own.
+        await page.Locator(".graph-list li[data-list-node^='topic:'] button", new() { HasText = "Expand" }).First.EvaluateAsync("button => button.click()");
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-notice')?.textContent.startsWith('Added')");
+
+        // The new nodes were out of sight: the view moves to them, gliding (not jumping) while the canvas is marked so.
+        Assert.Equal(movesBefore + 1, int.Parse((await canvas.GetAttributeAsync("data-glide"))!));
+        Assert.NotNull(await canvas.GetAttributeAsync("data-gliding"));
+        Assert.Equal("0.4s", await layer.EvaluateAsync<string>("l => getComputedStyle(l).transitionDuration"));
+        await Assertions.Expect(canvas).Not.ToHaveAttributeAsync("data-gliding", new Regex(".*"), new() { Timeout = 2000 });
+        Assert.Equal("0s", await layer.EvaluateAsync<string>("l => getComputedStyle(l).transitionDuration")); // a drag moves at once
+        // Its answer came in one batch: neither the glide's end nor the list view asked the server to draw again.
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(1, Volatile.Read(ref renderBatches) - batchesBefore);
+    }
+
+    [BrowserFact]
     public async Task In_the_explorer_Back_undoes_each_expansion_and_Forward_redoes_it()
     {
         var page = await NewPageAsync();
@@ -462,7 +501,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         var start = await page.Locator(NodeSelector).CountAsync();
 
         await page.Locator(".graph-node[data-node-kind=topic]").First.DblClickAsync();
-        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-view[data-view-settled=true] .graph-node[data-node-id]').length > n", start);
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-view[data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]').length > n", start);
         await page.WaitForFunctionAsync("() => location.search.includes('graph=')");
         var grown = await page.Locator(NodeSelector).CountAsync();
 
@@ -470,11 +509,11 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         await Assertions.Expect(page.Locator("[data-preview-node='person:jing-huo']")).ToBeVisibleAsync();
         await page.Locator("[data-action=open]").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Jing Huo");
-        await page.Locator(".graph-view[data-graph-focus='person:jing-huo'][data-view-settled=true] .graph-node").First.WaitForAsync();
+        await page.Locator(".graph-view[data-graph-focus='person:jing-huo'][data-view-settled=true]:not(:has([data-gliding])) .graph-node").First.WaitForAsync();
 
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
-        await page.WaitForFunctionAsync("n => document.querySelectorAll(\".graph-view[data-graph-focus='person:meihao-kong'][data-view-settled=true] .graph-node[data-node-id]\").length === n", grown);
+        await page.WaitForFunctionAsync("n => document.querySelectorAll(\".graph-view[data-graph-focus='person:meihao-kong'][data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]\").length === n", grown);
         Assert.Equal(grown, await page.Locator(NodeSelector).CountAsync());
     }
 
@@ -509,7 +548,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
 
         await page.Locator("[data-action=timeline]").CheckAsync();
         await page.WaitForAddressAsync(new Regex("layout=timeline"));
-        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]:not(:has([data-gliding]))')");
         var after = await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX);
         Assert.Equal(before.Length, after.Length);
         Assert.True(after.Select(p => p.Year).Distinct().Count() >= 3);
@@ -530,7 +569,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         // And off again: the graph's own places come back.
         await page.Locator("[data-action=timeline]").UncheckAsync();
         await page.WaitForFunctionAsync("() => !location.search.includes('layout=timeline')");
-        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]')");
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-view[data-view-settled=true]:not(:has([data-gliding]))')");
         Assert.False(InYearOrder(await page.Locator(".graph-node[data-node-kind=paper]").EvaluateAllAsync<PaperAt[]>(papersByX)));
     }
 
@@ -564,7 +603,7 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
     /// <summary>The node count once the trail has this many steps and the view has settled.</summary>
     private static async Task<int> SettledCountAfterStepsAsync(IPage page, int steps)
     {
-        await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length === n && document.querySelector('.graph-view[data-view-settled=true]')", steps);
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-trail-step]').length === n && document.querySelector('.graph-view[data-view-settled=true]:not(:has([data-gliding]))')", steps);
         return await page.Locator(NodeSelector).CountAsync();
     }
 

@@ -63,7 +63,7 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meihao Kong");
-        await page.Locator(".graph-view[data-view-settled=true] .graph-node[data-node-id]").First.WaitForAsync();
+        await page.Locator(".graph-view[data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]").First.WaitForAsync();
 
         var canvas = page.Locator("[data-graph-canvas]");
         Assert.Equal("application", await canvas.GetAttributeAsync("role"));
@@ -94,7 +94,7 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
         await page.GotoAsync("/explore?focus=person:meihao-kong");
         await page.WaitForCircuitAsync();
-        await page.Locator(".graph-view[data-view-settled=true] .graph-node[data-node-id]").First.WaitForAsync();
+        await page.Locator(".graph-view[data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]").First.WaitForAsync();
         var shown = await page.Locator(".graph-node[data-node-id]").CountAsync();
 
         await page.Locator("[data-action=reset]").FocusAsync();

@@ -32,7 +32,7 @@ public sealed class LiveOpenAlexBrowserTests
             "() => [...document.querySelectorAll('.trust-snapshot .count-value')].filter(e => e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).fontSize)).map(e => e.textContent)");
         Assert.Empty(brokenCounts);
         await page.WaitForFunctionAsync(
-            "() => document.querySelectorAll(\".graph-view[data-graph-focus='person:ahmedin-jemal'][data-view-settled=true] .graph-node[data-node-id]\").length > 10");
+            "() => document.querySelectorAll(\".graph-view[data-graph-focus='person:ahmedin-jemal'][data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]\").length > 10");
         Assert.All(standIn.Requests, r => Assert.Contains("api_key=browser-test-key", r.PathAndQuery));
         await page.ScreenshotForReviewAsync("live-openalex-researcher");
 
@@ -80,7 +80,7 @@ public sealed class LiveOpenAlexBrowserTests
         // Expanding a co-author whose works were never read, with OpenAlex stuck: the node says so, and stays "never read".
         // Opened afresh, the page comes alive although what it carries from prerendering (real abstracts) is larger than
         // SignalR's default message limit, which made the circuit refuse to start: a page without a graph or buttons.
-        await page.Locator(".graph-view[data-view-settled=true]").WaitForAsync();
+        await page.Locator(".graph-view[data-view-settled=true]:not(:has([data-gliding]))").WaitForAsync();
         var unread = page.Locator(".graph-node[data-node-kind=person][data-neighbourhood=never]").First;
         var unreadId = await unread.GetAttributeAsync("data-node-id");
         await unread.DblClickAsync();

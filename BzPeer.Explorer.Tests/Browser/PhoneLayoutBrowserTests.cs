@@ -15,7 +15,7 @@ namespace BzPeer.Explorer.Tests.Browser;
 public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
 {
     private const int PhoneWidth = 390, PhoneHeight = 844;
-    private const string SettledNode = ".graph-view[data-view-settled=true] .graph-node[data-node-id]";
+    private const string SettledNode = ".graph-view[data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]";
 
     public static TheoryData<string, int, int> PagesAtSizes()
     {

@@ -31,7 +31,7 @@ public sealed class SearchOpenAlexBrowserTests
         await Assertions.Expect(page.Locator(".openalex-result[data-openalex-id=A5047300895]")).ToContainTextAsync("Rebecca L. Siegel");
 
         await page.GotoAsync("/researchers/meihao-kong");
-        await page.Locator(".graph-view[data-view-settled=true]").WaitForAsync();
+        await page.Locator(".graph-view[data-view-settled=true]:not(:has([data-gliding]))").WaitForAsync();
 
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
         await box.ClickAsync();

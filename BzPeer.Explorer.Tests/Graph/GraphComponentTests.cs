@@ -305,8 +305,8 @@ public class GraphComponentTests : ComponentTestContext
     }
 
     /// <summary>
-    /// How long a test waits for the view to settle: the glide ends on a timer, which on a busy machine (CI runs the
-    /// PostgreSQL tests beside these) came later than bUnit's one second. Only a failing wait takes this long.
+    /// How long a test waits for the view to settle: on a busy machine (CI runs the PostgreSQL tests beside these) a graph
+    /// can take longer than bUnit's one second to be read and drawn. Only a failing wait takes this long.
     /// </summary>
     private static readonly TimeSpan Settling = TimeSpan.FromSeconds(10);
 

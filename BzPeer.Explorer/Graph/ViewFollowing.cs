@@ -6,9 +6,6 @@ namespace BzPeer.Explorer.Graph;
 /// </summary>
 public static class ViewFollowing
 {
-    /// <summary>How long the move takes on screen (graph.css uses the same).</summary>
-    public const int GlideMilliseconds = 400;
-
     /// <summary>Space kept between the nodes brought into view and the canvas's edges, in screen pixels.</summary>
     public const double MarginPx = 24;
 

@@ -33,7 +33,8 @@ public partial class GraphView : IDisposable
     private ExplorerNodeModel? SelectedNode => _nodeDrawing.Selected;
     private readonly string _scope = "g" + Guid.NewGuid().ToString("N")[..10];
     private bool _marks;
-    private bool _moving;
+    /// <summary>How many times the view has moved to reveal nodes: the browser glides to each new view (app.js).</summary>
+    private int _glides;
     private ExplorerNodeModel? _keyboardNode;
     private bool _colourByYear;
     private bool _timeline;
@@ -502,9 +503,10 @@ public partial class GraphView : IDisposable
 
     /// <summary>
     /// The graph is drawn, fitted to its canvas and not loading: nodes are where they will stay until someone acts.
-    /// Shown as data-view-settled, for scripts and tests that must not act on a graph still being placed.
+    /// Shown as data-view-settled, for scripts and tests that must not act on a graph still being placed. The view may
+    /// still be gliding to them in the browser, which marks the canvas data-gliding meanwhile (app.js).
     /// </summary>
-    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy && !_moving;
+    private bool IsViewSettled => _graph is not null && !_fitWhenSized && !_busy;
 
     /// <summary>Zooms (never above full size) and pans so every drawn node is in view, with room for the labels under the marks.</summary>
     private void FitView()
@@ -521,7 +523,8 @@ public partial class GraphView : IDisposable
 
     /// <summary>
     /// Moves the view, smoothly, so that these nodes are in sight: the least pan that brings them in, zooming out (not
-    /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves.
+    /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves. The glide
+    /// is the browser's (app.js, graph.css), told by the count of moves, so that its end is no render batch of its own.
     /// </summary>
     private void Reveal(IEnumerable<string> nodeIds)
     {
@@ -532,23 +535,11 @@ public partial class GraphView : IDisposable
             nodes.Select(n => n.Centre).ToList(), new ViewFollowing.View(_diagram.Pan.X, _diagram.Pan.Y, _diagram.Zoom),
             container.Width, container.Height, _diagram.Options.Zoom.Minimum);
         if (target is null) return;
-        _moving = true;
+        _glides++;
         _diagram.Batch(() =>
         {
             _diagram.SetZoom(target.Value.Zoom);
             _diagram.SetPan(target.Value.PanX, target.Value.PanY);
-        });
-        _ = EndMoveAsync();
-    }
-
-    /// <summary>The canvas's layers glide to the new view (graph.css) while the canvas is marked as moving.</summary>
-    private async Task EndMoveAsync()
-    {
-        await Task.Delay(ViewFollowing.GlideMilliseconds + 50);
-        await InvokeAsync(() =>
-        {
-            _moving = false;
-            StateHasChanged();
         });
     }
 
