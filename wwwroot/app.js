@@ -14,15 +14,19 @@ document.addEventListener('keydown', event => {
 });
 
 // The research graph panel keeps its expansions in the page's address (?graph=…), so Back, a reload or a shared link
-// shows the panel as it was left. It replaces the current entry, keeping the state object Blazor's router stores there.
-window.bzGraph = {
-    keepInAddress(name, value) {
+// shows the panel as it was left. It renders them in data-address-value (the parameter's name in data-keep-in-address);
+// each change replaces the current entry's address, keeping the state object Blazor's router stores there.
+new MutationObserver(records => {
+    for (const { target: panel } of records) {
+        const name = panel.getAttribute('data-keep-in-address');
+        if (!name) continue;
+        const value = panel.getAttribute('data-address-value');
         const url = new URL(location.href);
         if (value) url.searchParams.set(name, value);
         else url.searchParams.delete(name);
         if (url.href !== location.href) history.replaceState(history.state, '', url.href);
-    },
-};
+    }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-address-value'] });
 
 // A details element's toggle, with whether it is now open (GraphNodeList renders its rows only while it is).
 Blazor.registerCustomEventType('detailstoggle', {

@@ -201,12 +201,6 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
             case "mudThemeProvider.watchDarkMode":
                 result = false;
                 break;
-            case "bzGraph.keepInAddress":
-                // app.js replaces the address's ?graph= after each expansion of a profile's panel: a void call the browser
-                // answers with no value once done, and it tells the router nothing (history.replaceState).
-                if (args.Count != 2 || args[0]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
-                    Error($"bzGraph.keepInAddress called with {argsJson}");
-                break;
             case "ZBlazorDiagrams.observe":
                 // The ResizeObserver reports the element's size once it starts observing.
                 await InvokeDotNetAsync("OnResize", args[1]!["__dotNetObject"]!.GetValue<long>(), new JsonArray(CanvasRect.DeepClone()));
