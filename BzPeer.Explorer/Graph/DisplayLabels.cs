@@ -48,23 +48,31 @@ public static class DisplayLabels
         node.Kind == NodeKind.Paper && node.Year is { } year ? $"{node.Label.Trim()} ({year})" : node.Label.Trim();
 
     public static string PaperLabel(GraphNode paper, int maxChars, double headShare = 0.5) =>
-        paper.Year is { } year ? $"{ShortenMiddle(paper.Label, maxChars, headShare)} ({year})" : ShortenMiddle(paper.Label, maxChars, headShare);
+        paper.Year is { } year ? Shortened(paper.Label, maxChars, headShare, year) : ShortenMiddle(paper.Label, maxChars, headShare);
 
     /// <summary>The text itself when short enough; otherwise its start and its end around an ellipsis, cut at spaces where possible.</summary>
-    public static string ShortenMiddle(string text, int maxChars, double headShare = 0.5)
+    public static string ShortenMiddle(string text, int maxChars, double headShare = 0.5) => Shortened(text, maxChars, headShare, year: null);
+
+    // Made as one string (with the year, when given): labels are made for every node drawn at every expansion.
+    private static string Shortened(string text, int maxChars, double headShare, int? year)
     {
-        text = text.Trim();
-        if (text.Length <= maxChars) return text;
+        var whole = text.AsSpan().Trim();
+        if (whole.Length <= maxChars)
+            return year is { } shortYear ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{whole} ({shortYear})")
+                : whole.Length == text.Length ? text : whole.ToString();
         var keep = maxChars - 3;
         var headLength = (int)Math.Round(keep * headShare);
         var tailLength = keep - headLength;
-        var head = text[..headLength];
-        var tail = text[^tailLength..];
+        var head = whole[..headLength];
+        var tail = whole[^tailLength..];
         // Whole words at the cut when a space is near.
         var space = head.LastIndexOf(' ');
         if (space >= headLength / 2) head = head[..space];
         space = tail.IndexOf(' ');
         if (space >= 0 && space <= tailLength / 2) tail = tail[(space + 1)..];
-        return $"{head.TrimEnd()} … {tail.TrimStart()}";
+        head = head.TrimEnd();
+        tail = tail.TrimStart();
+        return year is { } cutYear ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{head} … {tail} ({cutYear})")
+            : string.Concat(head, " … ", tail);
     }
 }

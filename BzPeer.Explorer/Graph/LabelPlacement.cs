@@ -97,7 +97,7 @@ public static class LabelPlacement
     /// <summary>What a node reads: the focus and the selected node their whole name (a paper's with its year), others the shortened text.</summary>
     public static string TextFor(GraphNode node, string shortened, bool pinned) => pinned ? DisplayLabels.Whole(node) : shortened;
 
-    public sealed record Candidate(string Id, Point2 Centre, string Text, double Importance, bool Pinned);
+    public readonly record struct Candidate(string Id, Point2 Centre, string Text, double Importance, bool Pinned);
 
     public enum Side { Below, Above }
 
