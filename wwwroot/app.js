@@ -39,8 +39,9 @@ Blazor.registerCustomEventType('detailstoggle', {
 let graphPress = null;
 document.addEventListener('pointerdown', event => {
     graphPress = { x: event.clientX, y: event.clientY };
-    // A press on a gliding canvas ends the glide, so that a drag moves the graph at once.
-    if (event.target instanceof Element) event.target.closest('[data-gliding]')?.removeAttribute('data-gliding');
+    // A press on a gliding canvas ends the glide, so that a drag moves the graph from where it is going.
+    const gliding = event.target instanceof Element ? event.target.closest('[data-gliding]') : null;
+    if (gliding) endGlide(gliding);
 }, true);
 Blazor.registerCustomEventType('graphnodeclick', {
     browserEventName: 'click',
@@ -52,17 +53,41 @@ Blazor.registerCustomEventType('graphnodeclick', {
 });
 
 // When the graph grows the server moves the view to the new nodes (GraphView.Reveal) and counts the move in the canvas's
-// data-glide. The canvas is then marked data-gliding, under which its layers glide to the new view (graph.css), until
-// the glide's time is over. Here rather than on the server: its end would be a render batch of its own per expansion.
+// data-glide, in the render batch that sets the layers' new transform. Here the layers glide there from where they were,
+// and the canvas is marked data-gliding meanwhile. In the browser rather than on the server, whose glide ended with a
+// render batch of its own per expansion; animated from the old transform, as a CSS transition would not start when the
+// new transform has been styled before the mark is set.
+const glideMs = 400;
 new MutationObserver(records => {
-    for (const { target: canvas } of records) {
-        canvas.setAttribute('data-gliding', '');
-        const layer = canvas.querySelector('.diagram-html-layer');
-        const glideMs = layer ? parseFloat(getComputedStyle(layer).transitionDuration) * 1000 || 0 : 0;
-        clearTimeout(canvas.bzGlideEnd);
-        canvas.bzGlideEnd = setTimeout(() => canvas.removeAttribute('data-gliding'), glideMs + 50);
+    const from = new Map();
+    const moved = [];
+    for (const record of records) {
+        if (record.attributeName === 'data-glide') moved.push(record.target);
+        else if (!from.has(record.target)) from.set(record.target, /transform:\s*([^;]+)/.exec(record.oldValue ?? '')?.[1]);
     }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-glide'] });
+    for (const canvas of moved) glide(canvas, from);
+}).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-glide', 'style'] });
+
+function glide(canvas, from) {
+    endGlide(canvas);
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    canvas.bzGlides = [...canvas.querySelectorAll('.diagram-html-layer, .diagram-svg-layer')]
+        .filter(layer => !still && from.get(layer) && from.get(layer) !== layer.style.transform)
+        .map(layer => layer.animate([{ transform: from.get(layer) }, { transform: layer.style.transform }], { duration: glideMs, easing: 'ease-out' }));
+    if (canvas.bzGlides.length === 0) return;
+    canvas.setAttribute('data-gliding', '');
+    const glides = canvas.bzGlides;
+    Promise.all(glides.map(animation => animation.finished)).then(() => {
+        if (canvas.bzGlides === glides) canvas.removeAttribute('data-gliding');
+    }, () => { /* cancelled: endGlide has removed the mark */ });
+}
+
+// Ends a glide at once, where it was going.
+function endGlide(canvas) {
+    canvas.bzGlides?.forEach(animation => animation.cancel());
+    canvas.bzGlides = [];
+    canvas.removeAttribute('data-gliding');
+}
 
 // The graph canvas moves between nodes with the arrow keys (handled on the server): keep them from scrolling the page.
 document.addEventListener('keydown', event => {

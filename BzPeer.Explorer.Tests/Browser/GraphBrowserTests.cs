@@ -448,9 +448,14 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         // The new nodes were out of sight: the view moves to them, gliding (not jumping) while the canvas is marked so.
         Assert.Equal(movesBefore + 1, int.Parse((await canvas.GetAttributeAsync("data-glide"))!));
         Assert.NotNull(await canvas.GetAttributeAsync("data-gliding"));
-        Assert.Equal("0.4s", await layer.EvaluateAsync<string>("l => getComputedStyle(l).transitionDuration"));
+        const string drawnTransform = "l => getComputedStyle(l).transform";
+        var onTheWay = await layer.EvaluateAsync<string>(drawnTransform);
+        Assert.True(await layer.EvaluateAsync<bool>("l => l.getAnimations().length === 1"), "the layer is animated to its new place");
         await Assertions.Expect(canvas).Not.ToHaveAttributeAsync("data-gliding", new Regex(".*"), new() { Timeout = 2000 });
-        Assert.Equal("0s", await layer.EvaluateAsync<string>("l => getComputedStyle(l).transitionDuration")); // a drag moves at once
+        var arrived = await layer.EvaluateAsync<string>(drawnTransform);
+        Assert.NotEqual(arrived, onTheWay);
+        Assert.Equal(0, await layer.EvaluateAsync<int>("l => l.getAnimations().length")); // a drag now moves it at once
+        Assert.Equal(arrived, await layer.EvaluateAsync<string>("l => { const probe = l.cloneNode(false); l.parentNode.appendChild(probe); const t = getComputedStyle(probe).transform; probe.remove(); return t; }"));
         // Its answer came in one batch: neither the glide's end nor the list view asked the server to draw again.
         await page.WaitForTimeoutAsync(500);
         Assert.Equal(1, Volatile.Read(ref renderBatches) - batchesBefore);
