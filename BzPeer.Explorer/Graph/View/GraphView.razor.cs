@@ -524,7 +524,7 @@ public partial class GraphView : IDisposable
     /// <summary>
     /// Moves the view, smoothly, so that these nodes are in sight: the least pan that brings them in, zooming out (not
     /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves. The glide
-    /// is the browser's (app.js, graph.css), told by the count of moves, so that its end is no render batch of its own.
+    /// is the browser's (app.js), told by the count of moves, so that its end is no render batch of its own.
     /// </summary>
     private void Reveal(IEnumerable<string> nodeIds)
     {
