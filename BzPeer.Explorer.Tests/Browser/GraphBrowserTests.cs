@@ -456,9 +456,13 @@ public class GraphBrowserTests(ExplorerAppFixture fixture)
         Assert.NotEqual(arrived, onTheWay);
         Assert.Equal(0, await layer.EvaluateAsync<int>("l => l.getAnimations().length")); // a drag now moves it at once
         Assert.Equal(arrived, await layer.EvaluateAsync<string>("l => { const probe = l.cloneNode(false); l.parentNode.appendChild(probe); const t = getComputedStyle(probe).transform; probe.remove(); return t; }"));
-        // Its answer came in one batch: neither the glide's end nor the list view asked the server to draw again.
+        // The glide's end is the browser's: no render batch follows it.
+        var batchesAtGlidesEnd = Volatile.Read(ref renderBatches);
         await page.WaitForTimeoutAsync(500);
-        Assert.Equal(1, Volatile.Read(ref renderBatches) - batchesBefore);
+        Assert.Equal(batchesAtGlidesEnd, Volatile.Read(ref renderBatches));
+        // With SQLite the answer came in one batch: the list view did not draw its rows again either. (PostgreSQL answers
+        // asynchronously, and the graph's parts are drawn as the reads come in, in batches of their own.)
+        if (fixture.App.Database.Provider == DatabaseProvider.Sqlite) Assert.Equal(1, batchesAtGlidesEnd - batchesBefore);
     }
 
     [BrowserFact]
