@@ -31,6 +31,12 @@ public sealed class CircuitLoad
     /// <summary>The latencies of expansions started before <paramref name="timestamp"/> (a <see cref="Stopwatch.GetTimestamp"/>).</summary>
     public IReadOnlyCollection<double> ExpandMsStartedBefore(long timestamp) => [.. _expands.Where(e => e.Started < timestamp).Select(e => e.Ms)];
     public IReadOnlyCollection<double> OpenMs => _openMs;
+
+    /// <summary>
+    /// How late the load client's own thread pool ran a 20 ms timer while browsing, sampled all along: the part of every
+    /// latency that is the client's (the stand-in for 1,000 browsers shares the server's cores), not the server's.
+    /// </summary>
+    public IReadOnlyCollection<double> ClientDelayMs { get; private set; } = [];
     public IReadOnlyCollection<string> Errors => _errors;
     public int CircuitsHeld => _held;
 
@@ -59,8 +65,10 @@ public sealed class CircuitLoad
 
         _expands.Clear();
         var clock = Stopwatch.StartNew();
+        var probe = ClientDelaysAsync(clock, duration);
         var held = await Task.WhenAll(open.Select((circuit, i) => circuit is null ? Task.FromResult(false) : BrowseAsync(http, circuit, i, slugs, clock, duration)));
         _held = held.Count(h => h);
+        ClientDelayMs = await probe;
     }
 
     private async Task<ProtocolCircuit?> OpenAsync(HttpClient http, string slug)
@@ -87,6 +95,18 @@ public sealed class CircuitLoad
             _errors.Enqueue($"{slug} did not open: {e.Message.Split('\n')[0]}");
             return null;
         }
+    }
+
+    private static async Task<List<double>> ClientDelaysAsync(Stopwatch clock, TimeSpan duration)
+    {
+        var lags = new List<double>();
+        while (clock.Elapsed < duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await Task.Delay(20);
+            lags.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds - 20);
+        }
+        return lags;
     }
 
     /// <summary>One user; returns whether its circuit is still held at the end.</summary>
@@ -159,12 +179,16 @@ public static class GraphPage
     public static ulong ListToggle(RenderedDom dom) =>
         dom.FirstWithClass("graph-list")?.EventHandlers.GetValueOrDefault("ondetailstoggle") ?? 0;
 
-    /// <summary>The node boxes of the graph's node layer (a node's own HTML is a markup frame, which the client does not parse).</summary>
-    public static int NodeCount(RenderedDom dom) => dom.Root.Descendants().Count(e => e.HasClass("diagram-node"));
+    /// <summary>
+    /// The node boxes of the graph's node layer (a node's own HTML is a markup frame, which the client does not parse):
+    /// the layer's children, not the whole page, which the client read before and after every expansion.
+    /// </summary>
+    public static int NodeCount(RenderedDom dom) =>
+        dom.FirstWithClass("graph-nodes") is { } layer ? layer.Children.Count(n => n is DomElement e && e.HasClass("diagram-node")) : 0;
 
     /// <summary>People and topics of the list view, with the label the notice will name and the Expand button's click handler.</summary>
     public static IEnumerable<(string NodeId, string Label, ulong Handler)> ExpandChoices(RenderedDom dom) =>
-        from item in dom.Root.Descendants()
+        from item in dom.FirstWithClass("graph-list")?.Descendants() ?? []
         where item.Name == "li" && item.Attribute("data-list-node") is { } id && (id.StartsWith("person:", StringComparison.Ordinal) || id.StartsWith("topic:", StringComparison.Ordinal))
         let button = item.Descendants().FirstOrDefault(b => b.Name == "button" && b.TextContent().Trim() == "Expand" && b.EventHandlers.ContainsKey("onclick"))
         where button is not null

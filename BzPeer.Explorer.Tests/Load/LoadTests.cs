@@ -156,6 +156,8 @@ public sealed class LoadTests(ITestOutputHelper output)
             $"load: expand-server-side n={serverExpands.Count} p50_ms={CircuitLoad.Percentile(serverExpands, 50):0.0} p95_ms={CircuitLoad.Percentile(serverExpands, 95):0.0} p99_ms={CircuitLoad.Percentile(serverExpands, 99):0.0} (read, merge, lay out, update the drawing's model)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: render-batches n={ProtocolCircuit.RenderBatches} mean_kb={ProtocolCircuit.RenderBatchBytes / 1024.0 / Math.Max(1, ProtocolCircuit.RenderBatches):0.0} total_mb={ProtocolCircuit.RenderBatchBytes / 1024.0 / 1024:0} (the whole run, opening included)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: client-delay n={load.ClientDelayMs.Count} p50_ms={CircuitLoad.Percentile(load.ClientDelayMs, 50):0.0} p95_ms={CircuitLoad.Percentile(load.ClientDelayMs, 95):0.0} p99_ms={CircuitLoad.Percentile(load.ClientDelayMs, 99):0.0} (the load client's own lateness: a 20 ms timer on its thread pool)"));
         output.WriteLine($"load: js-calls {string.Join(" ", ProtocolCircuit.JsCalls.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"))}");
         output.WriteLine($"load: errors={load.Errors.Count}{(load.Errors.Count > 0 ? " first: " + string.Join(" | ", load.Errors.Distinct().Take(5)) : "")}");
         // A circuit the server shut down tells the client no more than that: the server's log says why.

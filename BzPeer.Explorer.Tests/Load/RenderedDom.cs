@@ -71,7 +71,7 @@ public sealed class RenderedDom
                     var element = (DomElement)parent.Children[sibling];
                     var name = reader.String(reader.Int32(edit + 12))!;
                     element.Attributes.Remove(name);
-                    element.EventHandlers.Remove(name);
+                    element.RemoveEventHandler(name);
                     break;
                 case 5: // update text
                     ((DomText)parent.Children[sibling]).Text = reader.String(reader.Int32(reader.Frame(referenceFrames, frameIndex) + 4)) ?? "";
@@ -154,7 +154,7 @@ public sealed class RenderedDom
     {
         var name = reader.String(reader.Int32(frame + 4))!;
         var handler = reader.UInt64(frame + 12);
-        if (handler != 0) element.EventHandlers[name] = handler;
+        if (handler != 0) element.SetEventHandler(name, handler);
         else element.Attributes[name] = reader.String(reader.Int32(frame + 8));
     }
 
@@ -162,6 +162,9 @@ public sealed class RenderedDom
     private readonly struct BatchReader(byte[] data)
     {
         private readonly int _stringTable = BitConverter.ToInt32(data, data.Length - 4);
+
+        // Each string decoded once a batch: the table holds a name such as "class" once, and every frame refers to it.
+        private readonly string?[] _strings = new string?[(data.Length - 20 - BitConverter.ToInt32(data, data.Length - 4)) / 4];
 
         public int ReferenceFrames => Int32(data.Length - 16);
 
@@ -191,6 +194,7 @@ public sealed class RenderedDom
         public string? String(int index)
         {
             if (index == -1) return null;
+            if (_strings[index] is { } known) return known;
             var position = Int32(_stringTable + index * 4);
             var length = 0;
             for (var shift = 0; ; shift += 7)
@@ -199,7 +203,7 @@ public sealed class RenderedDom
                 length |= (b & 0x7F) << shift;
                 if (b < 0x80) break;
             }
-            return Encoding.UTF8.GetString(data, position, length);
+            return _strings[index] = Encoding.UTF8.GetString(data, position, length);
         }
     }
 }
@@ -292,8 +296,15 @@ public sealed class DomElement(string name) : DomContainer
 
     public Dictionary<string, string?> Attributes { get; } = [];
 
-    /// <summary>Event name (onclick) to the server's event handler id.</summary>
-    public Dictionary<string, ulong> EventHandlers { get; } = [];
+    private static readonly Dictionary<string, ulong> NoHandlers = [];
+    private Dictionary<string, ulong>? _eventHandlers;
+
+    /// <summary>Event name (onclick) to the server's event handler id; made for the few elements that have one.</summary>
+    public IReadOnlyDictionary<string, ulong> EventHandlers => _eventHandlers ?? NoHandlers;
+
+    public void SetEventHandler(string name, ulong handler) => (_eventHandlers ??= [])[name] = handler;
+
+    public void RemoveEventHandler(string name) => _eventHandlers?.Remove(name);
 
     public string? Attribute(string name) => Attributes.GetValueOrDefault(name);
 
