@@ -61,7 +61,10 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
         var state = ServerComponentState().Match(html) is { Success: true } m ? m.Groups["state"].Value : "";
 
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets);
+            // Offering to compress messages, as every browser does: what the server then holds and spends per
+            // circuit is what it would for browsers.
+            .WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets, options =>
+                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions());
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var circuit = new ProtocolCircuit(builder.Build(), errors);
         try
