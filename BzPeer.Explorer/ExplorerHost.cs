@@ -77,7 +77,7 @@ public static class ExplorerHost
         app.MapGraphExport();
         app.MapAccountEndpoints();
         // Browsers compress the circuit's messages, and by default the server keeps each socket's compressor between
-        // them, for as long as the circuit is open: a third of what an open circuit holds (docs/benchmarks.md,
+        // them, for as long as the circuit is open: a large share of what an open circuit holds (docs/benchmarks.md,
         // "Fourteenth session"). Each render batch compressed on its own shrinks nearly as much. Framing stays
         // forbidden by SecurityHeaders' policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ConfigureWebSocketAcceptContext = (_, accept) =>
