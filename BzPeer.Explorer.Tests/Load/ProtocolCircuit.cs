@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -64,7 +65,7 @@ public sealed partial class ProtocolCircuit : IAsyncDisposable
             // Offering to compress messages, as every browser does: what the server then holds and spends per
             // circuit is what it would for browsers.
             .WithUrl(new Uri(page, "/_blazor"), HttpTransportType.WebSockets, options =>
-                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions());
+                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new WebSocketDeflateOptions());
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var circuit = new ProtocolCircuit(builder.Build(), errors);
         try

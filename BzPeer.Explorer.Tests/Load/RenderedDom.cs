@@ -161,10 +161,13 @@ public sealed class RenderedDom
     /// <summary>Reads the batch from its end: the last five int32s locate the sections (as OutOfProcessRenderBatch reads them).</summary>
     private readonly struct BatchReader(byte[] data)
     {
-        private readonly int _stringTable = BitConverter.ToInt32(data, data.Length - 4);
+        private readonly int _stringTable = StringTableStart(data);
 
         // Each string decoded once a batch: the table holds a name such as "class" once, and every frame refers to it.
-        private readonly string?[] _strings = new string?[(data.Length - 20 - BitConverter.ToInt32(data, data.Length - 4)) / 4];
+        // The table's entries run from its start to the five int32s that end the batch.
+        private readonly string?[] _strings = new string?[(data.Length - 20 - StringTableStart(data)) / 4];
+
+        private static int StringTableStart(byte[] data) => BitConverter.ToInt32(data, data.Length - 4);
 
         public int ReferenceFrames => Int32(data.Length - 16);
 
@@ -296,11 +299,11 @@ public sealed class DomElement(string name) : DomContainer
 
     public Dictionary<string, string?> Attributes { get; } = [];
 
-    private static readonly Dictionary<string, ulong> NoHandlers = [];
     private Dictionary<string, ulong>? _eventHandlers;
 
     /// <summary>Event name (onclick) to the server's event handler id; made for the few elements that have one.</summary>
-    public IReadOnlyDictionary<string, ulong> EventHandlers => _eventHandlers ?? NoHandlers;
+    public IReadOnlyDictionary<string, ulong> EventHandlers =>
+        (IReadOnlyDictionary<string, ulong>?)_eventHandlers ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, ulong>.Empty;
 
     public void SetEventHandler(string name, ulong handler) => (_eventHandlers ??= [])[name] = handler;
 
