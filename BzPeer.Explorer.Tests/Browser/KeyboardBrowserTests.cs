@@ -150,6 +150,46 @@ public class KeyboardBrowserTests(ExplorerAppFixture fixture, ITestOutputHelper 
         await page.ScreenshotForReviewAsync($"keyboard-graph-expanded-{width}");
     }
 
+    [BrowserTheory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Tabbing_through_a_profile_and_back_never_leaves_the_focus_under_the_app_bar(int width, int height)
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(".graph-view[data-view-settled=true]:not(:has([data-gliding])) .graph-node[data-node-id]").First.WaitForAsync();
+
+        // Where each stop lies against the app bar, which stays on top of the page as it scrolls. The skip link shows
+        // over the bar by design, and the bar's own controls are in it.
+        const string whereFocusIs = """
+            () => {
+                const e = document.activeElement;
+                if (!e || e === document.body || e.closest('.mud-appbar') || e.classList.contains('skip-link')) return null;
+                const r = e.getBoundingClientRect();
+                return JSON.stringify({ text: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50),
+                         top: r.top, barBottom: document.querySelector('.mud-appbar').getBoundingClientRect().bottom, height: innerHeight });
+            }
+            """;
+        var stops = 0;
+        foreach (var key in new[] { "Tab", "Shift+Tab" })
+        {
+            for (var i = 0; i < 45; i++)
+            {
+                await page.Keyboard.PressAsync(key);
+                if (await page.EvaluateAsync<string?>(whereFocusIs) is not { } json) continue;
+                var at = JsonSerializer.Deserialize<FocusPlace>(json, JsonOptions)!;
+                stops++;
+                output.WriteLine($"{key} {i + 1}: '{at.Text}' top {at.Top:0} (bar ends at {at.BarBottom:0})");
+                Assert.True(at.Top >= at.BarBottom - 0.5 && at.Top < at.Height,
+                    $"{key} {i + 1} at {width}×{height}: '{at.Text}' starts at {at.Top:0} px, under the app bar (ends at {at.BarBottom:0} px) or off screen");
+            }
+        }
+        Assert.True(stops >= 30, $"only {stops} stops outside the app bar");
+    }
+
+    private sealed record FocusPlace(string Text, double Top, double BarBottom, double Height);
+
     /// <summary>Presses Tab until the focused element matches, checking at every stop that the focus can be seen.</summary>
     private async Task<Focused> TabUntilAsync(IPage page, Func<Focused, bool> wanted, string what, string key = "Tab")
     {
