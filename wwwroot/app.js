@@ -89,6 +89,31 @@ function endGlide(canvas) {
     canvas.removeAttribute('data-gliding');
 }
 
+// On narrow screens the preview is a sheet fixed over the bottom of the screen (graph.css). In the explorer, whose canvas
+// runs to the bottom of the screen, the sheet's height is kept in --preview-sheet on the graph view, and the canvas ends
+// above it: the server then reveals the selected node and new nodes in what can be seen (GraphView.OnContainerChanged).
+const previewSheets = new ResizeObserver(entries => {
+    for (const { target } of entries) sizeForSheet(target.closest('.graph-view'));
+});
+function sizeForSheet(view) {
+    if (!view) return;
+    const sheet = view.querySelector('.graph-preview');
+    const height = sheet && getComputedStyle(sheet).position === 'fixed' ? sheet.getBoundingClientRect().height : 0;
+    if (height > 0) view.style.setProperty('--preview-sheet', `${Math.round(height)}px`);
+    else view.style.removeProperty('--preview-sheet');
+}
+new MutationObserver(() => {
+    for (const view of document.querySelectorAll('.graph-view.full')) {
+        const sheet = view.querySelector('.graph-preview');
+        if (sheet !== (view.bzSheet ?? null)) {
+            if (view.bzSheet) previewSheets.unobserve(view.bzSheet);
+            if (sheet) previewSheets.observe(sheet);
+            view.bzSheet = sheet;
+            sizeForSheet(view);
+        }
+    }
+}).observe(document, { subtree: true, childList: true });
+
 // The graph canvas moves between nodes with the arrow keys (handled on the server): keep them from scrolling the page.
 document.addEventListener('keydown', event => {
     if (event.key.startsWith('Arrow') && event.target instanceof Element && event.target.matches('[data-graph-canvas]')) event.preventDefault();

@@ -221,6 +221,64 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task On_a_phone_the_node_tapped_and_the_nodes_its_expansion_adds_are_shown_above_the_preview_sheet()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+
+        // The lowest topic or paper in the fitted graph, where the sheet opens.
+        var id = await page.EvaluateAsync<string>(
+            """
+            () => [...document.querySelectorAll('.graph-node[data-node-kind=topic], .graph-node[data-node-kind=paper]')]
+                .sort((a, b) => b.querySelector('.node-mark').getBoundingClientRect().y - a.querySelector('.node-mark').getBoundingClientRect().y)[0]
+                .dataset.nodeId
+            """);
+        var topic = page.Locator($".graph-node[data-node-id='{id}']");
+        var before = await page.Locator(".graph-node[data-node-id]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)");
+        await topic.TapAsync();
+        var sheet = page.Locator($"[data-preview-node='{id}']");
+        await Assertions.Expect(sheet).ToBeVisibleAsync();
+        // The canvas ends above the sheet, and the view glides to the node: read once both hold still.
+        await page.WaitForStillAsync(
+            """
+            id => document.querySelector('[data-gliding]') ? null
+                : [document.querySelector(`.graph-node[data-node-id="${id}"] .node-mark`).getBoundingClientRect().y,
+                   document.querySelector('[data-graph-canvas]').getBoundingClientRect().height]
+            """, id);
+        Assert.Empty(await page.EvaluateAsync<string[]>($"id => {HiddenBySheet}([id])", id));
+
+        await sheet.Locator("[data-action=expand]").TapAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", before.Length);
+        await page.Locator(SettledNode).First.WaitForAsync();
+        var added = (await page.Locator(".graph-node[data-node-id]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)"))
+            .Except(before).ToArray();
+        Assert.True(added.Length >= 5, $"the expansion added {added.Length} nodes");
+        await page.ScreenshotForReviewAsync("phone-explorer-expanded-from-sheet");
+        var hidden = await page.EvaluateAsync<string[]>($"ids => {HiddenBySheet}(ids)", added.Append(id).ToArray());
+        Assert.True(hidden.Length == 0, $"{hidden.Length} of {added.Length + 1} nodes under the preview sheet or off the canvas: {string.Join(", ", hidden)}");
+    }
+
+    /// <summary>
+    /// A script taking node ids and giving those whose mark a person cannot see: under the preview sheet, or outside the
+    /// canvas or the screen.
+    /// </summary>
+    private const string HiddenBySheet = """
+        (ids => {
+            const sheet = document.querySelector('[data-preview-node]')?.getBoundingClientRect();
+            const canvas = document.querySelector('[data-graph-canvas]').getBoundingClientRect();
+            return ids.filter(id => {
+                const mark = document.querySelector(`.graph-node[data-node-id="${id}"] .node-mark`).getBoundingClientRect();
+                const x = mark.left + mark.width / 2, y = mark.top + mark.height / 2;
+                const underSheet = sheet && y + mark.height / 2 > sheet.top;
+                const outside = x < canvas.left || x > canvas.right || y < canvas.top || y > canvas.bottom || y > innerHeight;
+                return underSheet || outside;
+            });
+        })
+        """;
+
+    [BrowserFact]
     public async Task On_a_touch_screen_one_finger_pans_the_explorer_and_two_fingers_zoom_it()
     {
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);

@@ -9,6 +9,12 @@ public static class ViewFollowing
     /// <summary>Space kept between the nodes brought into view and the canvas's edges, in screen pixels.</summary>
     public const double MarginPx = 24;
 
+    /// <summary>
+    /// Below the nodes, room as well for a label of two lines under a mark (zoomed out, labels keep their size on screen
+    /// while the nodes' boxes shrink), so that a node revealed at the bottom edge is not left with its name cut off.
+    /// </summary>
+    public const double BottomMarginPx = MarginPx + 2 * LabelPlacement.LineHeightPx;
+
     public readonly record struct View(double PanX, double PanY, double Zoom);
 
     /// <summary>The view that shows every one of these node centres' boxes, or null when they are all in view already.</summary>
@@ -22,22 +28,25 @@ public static class ViewFollowing
 
         // Zoom out only as far as needed for the nodes to fit, margins included.
         var zoom = current.Zoom;
-        var fitting = Math.Min((width - 2 * MarginPx) / (right - left), (height - 2 * MarginPx) / (bottom - top));
+        var fitting = Math.Min((width - 2 * MarginPx) / (right - left), (height - MarginPx - BottomMarginPx) / (bottom - top));
         if (fitting < zoom) zoom = Math.Max(minimumZoom, fitting);
 
         // From the view zoomed about the canvas's middle, the least pan that brings the nodes in.
-        var panX = Shift(width / 2 - (width / 2 - current.PanX) / current.Zoom * zoom, left * zoom, right * zoom, width);
-        var panY = Shift(height / 2 - (height / 2 - current.PanY) / current.Zoom * zoom, top * zoom, bottom * zoom, height);
+        var panX = Shift(width / 2 - (width / 2 - current.PanX) / current.Zoom * zoom, left * zoom, right * zoom, width, MarginPx);
+        var panY = Shift(height / 2 - (height / 2 - current.PanY) / current.Zoom * zoom, top * zoom, bottom * zoom, height, BottomMarginPx);
         var target = new View(panX, panY, zoom);
         return Math.Abs(target.PanX - current.PanX) < 0.5 && Math.Abs(target.PanY - current.PanY) < 0.5 && target.Zoom == current.Zoom ? null : target;
     }
 
-    /// <summary>The pan nearest to <paramref name="pan"/> that puts the span from low to high (screen units before panning) inside the length.</summary>
-    private static double Shift(double pan, double low, double high, double length)
+    /// <summary>
+    /// The pan nearest to <paramref name="pan"/> that puts the span from low to high (screen units before panning) inside
+    /// the length, <see cref="MarginPx"/> from its start and <paramref name="endMargin"/> from its end.
+    /// </summary>
+    private static double Shift(double pan, double low, double high, double length, double endMargin)
     {
-        if (high - low > length - 2 * MarginPx) return length / 2 - (low + high) / 2; // too long: centre it
+        if (high - low > length - MarginPx - endMargin) return (length + MarginPx - endMargin) / 2 - (low + high) / 2; // too long: centre it
         if (low + pan < MarginPx) return MarginPx - low;
-        if (high + pan > length - MarginPx) return length - MarginPx - high;
+        if (high + pan > length - endMargin) return length - endMargin - high;
         return pan;
     }
 }

@@ -494,6 +494,14 @@ public partial class GraphView : IDisposable
 
     private void OnContainerChanged()
     {
+        // The canvas changes size when the window does, and on a phone when the preview sheet opens over its bottom
+        // (app.js): the selected node stays in sight.
+        if (!_fitWhenSized && SelectedNode is { } selected)
+        {
+            Reveal([selected.Node.Id]);
+            _ = InvokeAsync(StateHasChanged);
+            return;
+        }
         if (!_fitWhenSized || _graph is null) return;
         _fitWhenSized = false;
         SyncDiagram();
