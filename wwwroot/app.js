@@ -48,9 +48,33 @@ Blazor.registerCustomEventType('graphnodeclick', {
     createEventArgs: event => {
         const node = event.target instanceof Element ? event.target.closest('[data-node-id]') : null;
         const dragged = graphPress !== null && Math.hypot(event.clientX - graphPress.x, event.clientY - graphPress.y) > 6;
-        return { nodeId: node && !dragged ? node.getAttribute('data-node-id') : null, clicks: event.detail };
+        const second = secondClickOn(event);
+        return { nodeId: second ?? (node && !dragged ? node.getAttribute('data-node-id') : null), clicks: event.detail };
     },
 });
+
+// The first click (or tap) of a double one opens the node's preview. On a phone that makes the canvas shorter and moves
+// the view (above), or covers it with the sheet, so the second tap can land beside the node, on another one or on the
+// sheet: a second click close to the first, in time and place, is for the node the first was on.
+let firstNodeClick = null;
+document.addEventListener('click', event => {
+    const node = event.target instanceof Element ? event.target.closest('.graph-nodes [data-node-id]') : null;
+    if (event.detail === 1) {
+        firstNodeClick = node ? { id: node.getAttribute('data-node-id'), x: event.clientX, y: event.clientY, at: event.timeStamp } : null;
+        return;
+    }
+    const id = secondClickOn(event);
+    if (!id || event.target.closest?.('.graph-nodes')) return; // the node layer's own event carries it to the server
+    // Landed outside the drawing (the sheet): it expands the node, as the sheet's Expand button does, and nothing else.
+    event.preventDefault();
+    event.stopPropagation();
+    document.querySelector(`[data-preview-node="${CSS.escape(id)}"] [data-action=expand]`)?.click();
+}, true);
+function secondClickOn(event) {
+    const first = firstNodeClick;
+    return event.detail >= 2 && first && event.timeStamp - first.at < 600
+        && Math.hypot(event.clientX - first.x, event.clientY - first.y) < 40 ? first.id : null;
+}
 
 // When the graph grows the server moves the view to the new nodes (GraphView.Reveal) and counts the move in the canvas's
 // data-glide, in the render batch that sets the layers' new transform. Here the layers glide there from where they were,

@@ -260,6 +260,39 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         Assert.True(hidden.Length == 0, $"{hidden.Length} of {added.Length + 1} nodes under the preview sheet or off the canvas: {string.Join(", ", hidden)}");
     }
 
+    [BrowserFact]
+    public async Task On_a_phone_a_double_tap_on_a_low_node_expands_it_though_its_first_tap_opened_the_sheet()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
+        await page.GotoAsync("/explore?focus=person:meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+        var before = await page.Locator(".graph-node[data-node-id]").CountAsync();
+        // The lowest topic: the sheet the first tap opens moves the view (or would cover it) before the second tap lands.
+        var mark = await page.EvaluateAsync<double[]>(
+            """
+            () => {
+                const node = [...document.querySelectorAll('.graph-node[data-node-kind=topic]')]
+                    .sort((a, b) => b.querySelector('.node-mark').getBoundingClientRect().y - a.querySelector('.node-mark').getBoundingClientRect().y)[0];
+                const r = node.querySelector('.node-mark').getBoundingClientRect();
+                return [r.x + r.width / 2, r.y + r.height / 2];
+            }
+            """);
+        var id = await page.EvaluateAsync<string>("([x, y]) => document.elementFromPoint(x, y).closest('[data-node-id]').dataset.nodeId", mark);
+        var touch = await page.Context.NewCDPSessionAsync(page);
+
+        for (var tap = 0; tap < 2; tap++)
+        {
+            await TouchAsync(touch, "touchStart", (mark[0], mark[1]));
+            await TouchAsync(touch, "touchEnd");
+            await Task.Delay(120);
+        }
+
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('.graph-node[data-node-id]').length > n", before);
+        await Assertions.Expect(page.Locator($".graph-node[data-node-id='{id}']")).ToBeAttachedAsync();
+        Assert.Contains(Uri.EscapeDataString(id), page.Url);
+    }
+
     /// <summary>
     /// A script taking node ids and giving those whose mark a person cannot see: under the preview sheet, or outside the
     /// canvas or the screen.

@@ -171,13 +171,13 @@ public class ViewFollowingTests
     }
 
     [Fact]
-    public void A_node_brought_in_at_the_bottom_edge_zoomed_out_keeps_room_for_the_two_lines_of_its_label_under_its_mark()
+    public void A_node_brought_in_with_label_room_at_the_bottom_edge_zoomed_out_keeps_room_for_the_two_lines_of_its_label()
     {
         // Zoomed out, a node is a mark with its name under it at 12 px on screen, however far out the view is.
         var view = new ViewFollowing.View(200, 150, 0.3);
         var below = new Point2(0, 2000);
 
-        var target = ViewFollowing.Reveal([below], view, 390, 430, 0.15)!.Value;
+        var target = ViewFollowing.Reveal([below], view, 390, 430, 0.15, ViewFollowing.LabelRoomPx)!.Value;
 
         var markCentre = below.Y * target.Zoom + target.PanY;
         var labelBottom = markCentre + 8 + 2 * LabelPlacement.LineHeightPx; // a mark's radius, then two lines

@@ -10,15 +10,20 @@ public static class ViewFollowing
     public const double MarginPx = 24;
 
     /// <summary>
-    /// Below the nodes, room as well for a label of two lines under a mark (zoomed out, labels keep their size on screen
+    /// Below a node, room as well for a label of two lines under its mark (zoomed out, labels keep their size on screen
     /// while the nodes' boxes shrink), so that a node revealed at the bottom edge is not left with its name cut off.
     /// </summary>
-    public const double BottomMarginPx = MarginPx + 2 * LabelPlacement.LineHeightPx;
+    public const double LabelRoomPx = MarginPx + 2 * LabelPlacement.LineHeightPx;
 
     public readonly record struct View(double PanX, double PanY, double Zoom);
 
     /// <summary>The view that shows every one of these node centres' boxes, or null when they are all in view already.</summary>
-    public static View? Reveal(IReadOnlyCollection<Point2> centres, View current, double width, double height, double minimumZoom)
+    /// <param name="bottomMargin">
+    /// Space kept under the lowest node: <see cref="MarginPx"/>, or <see cref="LabelRoomPx"/> for a node whose whole name
+    /// must be read. A graph that grows keeps the smaller margin, which moves the nodes already shown least.
+    /// </param>
+    public static View? Reveal(IReadOnlyCollection<Point2> centres, View current, double width, double height, double minimumZoom,
+        double bottomMargin = MarginPx)
     {
         if (centres.Count == 0 || width <= 0 || height <= 0) return null;
         var left = centres.Min(c => c.X) - GraphLayout.NodeWidth / 2;
@@ -28,12 +33,12 @@ public static class ViewFollowing
 
         // Zoom out only as far as needed for the nodes to fit, margins included.
         var zoom = current.Zoom;
-        var fitting = Math.Min((width - 2 * MarginPx) / (right - left), (height - MarginPx - BottomMarginPx) / (bottom - top));
+        var fitting = Math.Min((width - 2 * MarginPx) / (right - left), (height - MarginPx - bottomMargin) / (bottom - top));
         if (fitting < zoom) zoom = Math.Max(minimumZoom, fitting);
 
         // From the view zoomed about the canvas's middle, the least pan that brings the nodes in.
         var panX = Shift(width / 2 - (width / 2 - current.PanX) / current.Zoom * zoom, left * zoom, right * zoom, width, MarginPx);
-        var panY = Shift(height / 2 - (height / 2 - current.PanY) / current.Zoom * zoom, top * zoom, bottom * zoom, height, BottomMarginPx);
+        var panY = Shift(height / 2 - (height / 2 - current.PanY) / current.Zoom * zoom, top * zoom, bottom * zoom, height, bottomMargin);
         var target = new View(panX, panY, zoom);
         return Math.Abs(target.PanX - current.PanX) < 0.5 && Math.Abs(target.PanY - current.PanY) < 0.5 && target.Zoom == current.Zoom ? null : target;
     }

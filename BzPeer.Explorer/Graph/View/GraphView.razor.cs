@@ -230,7 +230,7 @@ public partial class GraphView : IDisposable
         _keyboardNode = model;
         model.KeyboardFocus = true;
         model.Refresh();
-        Reveal([model.Node.Id]);
+        Reveal([model.Node.Id], ViewFollowing.LabelRoomPx);
     }
 
     private string KeyboardAnnouncement => _keyboardNode is { } node
@@ -498,7 +498,7 @@ public partial class GraphView : IDisposable
         // (app.js): the selected node stays in sight.
         if (!_fitWhenSized && SelectedNode is { } selected)
         {
-            Reveal([selected.Node.Id]);
+            Reveal([selected.Node.Id], ViewFollowing.LabelRoomPx);
             _ = InvokeAsync(StateHasChanged);
             return;
         }
@@ -534,14 +534,14 @@ public partial class GraphView : IDisposable
     /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves. The glide
     /// is the browser's (app.js), told by the count of moves, so that its end is no render batch of its own.
     /// </summary>
-    private void Reveal(IEnumerable<string> nodeIds)
+    private void Reveal(IEnumerable<string> nodeIds, double bottomMargin = ViewFollowing.MarginPx)
     {
         if (_diagram.Container is not { } container) return;
         var nodes = nodeIds.Select(id => _nodeModels.GetValueOrDefault(id)).OfType<ExplorerNodeModel>().ToList();
         if (nodes.Count == 0) return;
         var target = ViewFollowing.Reveal(
             nodes.Select(n => n.Centre).ToList(), new ViewFollowing.View(_diagram.Pan.X, _diagram.Pan.Y, _diagram.Zoom),
-            container.Width, container.Height, _diagram.Options.Zoom.Minimum);
+            container.Width, container.Height, _diagram.Options.Zoom.Minimum, bottomMargin);
         if (target is null) return;
         _glides++;
         _diagram.Batch(() =>
