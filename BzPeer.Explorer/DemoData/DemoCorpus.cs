@@ -13,11 +13,31 @@ internal static class DemoCorpus
 {
     public sealed record Counts(int Researchers, int Works, int Topics, int Institutions);
 
-    /// <summary>Where a load has got to, for a progress line.</summary>
-    public sealed class Progress : IProgress<int>
+    /// <summary>Where a load has got to, for a progress line, and how long each stage took, for the closing report.</summary>
+    public sealed class Progress(TimeProvider time) : IProgress<int>
     {
+        private readonly List<(string Stage, TimeSpan Took)> _finished = [];
+        private long _stageStarted = time.GetTimestamp();
+        private volatile string _stage = "writing works";
+
         public int WorksWritten { get; private set; }
-        public string Stage { get; set; } = "writing works";
+
+        public string Stage
+        {
+            get => _stage;
+            set
+            {
+                var now = time.GetTimestamp();
+                _finished.Add((_stage, time.GetElapsedTime(_stageStarted, now)));
+                (_stage, _stageStarted) = (value, now);
+            }
+        }
+
+        /// <summary>Ends the last stage.</summary>
+        public void Finish() => Stage = "done";
+
+        /// <summary>The stages left behind so far, in order.</summary>
+        public IReadOnlyList<(string Stage, TimeSpan Took)> Finished => _finished;
 
         public void Report(int value) => WorksWritten = value;
     }
@@ -67,7 +87,7 @@ internal static class DemoCorpus
             new SyntheticCorpusGenerator(works, seed).Write(writer, sharedTopics, progress, cancellationToken);
             writer.Flush();
         }
-        if (progress is not null) progress.Stage = "indexing";
+        if (progress is not null) progress.Stage = "indexing the links";
         await linkIndexes.CreateAsync(db, cancellationToken);
         if (db.IsPostgres)
         {
@@ -79,6 +99,7 @@ internal static class DemoCorpus
         }
         if (progress is not null) progress.Stage = "deriving co-authors, topics and counts";
         await DerivedData.RebuildAsync(db, cancellationToken);
+        if (progress is not null) progress.Stage = "indexing the derived tables";
         await derivedIndexes.CreateAsync(db, cancellationToken);
         if (progress is not null) progress.Stage = "building the search index";
         if (searchTriggers is not null) await searchTriggers.ResumeAsync(db, cancellationToken);
@@ -91,6 +112,7 @@ internal static class DemoCorpus
             await db.Institutions.CountAsync(cancellationToken));
         if (progress is not null) progress.Stage = "committing";
         await transaction.CommitAsync(cancellationToken);
+        progress?.Finish();
         return counts;
     }
 

@@ -45,7 +45,7 @@ internal sealed class GenerateCommand : IVerb
         var (dbFactory, databasePath) = await run.Database.OpenAsync(cancellationToken);
         output.Line($"generating {works:N0} works (seed {seed}) into {databasePath}");
         var clock = Stopwatch.StartNew();
-        var progress = new DemoCorpus.Progress();
+        var progress = new DemoCorpus.Progress(TimeProvider.System);
         output.StartProgress(() => progress.Stage == "writing works"
             ? $"generating: {progress.WorksWritten:N0} of {works:N0} works ({progress.WorksWritten / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)"
               + CommandOutput.Rate(progress.WorksWritten, works, clock)
@@ -63,6 +63,8 @@ internal sealed class GenerateCommand : IVerb
             $"took {clock.Elapsed.TotalSeconds:0.0} s: {counts.Works / clock.Elapsed.TotalSeconds:N0} works/s"));
         output.Line(string.Create(CultureInfo.InvariantCulture,
             $"generated: works={counts.Works} researchers={counts.Researchers} topics={counts.Topics} institutions={counts.Institutions}"));
+        output.Line("stages: " + string.Join(", ", progress.Finished.Select(stage =>
+            string.Create(CultureInfo.InvariantCulture, $"{stage.Stage} {stage.Took.TotalSeconds:0.0} s"))));
         return ExitCodes.Success;
     }
 }
