@@ -31,6 +31,41 @@ public class ResearcherPageBrowserTests(ExplorerAppFixture fixture)
         await page.ScreenshotForReviewAsync("researcher-meihao-kong");
     }
 
+    [BrowserTheory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task The_output_chart_draws_its_years_and_counts_at_a_readable_size_inside_the_card(int width, int height)
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height);
+        // The demo data's most prolific researcher: 15 years of works.
+        await page.GotoAsync("/researchers/jalon-moreton");
+        await page.WaitForCircuitAsync();
+        var chart = page.Locator("[data-year-chart]");
+        await chart.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotForReviewAsync($"researcher-output-chart-{width}");
+
+        // What a person reads on the chart: the scale and the years, measured as drawn.
+        var labels = await chart.EvaluateAsync<double[][]>(
+            """
+            chart => {
+                const box = chart.getBoundingClientRect();
+                return [...chart.querySelectorAll('.year-chart-scale span, .year-label')].filter(e => e.textContent.trim()).map(e => {
+                    const range = document.createRange();
+                    range.selectNodeContents(e);
+                    const r = range.getBoundingClientRect();
+                    return [parseFloat(getComputedStyle(e).fontSize), r.left - box.left, box.right - r.right, r.height];
+                });
+            }
+            """);
+        Assert.True(labels.Length >= 5, $"{labels.Length} labels on the chart");
+        Assert.All(labels, label =>
+        {
+            Assert.True(label[0] >= 11, $"a label drawn at {label[0]} px");
+            Assert.True(label[1] >= 0 && label[2] >= 0, $"a label runs {Math.Min(label[1], label[2]):0} px past the chart's side");
+        });
+        Assert.True(await chart.Locator(".year-bar").CountAsync() >= 20, "bars for each year's works and citations");
+    }
+
     [BrowserFact]
     public async Task From_the_start_page_a_click_opens_a_researchers_profile()
     {
