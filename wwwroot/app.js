@@ -116,6 +116,7 @@ function endGlide(canvas) {
 // On narrow screens the preview is a sheet fixed over the bottom of the screen (graph.css). In the explorer, whose canvas
 // runs to the bottom of the screen, the sheet's height is kept in --preview-sheet on the graph view, and the canvas ends
 // above it: the server then reveals the selected node and new nodes in what can be seen (GraphView.OnContainerChanged).
+// On a profile, whose graph is a panel in the page, the page scrolls the panel up above the sheet.
 const previewSheets = new ResizeObserver(entries => {
     for (const { target } of entries) sizeForSheet(target.closest('.graph-view'));
 });
@@ -123,11 +124,21 @@ function sizeForSheet(view) {
     if (!view) return;
     const sheet = view.querySelector('.graph-preview');
     const height = sheet && getComputedStyle(sheet).position === 'fixed' ? sheet.getBoundingClientRect().height : 0;
-    if (height > 0) view.style.setProperty('--preview-sheet', `${Math.round(height)}px`);
-    else view.style.removeProperty('--preview-sheet');
+    if (view.classList.contains('full')) {
+        if (height > 0) view.style.setProperty('--preview-sheet', `${Math.round(height)}px`);
+        else view.style.removeProperty('--preview-sheet');
+        return;
+    }
+    if (height === 0) return;
+    const canvas = view.querySelector('[data-graph-canvas]')?.getBoundingClientRect();
+    const bar = document.querySelector('.mud-appbar')?.getBoundingClientRect().bottom ?? 0;
+    const covered = canvas ? canvas.bottom - sheet.getBoundingClientRect().top : 0;
+    // As far as the sheet covers the canvas, without taking the canvas's top under the app bar.
+    const by = Math.min(covered, canvas ? canvas.top - bar - 8 : 0);
+    if (by > 0) window.scrollBy({ top: by, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
 }
 new MutationObserver(() => {
-    for (const view of document.querySelectorAll('.graph-view.full')) {
+    for (const view of document.querySelectorAll('.graph-view')) {
         const sheet = view.querySelector('.graph-preview');
         if (sheet !== (view.bzSheet ?? null)) {
             if (view.bzSheet) previewSheets.unobserve(view.bzSheet);

@@ -261,6 +261,40 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     }
 
     [BrowserFact]
+    public async Task On_a_phone_a_profiles_graph_scrolls_up_above_the_sheet_a_tap_on_one_of_its_nodes_opens()
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
+        await page.GotoAsync("/researchers/meihao-kong");
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+        // The panel low on the screen, as it is when someone scrolls down to it.
+        await page.EvaluateAsync("() => scrollBy(0, document.querySelector('[data-graph-canvas]').getBoundingClientRect().top - 480)");
+
+        var id = await page.EvaluateAsync<string>(
+            """
+            () => [...document.querySelectorAll('.graph-node[data-node-id]')]
+                .filter(n => { const r = n.querySelector('.node-mark').getBoundingClientRect(); return r.bottom < innerHeight; })
+                .sort((a, b) => b.querySelector('.node-mark').getBoundingClientRect().y - a.querySelector('.node-mark').getBoundingClientRect().y)[0]
+                .dataset.nodeId
+            """);
+        await page.Locator($".graph-node[data-node-id='{id}']").TapAsync();
+        await Assertions.Expect(page.Locator($"[data-preview-node='{id}']")).ToBeVisibleAsync();
+        await page.WaitForStillAsync("() => scrollY");
+
+        var place = await page.EvaluateAsync<double[]>(
+            """
+            () => [document.querySelector('[data-graph-canvas]').getBoundingClientRect().top,
+                   document.querySelector('[data-graph-canvas]').getBoundingClientRect().bottom,
+                   document.querySelector('[data-preview-node]').getBoundingClientRect().top,
+                   document.querySelector('.mud-appbar').getBoundingClientRect().bottom]
+            """);
+        await page.ScreenshotForReviewAsync("phone-profile-graph-above-sheet");
+        Assert.True(place[1] <= place[2] + 1, $"the canvas ends at {place[1]:0} px, under the sheet from {place[2]:0} px");
+        Assert.True(place[0] >= place[3], $"the canvas starts at {place[0]:0} px, under the app bar to {place[3]:0} px");
+        Assert.Empty(await page.EvaluateAsync<string[]>($"id => {HiddenBySheet}([id])", id));
+    }
+
+    [BrowserFact]
     public async Task On_a_phone_a_double_tap_on_a_low_node_expands_it_though_its_first_tap_opened_the_sheet()
     {
         var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
