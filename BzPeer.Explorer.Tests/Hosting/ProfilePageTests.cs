@@ -152,6 +152,18 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
     }
 
     [Fact]
+    public async Task Counts_in_the_thousands_are_written_with_a_separator_so_none_reads_as_a_year()
+    {
+        var institution = await Scalar(db => db.Institutions.OrderByDescending(i => i.CitedByCount).FirstAsync());
+        Assert.True(institution.CitedByCount >= 1000, $"the demo data's most cited institution has {institution.CitedByCount} citations");
+
+        var text = await TextOf($"/institutions/{institution.Id}");
+
+        Assert.Contains($"{institution.CitedByCount / 1000},{institution.CitedByCount % 1000:000} citations", text);
+        Assert.DoesNotContain($"{institution.CitedByCount} citations", text);
+    }
+
+    [Fact]
     public async Task A_corpus_institution_lists_current_and_past_researchers()
     {
         var id = await Scalar(db => db.Affiliations
@@ -363,7 +375,7 @@ public partial class ProfilePageTests(ExplorerAppFixture fixture)
 
     private static List<int> CitedCounts(string html) =>
         Regex.Matches(html, @"<article class=""work-item""[^>]*>.*?</article>", RegexOptions.Singleline)
-            .Select(m => Regex.Match(m.Value, @"cited by (\d+)") is { Success: true } c ? int.Parse(c.Groups[1].Value) : 0).ToList();
+            .Select(m => Regex.Match(m.Value, @"cited by ([\d,]+)") is { Success: true } c ? int.Parse(c.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) : 0).ToList();
 
     private async Task<T> Scalar<T>(Func<ExplorerDbContext, Task<T>> read)
     {
