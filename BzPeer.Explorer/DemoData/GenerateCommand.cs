@@ -61,10 +61,11 @@ internal sealed class GenerateCommand : IVerb
 
         output.Line(string.Create(CultureInfo.InvariantCulture,
             $"took {clock.Elapsed.TotalSeconds:0.0} s: {counts.Works / clock.Elapsed.TotalSeconds:N0} works/s"));
-        output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"generated: works={counts.Works} researchers={counts.Researchers} topics={counts.Topics} institutions={counts.Institutions}"));
         output.Line("stages: " + string.Join(", ", progress.Finished.Select(stage =>
             string.Create(CultureInfo.InvariantCulture, $"{stage.Stage} {stage.Took.TotalSeconds:0.0} s"))));
+        // Last, as every verb closes: the summary scripts read.
+        output.Line(string.Create(CultureInfo.InvariantCulture,
+            $"generated: works={counts.Works} researchers={counts.Researchers} topics={counts.Topics} institutions={counts.Institutions}"));
         return ExitCodes.Success;
     }
 }
