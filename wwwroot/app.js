@@ -114,8 +114,9 @@ function endGlide(canvas) {
 }
 
 // On narrow screens the preview is a sheet fixed over the bottom of the screen (graph.css). In the explorer, whose canvas
-// runs to the bottom of the screen, the sheet's height is kept in --preview-sheet on the graph view, and the canvas ends
-// above it: the server then reveals the selected node and new nodes in what can be seen (GraphView.OnContainerChanged).
+// runs to the bottom of the screen, --preview-sheet on the graph view is how much shorter the canvas must be to end
+// where the sheet begins: the server then reveals the selected node and new nodes in what can be seen
+// (GraphView.OnContainerChanged).
 // On a profile, whose graph is a panel in the page, the page scrolls the panel up above the sheet.
 const previewSheets = new ResizeObserver(entries => {
     for (const { target } of entries) sizeForSheet(target.closest('.graph-view'));
@@ -124,15 +125,18 @@ function sizeForSheet(view) {
     if (!view) return;
     const sheet = view.querySelector('.graph-preview');
     const height = sheet && getComputedStyle(sheet).position === 'fixed' ? sheet.getBoundingClientRect().height : 0;
+    const canvas = view.querySelector('[data-graph-canvas]')?.getBoundingClientRect();
+    const covered = height > 0 && canvas ? canvas.bottom - sheet.getBoundingClientRect().top : 0;
     if (view.classList.contains('full')) {
-        if (height > 0) view.style.setProperty('--preview-sheet', `${Math.round(height)}px`);
+        // The canvas runs a little past the screen's bottom (graph.css sizes it by the screen): at most that and the
+        // sheet's height, so that a canvas held at its least height does not make the next size larger still.
+        const shorter = Math.round(Math.min((parseFloat(view.style.getPropertyValue('--preview-sheet')) || 0) + covered, height + 64));
+        if (height > 0 && shorter > 0) view.style.setProperty('--preview-sheet', `${shorter}px`);
         else view.style.removeProperty('--preview-sheet');
         return;
     }
     if (height === 0) return;
-    const canvas = view.querySelector('[data-graph-canvas]')?.getBoundingClientRect();
     const bar = document.querySelector('.mud-appbar')?.getBoundingClientRect().bottom ?? 0;
-    const covered = canvas ? canvas.bottom - sheet.getBoundingClientRect().top : 0;
     // As far as the sheet covers the canvas, without taking the canvas's top under the app bar.
     const by = Math.min(covered, canvas ? canvas.top - bar - 8 : 0);
     if (by > 0) window.scrollBy({ top: by, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });

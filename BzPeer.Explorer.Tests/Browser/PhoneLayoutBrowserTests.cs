@@ -220,10 +220,12 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await Assertions.Expect(sheet).ToBeHiddenAsync();
     }
 
-    [BrowserFact]
-    public async Task On_a_phone_the_node_tapped_and_the_nodes_its_expansion_adds_are_shown_above_the_preview_sheet()
+    [BrowserTheory]
+    [InlineData(PhoneWidth, PhoneHeight)]
+    [InlineData(768, 1024)]
+    public async Task On_a_phone_or_tablet_the_node_tapped_and_the_nodes_its_expansion_adds_are_shown_above_the_preview_sheet(int width, int height)
     {
-        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height, touch: true);
         await page.GotoAsync("/explore?focus=person:meihao-kong");
         await page.WaitForCircuitAsync();
         await page.Locator(SettledNode).First.WaitForAsync();
@@ -255,7 +257,7 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         var added = (await page.Locator(".graph-node[data-node-id]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)"))
             .Except(before).ToArray();
         Assert.True(added.Length >= 5, $"the expansion added {added.Length} nodes");
-        await page.ScreenshotForReviewAsync("phone-explorer-expanded-from-sheet");
+        await page.ScreenshotForReviewAsync($"phone-explorer-expanded-from-sheet-{width}");
         var hidden = await page.EvaluateAsync<string[]>($"ids => {HiddenBySheet}(ids)", added.Append(id).ToArray());
         Assert.True(hidden.Length == 0, $"{hidden.Length} of {added.Length + 1} nodes under the preview sheet or off the canvas: {string.Join(", ", hidden)}");
     }
