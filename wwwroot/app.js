@@ -72,7 +72,7 @@ document.addEventListener('click', event => {
 }, true);
 function secondClickOn(event) {
     const first = firstNodeClick;
-    return event.detail >= 2 && first && event.timeStamp - first.at < 600
+    return event.detail === 2 && first && event.timeStamp - first.at < 600
         && Math.hypot(event.clientX - first.x, event.clientY - first.y) < 40 ? first.id : null;
 }
 

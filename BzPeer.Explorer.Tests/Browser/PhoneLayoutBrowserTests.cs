@@ -225,18 +225,10 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     [InlineData(768, 1024)]
     public async Task On_a_phone_or_tablet_the_node_tapped_and_the_nodes_its_expansion_adds_are_shown_above_the_preview_sheet(int width, int height)
     {
-        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height, touch: true);
-        await page.GotoAsync("/explore?focus=person:meihao-kong");
-        await page.WaitForCircuitAsync();
-        await page.Locator(SettledNode).First.WaitForAsync();
+        var page = await OpenTouchPageAsync("/explore?focus=person:meihao-kong", width, height);
 
         // The lowest topic or paper in the fitted graph, where the sheet opens.
-        var id = await page.EvaluateAsync<string>(
-            """
-            () => [...document.querySelectorAll('.graph-node[data-node-kind=topic], .graph-node[data-node-kind=paper]')]
-                .sort((a, b) => b.querySelector('.node-mark').getBoundingClientRect().y - a.querySelector('.node-mark').getBoundingClientRect().y)[0]
-                .dataset.nodeId
-            """);
+        var id = await LowestNodeAsync(page, ".graph-node[data-node-kind=topic], .graph-node[data-node-kind=paper]");
         var topic = page.Locator($".graph-node[data-node-id='{id}']");
         var before = await page.Locator(".graph-node[data-node-id]").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.nodeId)");
         await topic.TapAsync();
@@ -265,20 +257,11 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     [BrowserFact]
     public async Task On_a_phone_a_profiles_graph_scrolls_up_above_the_sheet_a_tap_on_one_of_its_nodes_opens()
     {
-        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
-        await page.GotoAsync("/researchers/meihao-kong");
-        await page.WaitForCircuitAsync();
-        await page.Locator(SettledNode).First.WaitForAsync();
+        var page = await OpenTouchPageAsync("/researchers/meihao-kong", PhoneWidth, PhoneHeight);
         // The panel low on the screen, as it is when someone scrolls down to it.
         await page.EvaluateAsync("() => scrollBy(0, document.querySelector('[data-graph-canvas]').getBoundingClientRect().top - 480)");
 
-        var id = await page.EvaluateAsync<string>(
-            """
-            () => [...document.querySelectorAll('.graph-node[data-node-id]')]
-                .filter(n => { const r = n.querySelector('.node-mark').getBoundingClientRect(); return r.bottom < innerHeight; })
-                .sort((a, b) => b.querySelector('.node-mark').getBoundingClientRect().y - a.querySelector('.node-mark').getBoundingClientRect().y)[0]
-                .dataset.nodeId
-            """);
+        var id = await LowestNodeAsync(page, ".graph-node[data-node-id]");
         await page.Locator($".graph-node[data-node-id='{id}']").TapAsync();
         await Assertions.Expect(page.Locator($"[data-preview-node='{id}']")).ToBeVisibleAsync();
         await page.WaitForStillAsync("() => scrollY");
@@ -299,27 +282,18 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
     [BrowserFact]
     public async Task On_a_phone_a_double_tap_on_a_low_node_expands_it_though_its_first_tap_opened_the_sheet()
     {
-        var page = await (await fixture.BrowserAsync()).NewPageAsync(PhoneWidth, PhoneHeight, touch: true);
-        await page.GotoAsync("/explore?focus=person:meihao-kong");
-        await page.WaitForCircuitAsync();
-        await page.Locator(SettledNode).First.WaitForAsync();
+        var page = await OpenTouchPageAsync("/explore?focus=person:meihao-kong", PhoneWidth, PhoneHeight);
         var before = await page.Locator(".graph-node[data-node-id]").CountAsync();
         // The lowest topic: the sheet the first tap opens moves the view (or would cover it) before the second tap lands.
-        var mark = await page.EvaluateAsync<double[]>(
-            """
-            () => {
-                const node = [...document.querySelectorAll('.graph-node[data-node-kind=topic]')]
-                    .sort((a, b) => b.querySelector('.node-mark').getBoundingClientRect().y - a.querySelector('.node-mark').getBoundingClientRect().y)[0];
-                const r = node.querySelector('.node-mark').getBoundingClientRect();
-                return [r.x + r.width / 2, r.y + r.height / 2];
-            }
-            """);
-        var id = await page.EvaluateAsync<string>("([x, y]) => document.elementFromPoint(x, y).closest('[data-node-id]').dataset.nodeId", mark);
+        var id = await LowestNodeAsync(page, ".graph-node[data-node-kind=topic]");
+        var mark = (await page.Locator($".graph-node[data-node-id='{id}'] .node-mark").BoundingBoxAsync())!;
+        var (x, y) = ((double)mark.X + mark.Width / 2, (double)mark.Y + mark.Height / 2);
+        Assert.Equal(id, await page.EvaluateAsync<string>("([x, y]) => document.elementFromPoint(x, y).closest('[data-node-id]').dataset.nodeId", new[] { x, y }));
         var touch = await page.Context.NewCDPSessionAsync(page);
 
         for (var tap = 0; tap < 2; tap++)
         {
-            await TouchAsync(touch, "touchStart", (mark[0], mark[1]));
+            await TouchAsync(touch, "touchStart", (x, y));
             await TouchAsync(touch, "touchEnd");
             await Task.Delay(120);
         }
@@ -328,6 +302,25 @@ public class PhoneLayoutBrowserTests(ExplorerAppFixture fixture)
         await Assertions.Expect(page.Locator($".graph-node[data-node-id='{id}']")).ToBeAttachedAsync();
         Assert.Contains(Uri.EscapeDataString(id), page.Url);
     }
+
+    /// <summary>A page on a touch screen of this size, at this address, its graph drawn and settled.</summary>
+    private async Task<IPage> OpenTouchPageAsync(string path, int width, int height)
+    {
+        var page = await (await fixture.BrowserAsync()).NewPageAsync(width, height, touch: true);
+        await page.GotoAsync(path);
+        await page.WaitForCircuitAsync();
+        await page.Locator(SettledNode).First.WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Of the nodes matching the selector whose mark is on the screen, the lowest one's id.</summary>
+    private static Task<string> LowestNodeAsync(IPage page, string selector) => page.EvaluateAsync<string>(
+        """
+        selector => [...document.querySelectorAll(selector)]
+            .map(node => ({ id: node.dataset.nodeId, mark: node.querySelector('.node-mark').getBoundingClientRect() }))
+            .filter(node => node.mark.bottom < innerHeight)
+            .sort((a, b) => b.mark.y - a.mark.y)[0].id
+        """, selector);
 
     /// <summary>
     /// A script taking node ids and giving those whose mark a person cannot see: under the preview sheet, or outside the

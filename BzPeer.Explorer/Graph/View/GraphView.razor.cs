@@ -498,8 +498,7 @@ public partial class GraphView : IDisposable
         // (app.js): the selected node stays in sight.
         if (!_fitWhenSized && SelectedNode is { } selected)
         {
-            Reveal([selected.Node.Id], ViewFollowing.LabelRoomPx);
-            _ = InvokeAsync(StateHasChanged);
+            if (Reveal([selected.Node.Id], ViewFollowing.LabelRoomPx)) _ = InvokeAsync(StateHasChanged);
             return;
         }
         if (!_fitWhenSized || _graph is null) return;
@@ -534,21 +533,23 @@ public partial class GraphView : IDisposable
     /// below the minimum) only when they do not fit. Nodes keep their places in the graph; only the view moves. The glide
     /// is the browser's (app.js), told by the count of moves, so that its end is no render batch of its own.
     /// </summary>
-    private void Reveal(IEnumerable<string> nodeIds, double bottomMargin = ViewFollowing.MarginPx)
+    /// <returns>Whether the view moves.</returns>
+    private bool Reveal(IEnumerable<string> nodeIds, double bottomMargin = ViewFollowing.MarginPx)
     {
-        if (_diagram.Container is not { } container) return;
+        if (_diagram.Container is not { } container) return false;
         var nodes = nodeIds.Select(id => _nodeModels.GetValueOrDefault(id)).OfType<ExplorerNodeModel>().ToList();
-        if (nodes.Count == 0) return;
+        if (nodes.Count == 0) return false;
         var target = ViewFollowing.Reveal(
             nodes.Select(n => n.Centre).ToList(), new ViewFollowing.View(_diagram.Pan.X, _diagram.Pan.Y, _diagram.Zoom),
             container.Width, container.Height, _diagram.Options.Zoom.Minimum, bottomMargin);
-        if (target is null) return;
+        if (target is null) return false;
         _glides++;
         _diagram.Batch(() =>
         {
             _diagram.SetZoom(target.Value.Zoom);
             _diagram.SetPan(target.Value.PanX, target.Value.PanY);
         });
+        return true;
     }
 
     private void ResetView()
